@@ -1,0 +1,110 @@
+"""Arshif site settings for local builds (`invoke build`, `invoke serve`)."""
+
+AUTHOR = "أرشيف"
+SITENAME = "أرشيف الأخبار"
+SITESUBTITLE = "أرشيف عربي للأخبار قابل للبحث"
+SITEURL = ""
+TIMEZONE = "Africa/Cairo"
+DEFAULT_LANG = "ar"
+
+PATH = "content"
+ARTICLE_PATHS = ["articles"]
+PAGE_PATHS = ["pages"]
+STATIC_PATHS = []
+THEME = "theme"
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = ["arshif_seeds", "arshif_theme", "arshif_search", "pelican.plugins.sitemap"]
+
+# Seeds: raw article files (and an optional manifest.tsv/.csv/.jsonl) read by
+# the arshif_seeds plugin. A relative path is taken from this file's folder.
+SEEDS_PATH = "seeds"
+SEEDS_DEFAULT_CATEGORY = "أخبار"
+# Where the machine-readable ingest report goes (outside OUTPUT_PATH so that
+# it is not deployed).
+INGEST_REPORT_PATH = "ingest-report.json"
+
+# Digits shown to readers: "arab" (٠١٢) or "latn" (012).
+ARSHIF_DIGITS = "latn"
+# Reader-facing names of the manifest's `source` values (its page handles).
+ARSHIF_SOURCE_NAMES = {
+    "shorouknews": "الشروق",
+    "officialyoum77": "اليوم السابع",
+    "elfagr": "الفجر",
+    "masrawy": "مصراوي",
+    "ElWatanNews": "الوطن",
+    "almasryalyoum": "المصري اليوم",
+    "El.Dostor.News": "الدستور",
+    "fjp": "الحرية والعدالة",
+    "akhbarelyomgate": "بوابة أخبار اليوم",
+    "Tahrir.News.Official": "التحرير",
+    "cnnarabic": "CNN بالعربية",
+    "Alahram.Newspaper": "الأهرام",
+    "bbcarabicnews": "بي بي سي عربي",
+}
+
+# URLs: ASCII slugs made from the seed id, directories with index.html.
+ARTICLE_URL = "{category}/{slug}/"
+ARTICLE_SAVE_AS = "{category}/{slug}/index.html"
+PAGE_URL = "pages/{slug}/"
+PAGE_SAVE_AS = "pages/{slug}/index.html"
+CATEGORY_URL = "category/{slug}/"
+CATEGORY_SAVE_AS = "category/{slug}/index.html"
+TAG_URL = "tag/{slug}/"
+TAG_SAVE_AS = "tag/{slug}/index.html"
+AUTHOR_SAVE_AS = ""
+AUTHORS_SAVE_AS = ""
+ARCHIVES_URL = "archives/"
+ARCHIVES_SAVE_AS = "archives/index.html"
+YEAR_ARCHIVE_URL = "archives/{date:%Y}/"
+YEAR_ARCHIVE_SAVE_AS = "archives/{date:%Y}/index.html"
+MONTH_ARCHIVE_URL = "archives/{date:%Y}/{date:%m}/"
+MONTH_ARCHIVE_SAVE_AS = "archives/{date:%Y}/{date:%m}/index.html"
+CATEGORIES_URL = "categories/"
+CATEGORIES_SAVE_AS = "categories/index.html"
+TAGS_URL = "tags/"
+TAGS_SAVE_AS = "tags/index.html"
+# Source pages (arshif_theme): one listing per `source` value, and their index.
+SOURCE_URL = "source/{slug}/"
+SOURCE_SAVE_AS = "source/{slug}/index.html"
+SOURCES_URL = "sources/"
+SOURCES_SAVE_AS = "sources/index.html"
+DIRECT_TEMPLATES = ["index", "tags", "categories", "archives", "search", "notfound", "robots"]
+NOTFOUND_SAVE_AS = "404.html"
+NOTFOUND_URL = "404.html"
+ROBOTS_SAVE_AS = "robots.txt"
+ROBOTS_URL = "robots.txt"
+SEARCH_SAVE_AS = "search/index.html"
+SEARCH_URL = "search/"
+DEFAULT_PAGINATION = 20
+# Listings are paginated; a month of the corpus holds ~9,000 articles.
+PAGINATED_TEMPLATES = {
+    "index": None, "tag": None, "category": None, "source": None,
+    "period_archives": 100,
+}
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
+)
+SLUGIFY_SOURCE = "basename"
+RELATIVE_URLS = False
+
+FEED_DOMAIN = SITEURL
+FEED_ALL_ATOM = "feeds/all.atom.xml"
+CATEGORY_FEED_ATOM = "feeds/category/{slug}.atom.xml"
+TAG_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+FEED_MAX_ITEMS = 50
+
+SITEMAP = {
+    "format": "xml",
+    "exclude": [r"^404\.html$", r"^robots\.txt$", r"^search/"],
+    "priorities": {"articles": 0.5, "indexes": 0.5, "pages": 0.5},
+    "changefreqs": {"articles": "monthly", "indexes": "daily", "pages": "monthly"},
+}
+
+CACHE_PATH = "cache"
+CACHE_CONTENT = True
+LOAD_CONTENT_CACHE = True
+DELETE_OUTPUT_DIRECTORY = False

@@ -1,0 +1,84 @@
+"""arshif_search: Arabic full-text search for the static site.
+
+After the articles are read, a Whoosh index in CACHE_PATH is brought up to
+date (incrementally); when the site is written, that index is exported as the
+static, sharded index in OUTPUT_PATH/search/ that the browser engine
+(theme/static/js/search-engine.js) and the CLI query.
+"""
+
+import logging
+import time
+from pathlib import Path
+
+from pelican import signals
+
+from . import index_export, indexer
+
+logger = logging.getLogger(__name__)
+
+DEFAULTS = {
+    # Where the Whoosh index lives, under CACHE_PATH.
+    "index_dir": "whoosh",
+    # Where the static index goes, under OUTPUT_PATH.
+    "output_dir": "search",
+    # Characters of the article lead kept as the result snippet.
+    "snippet_chars": 160,
+    # Documents per document-data chunk fetched for the results shown.
+    "chunk_size": 8,
+    # Target raw size of a term shard (the shard count is a power of two).
+    "shard_bytes": 8192,
+    # Exact forms seen in at least this many documents feed "did you mean".
+    "suggest_min_df": 2,
+    # Whoosh writer memory before it flushes a segment.
+    "limitmb": 256,
+    "ranking": {
+        "k1": 1.2,
+        "b": {"title": 0.3, "kicker": 0.3, "body": 0.75},
+        "field_weight": {"title": 3.0, "kicker": 1.5, "body": 1.0},
+        # A query word counts exact_weight/stem_weight times its BM25F weight
+        # when the document holds its exact form, not only its stem.
+        "exact_weight": 3,
+        "stem_weight": 2,
+    },
+}
+
+
+def search_settings(settings):
+    """ARSHIF_SEARCH from the Pelican settings, over the defaults."""
+    merged = dict(DEFAULTS)
+    merged.update(settings.get("ARSHIF_SEARCH", {}))
+    return merged
+
+
+def _paths(settings):
+    conf = search_settings(settings)
+    return (Path(settings["CACHE_PATH"]) / conf["index_dir"],
+            Path(settings["OUTPUT_PATH"]) / conf["output_dir"], conf)
+
+
+def update_index(generator):
+    """article_generator_finalized: sync the Whoosh index with the articles."""
+    index_dir, _, conf = _paths(generator.settings)
+    start = time.perf_counter()
+    records = [indexer.article_record(a, conf["snippet_chars"])
+               for a in generator.articles]
+    counts = indexer.update_index(index_dir, records, conf["limitmb"])
+    logger.info("arshif_search: index %s: %d added, %d deleted, %d kept in %.1f s",
+                index_dir, counts["added"], counts["deleted"], counts["kept"],
+                time.perf_counter() - start)
+
+
+def export(pelican):
+    """finalized: write the static index into the output folder."""
+    index_dir, out_dir, conf = _paths(pelican.settings)
+    if not indexer.index.exists_in(str(index_dir)):
+        logger.warning("arshif_search: no index at %s; search not exported", index_dir)
+        return
+    start = time.perf_counter()
+    index_export.export_index(index_dir, out_dir, conf)
+    logger.info("arshif_search: export took %.1f s", time.perf_counter() - start)
+
+
+def register():
+    signals.article_generator_finalized.connect(update_index)
+    signals.finalized.connect(export)

@@ -1,0 +1,57 @@
+"""Arshif seeds: raw Arabic news files become Pelican articles, with nothing lost."""
+
+import logging
+import os
+
+from pelican import signals
+
+from . import config
+from .dates import UNDATED  # noqa: F401  (re-exported for templates and other plugins)
+from .ingest import Ingest
+from .reader import SeedReader
+
+logger = logging.getLogger(__name__)
+_state = {}
+
+
+def add_seeds_path(pelican):
+    """Read the seeds folder as one more article path (it may lie outside PATH)."""
+    root = config.seeds_path(pelican.settings)
+    if root and not os.path.isdir(root):
+        logger.error("Seeds folder %s does not exist", root)
+    elif root and root not in pelican.settings["ARTICLE_PATHS"]:
+        pelican.settings["ARTICLE_PATHS"] = list(pelican.settings["ARTICLE_PATHS"]) + [root]
+    _state["ingest"] = Ingest(pelican.settings)
+
+
+def add_reader(readers):
+    for extension in config.setting(readers.settings, "SEEDS_EXTENSIONS"):
+        readers.reader_classes[extension] = SeedReader
+
+
+def on_context(generator, metadata):
+    _state["ingest"].on_context(metadata)
+
+
+def on_pretaxonomy(generator):
+    ingest = _state["ingest"]
+    generator.articles = ingest.merge_duplicates(generator.articles)
+    ingest.assign_tags(generator.articles)
+
+
+def on_finalized(generator):
+    _state["ingest"].collect_urls(generator.articles)
+
+
+def on_finished(pelican):
+    if "ingest" in _state:
+        _state.pop("ingest").finish()
+
+
+def register():
+    signals.initialized.connect(add_seeds_path)
+    signals.readers_init.connect(add_reader)
+    signals.article_generator_context.connect(on_context)
+    signals.article_generator_pretaxonomy.connect(on_pretaxonomy)
+    signals.article_generator_finalized.connect(on_finalized)
+    signals.finalized.connect(on_finished)

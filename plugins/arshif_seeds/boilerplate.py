@@ -1,0 +1,120 @@
+"""Site boilerplate in scraped articles: share trailers, related-news lists, end marks.
+
+The patterns come from the egynews2013 and SaudiNewsNet corpora. Only whole
+lines that are boilerplate are removed (plus a few trailers glued to the end
+of a paragraph); a body paragraph is never dropped, so every removal is
+reported back as a `Removed` record.
+"""
+
+import dataclasses
+import re
+
+
+@dataclasses.dataclass(frozen=True)
+class Removed:
+    kind: str
+    text: str
+
+
+def _line(*patterns):
+    return re.compile("^(?:" + "|".join(patterns) + ")$", re.IGNORECASE)
+
+
+_ALEF = "[اأإآ]"
+# Headings that introduce a list of links to other articles.
+_RELATED = _line(
+    rf"{_ALEF}?قر{_ALEF} {_ALEF}يض[اًٌ]*\s*:?",
+    rf"(?:ال)?{_ALEF}خبار (?:ال)?متعلقة\s*:?",
+    r"(?:ال)?مواضيع (?:ال)?متعلقة\s*:?",
+    r"(?:ال)?موضوعات (?:ال)?متعلقة\s*:?",
+    rf"{_ALEF}قر{_ALEF} (?:ال)?مزيد\s*:?",
+)
+_LINE_KINDS = (
+    ("share", _line(
+        r"(?:مشاركة|شارك|شارك الخبر|شارك المقال|المشاركة)\s*:?",
+        r"شارك من خلال تويتر.{0,120}",
+        r"(?:Next )?Previous(?: .{0,40})?",
+        r"(?:share|tweet)\s*:?",
+    )),
+    ("video", _line(
+        r"و?لمشاهدة (?:ال)?فيديو.{0,60}",
+        r"و?ل(?:متابعة|قراءة) (?:تفاصيل|باقي|بقية).{0,50}",
+        rf"{_ALEF}ضغط هن[اـ]+.{{0,30}}",
+        r"صور متعلقة\s*:?",
+        rf"(?:صورة )?{_ALEF}رشيفي[ةه]",
+    )),
+    ("end_mark", _line(
+        r"/+\s*انتهى\s*/+",
+        r"[(\[-]\s*انتهى\s*[)\]-]",
+        r"انتهى\.?",
+    )),
+    ("more_link", _line(
+        r"\.*\s*المزيد\s*\.*",
+        r"المزيد من (?:مقالات|أخبار|اخبار).{0,60}",
+    )),
+    ("credit", _line(
+        r"\(\s*(?:إعداد|اعداد|تغطية صحفية|تحرير|ترجمة)[^()]{0,120}\)",
+    )),
+    ("footer", _line(
+        r".{0,60}\b(?:sms|SMS)\b.{0,100}",
+        r"\d{4,6}\s*-\s*(?:Zain|STC|Mobily|زين|موبايلي|الاتصالات)",
+        r"(?:https?://|www\.)\S+",
+        r"[\w.+-]+@[\w-]+\.[\w.]+",
+    )),
+)
+# Lines with no letter or digit at all: lone `.`, `...`, `■ ■ ■`, `*`.
+_NO_WORD = re.compile(r"^[^\w]*$")
+# Trailers glued to the end of the last sentence of a paragraph.
+_INLINE_TAIL = (
+    ("end_mark", re.compile(r"\s*(?:/+\s*انتهى\s*/+|\(\s*انتهى\s*\)|-\s*انتهى\s*-)\s*$")),
+    ("source_link", re.compile(r"\s*رابط الخبر بصحيفة [^:\n]{1,40}:[^\n]{0,200}$")),
+)
+_SENTENCE_END = re.compile(r"[.!?؟،,;؛:]\s*$")
+RELATED_ITEM_MAX_WORDS = 20
+RELATED_LIST_MAX = 12
+
+
+def strip_boilerplate(lines: list[str]) -> tuple[list[str], list[Removed]]:
+    """Split `lines` into the article's own lines and the removed boilerplate."""
+    kept, removed = [], []
+    in_related = 0
+    for line in lines:
+        text = line.strip()
+        if not text:
+            kept.append(line)
+            continue
+        if in_related:
+            if _is_related_item(text):
+                removed.append(Removed("related", text))
+                in_related -= 1
+                continue
+            in_related = 0
+        if _RELATED.match(text):
+            removed.append(Removed("related", text))
+            in_related = RELATED_LIST_MAX
+            continue
+        kind = _line_kind(text)
+        if kind:
+            removed.append(Removed(kind, text))
+            continue
+        for kind, tail in _INLINE_TAIL:
+            match = tail.search(text)
+            if match and match.start() > 0:
+                removed.append(Removed(kind, match.group().strip()))
+                text = text[: match.start()]
+        kept.append(text)
+    return kept, removed
+
+
+def _line_kind(text):
+    if _NO_WORD.match(text):
+        return "punctuation"
+    for kind, pattern in _LINE_KINDS:
+        if pattern.match(text):
+            return kind
+    return None
+
+
+def _is_related_item(text):
+    """A related-news link: a short headline, not a sentence of the article."""
+    return len(text.split()) <= RELATED_ITEM_MAX_WORDS and not _SENTENCE_END.search(text)

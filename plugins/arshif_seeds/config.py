@@ -1,0 +1,37 @@
+"""The plugin's settings and their defaults, read in one place."""
+
+import os
+
+DEFAULTS = {
+    "SEEDS_PATH": "seeds",
+    "SEEDS_EXTENSIONS": ["txt", "TXT", "text"],
+    "SEEDS_DEFAULT_CATEGORY": "أخبار",
+    "SEEDS_MAX_TAGS": 5,
+    "SEEDS_WORDS_PER_MINUTE": 180,
+    "SEEDS_PROGRESS_EVERY": 2000,
+    "INGEST_REPORT_PATH": "ingest-report.json",
+    "ARSHIF_STRICT": False,
+}
+
+
+def setting(settings, name):
+    return settings.get(name, DEFAULTS[name])
+
+
+def seeds_path(settings):
+    """SEEDS_PATH as an absolute path; relative ones are taken from the project folder."""
+    path = setting(settings, "SEEDS_PATH")
+    if not path:
+        return None
+    if os.path.isabs(path):
+        return os.path.normpath(path)
+    base = os.path.dirname(os.path.abspath(settings.get("PATH", ".")))
+    return os.path.normpath(os.path.join(base, path))
+
+
+def report_path(settings):
+    path = setting(settings, "INGEST_REPORT_PATH")
+    if os.path.isabs(path):
+        return path
+    base = os.path.dirname(os.path.abspath(settings.get("PATH", ".")))
+    return os.path.join(base, path)

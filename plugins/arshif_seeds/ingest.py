@@ -1,0 +1,159 @@
+"""What the build does with every seed: manifest overrides, duplicates, tags, the report."""
+
+import logging
+import os
+from collections import defaultdict
+
+from pelican.contents import Author, Category, Tag
+
+from . import config, keywords
+from .ids import name_slug
+from .manifest import load_manifest, parse_date
+from .report import IngestReport
+
+logger = logging.getLogger(__name__)
+
+# Manifest columns with a meaning of their own; any other column is kept as it is.
+KNOWN_COLUMNS = {"file", "filename", "source_file", "path", "name", "id",
+                 "title", "date", "source", "category", "author", "url"}
+# Metadata names Pelican gives a meaning to: a manifest column never overwrites them.
+RESERVED = {"slug", "lang", "status", "template", "save_as", "url", "summary",
+            "tags", "translation", "modified", "content_hash", "dir"}
+
+
+class Ingest:
+    """One build's state: the seeds folder, its manifest and the report."""
+
+    def __init__(self, settings):
+        self.settings = settings
+        self.root = config.seeds_path(settings)
+        self.manifest = load_manifest(self.root) if self.root and os.path.isdir(self.root) else load_manifest("")
+        self.report = IngestReport(self.root)
+        self.report.problems.extend(self.manifest.problems)
+        self.seen = 0
+        self.urls = {}
+
+    def apply_manifest(self, metadata):
+        """Known metadata wins over what the reader extracted from the text."""
+        row = self.manifest.rows.get(metadata["source_file"])
+        if not row:
+            return []
+        warnings = []
+        if row.get("title"):
+            metadata["title"] = row["title"]
+            metadata["title_generated"] = False
+            if metadata.get("kicker") == row["title"]:
+                del metadata["kicker"]
+        if row.get("date"):
+            date = parse_date(row["date"])
+            if date is None:
+                warnings.append(f"manifest date {row['date']!r} is not a date; "
+                                + ("kept the date found in the text" if not metadata.get("undated")
+                                   else "the article stays undated"))
+            else:
+                metadata["date"] = date
+                metadata["undated"] = False
+        if row.get("source"):
+            metadata["source"] = row["source"]
+        if row.get("category"):
+            metadata["category"] = self.named(Category, row["category"])
+        if row.get("author"):
+            metadata["author"] = Author(row["author"], self.settings)
+        if row.get("url"):
+            metadata["original_url"] = row["url"]
+        for column, value in row.items():
+            if column not in KNOWN_COLUMNS and value:
+                metadata["manifest_" + column if column in RESERVED else column] = value
+        return warnings
+
+    def on_context(self, metadata):
+        if metadata.get("reader") != "seed":
+            return
+        self.seen += 1
+        every = config.setting(self.settings, "SEEDS_PROGRESS_EVERY")
+        if every and self.seen % every == 0:
+            logger.info("Read %d seeds…", self.seen)
+        source_file = metadata["source_file"]
+        if metadata.get("status") == "skip":
+            logger.warning("Seed %s rejected: %s", source_file, metadata["arshif_reason"])
+            self.report.record(source_file, "rejected", reason=metadata["arshif_reason"])
+            return
+        warnings = list(metadata.get("arshif_warnings", [])) + self.apply_manifest(metadata)
+        for warning in warnings:
+            logger.warning("Seed %s: %s", source_file, warning)
+        self.report.record(
+            source_file, "published", warnings=warnings, title=metadata["title"],
+            title_generated=metadata.get("title_generated"), undated=metadata.get("undated"),
+            encoding=metadata.get("encoding"), boilerplate_removed=metadata.get("arshif_removed"),
+        )
+
+    def merge_duplicates(self, articles):
+        """Publish each exact duplicate once; the others are recorded as merged into it."""
+        groups = defaultdict(list)
+        for article in articles:
+            key = getattr(article, "content_hash", None)
+            groups[key or id(article)].append(article)
+        merged = set()
+        for group in groups.values():
+            if len(group) < 2:
+                continue
+            group.sort(key=lambda a: a.source_file)
+            keeper = group[0]
+            keeper.duplicates = [a.source_file for a in group[1:]]
+            for dup in group[1:]:
+                merged.add(id(dup))
+                self.report.record(dup.source_file, "merged", merged_into=keeper.source_file,
+                                   url=keeper.url, title=dup.title)
+        return [a for a in articles if id(a) not in merged]
+
+    def assign_tags(self, articles):
+        seeds = [a for a in articles if getattr(a, "arshif_terms", None) is not None]
+        chosen = keywords.choose_tags([a.arshif_terms for a in seeds],
+                                      config.setting(self.settings, "SEEDS_MAX_TAGS"))
+        for article, tags in zip(seeds, chosen):
+            article.tags = [self.named(Tag, t) for t in tags]
+
+    def collect_urls(self, articles):
+        self.urls = {a.source_file: a.url for a in articles if hasattr(a, "source_file")}
+
+    def named(self, kind, name):
+        """A Tag or Category with a collision-free ASCII slug."""
+        obj = kind(name, self.settings)
+        obj.slug = name_slug(name)
+        return obj
+
+    def finish(self):
+        """Give every leftover file a line, write the report and say where it is."""
+        for name, row in self.manifest.rows.items():
+            if name not in self.report.entries:
+                path = os.path.join(self.root, name)
+                if not os.path.exists(path):
+                    self.report.problems.append(f"manifest row for missing file {name}")
+                    logger.warning("Manifest names %s, which is not in %s", name, self.root)
+        reasons = {}
+        if self.manifest.path:
+            reasons[os.path.basename(self.manifest.path)] = "manifest"
+        self.report.account_for_folder(reasons)
+        for entry in self.report.entries.values():
+            if entry["outcome"] == "published" and "url" not in entry:
+                entry["url"] = self.urls.get(entry["file"])
+        path = config.report_path(self.settings)
+        self.report.write(path)
+        self.report.announce(path)
+        if config.setting(self.settings, "ARSHIF_STRICT"):
+            self.enforce_strict(path)
+
+    def enforce_strict(self, path):
+        """In strict mode anything rejected, warned about or wrong in the manifest fails the build."""
+        faults = [f"{e['file']}: rejected: {e['reason']}" for e in self.report.entries.values()
+                  if e["outcome"] == "rejected"]
+        faults += [f"{e['file']}: {w}" for e in self.report.warnings() for w in e["warnings"]]
+        faults += self.report.problems
+        if faults:
+            raise StrictIngestError(
+                "strict build: %d problem(s), see %s\n  %s" % (len(faults), path, "\n  ".join(faults))
+            )
+
+
+class StrictIngestError(Exception):
+    """Raised at the end of a strict build that rejected or warned about input."""

@@ -1,0 +1,168 @@
+"""Tags an editor would accept: names and salient nouns, chosen with corpus statistics.
+
+Per article (cached with the reader's output) we collect candidates: definite
+nouns (a verb never takes ال, so ال marks a noun), names that follow a title
+(«الرئيس الصيني شي جين بينغ»), and places from a small gazetteer. Across all
+seeds we then keep the candidates with the best tf-idf that occur in more than
+one article, so that tag pages group related news.
+"""
+
+import math
+import re
+from collections import Counter
+
+_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+_WORD = re.compile("[\u0621-\u063a\u0641-\u064a\u0671-\u06d3]+")
+_CLITIC_AL = re.compile("^(?:[وف]?(?:[بك]?ال|لل))(?=...)")
+
+# Function words and generic nouns that are never tags on their own.
+STOP = frozenset("""
+الذي التي الذين اللذين اللتين اللاتي اللواتي الى الي الآن الان اليوم امس الأمس
+العام الماضي الحالي المقبل القادم الأول الاول الأولى الاولى الثاني الثانية الثالث الأخير
+الأخيرة الاخير الاخيرة الكثير الكبير الكبرى الجديد الجديدة السابق السابقة اللازم اللازمة
+الخاص الخاصة العامة الوقت الفترة الأمر الامر الشأن الجانب الجانبان الجانبين الطرفين الطرف
+الأسبوع الاسبوع الشهر الساعة الساعات الأيام الايام السنة السنوات العديد البعض الكل الجميع
+المزيد الحديث القول الإطار الاطار الصدد الحين الخارج الداخل المرحلة النحو الحالة الظروف
+المصدر المصادر الموقع الخبر الأخبار الاخبار الصور الفيديو التفاصيل المقال الأنباء الانباء
+اليومين الصباح المساء الليل الليلة الظهر الأحد الاثنين الإثنين الثلاثاء الأربعاء الاربعاء
+الخميس الجمعة السبت الله اللهم المختلفة المختلف الحقيقة الواقع الأساس الاساس النهاية
+البلاد الدولة الدول المستوى الشكل الطريق الطريقة الأطراف الاطراف المجال المجالات الأخرى الاخرى
+الآخر الاخر الآخرين الاخرين الثلاث الثلاثة الأربعة الخمسة العشرات المئات الآلاف الالاف
+""".split())
+
+TITLES = frozenset("""
+الرئيس رئيس الوزير وزير السيد السيدة الدكتور الدكتورة د المستشار اللواء العميد العقيد
+الفريق المشير الشيخ النائب المتحدث نظيره نظيرته الأمين الامين الملك الأمير الامير
+المرشد الإمام الامام البابا الأنبا الانبا القاضي المحامي الكاتب الفنان الفنانة المهندس
+رئيسة محافظ المحافظ مدير المدير السفير الداعية الناشط الناشطة القيادي العضو عضو
+""".split())
+
+# Words that end a name: particles, prepositions, pronouns, common verbs of speech.
+NAME_STOP = frozenset("""
+ان أن إن عن في من الى إلى على علي مع بعد قبل خلال حول بين هو هي هم هذا هذه ذلك تلك التي الذي
+قال قالت اكد أكد أكدت اكدت اضاف أضاف أضافت اشار أشار أشارت اوضح أوضح أوضحت ذكر ذكرت
+لا لم لن ما ماذا كما كان كانت يكون تكون قد لقد ثم او أو اي أي كل بعض غير منذ عند لدى
+هنا هناك اليوم امس أمس يوم صباح مساء امام أمام ضد عبر نحو دون حتى اذا إذا لكن لكنه
+""".split())
+# Name parts that are always followed by another part, even a definite one (عبد الله).
+NAME_JOINERS = frozenset("عبد ابو أبو ابن بن بنت ام أم".split())
+
+# A few places that carry no ال and that news names constantly.
+PLACES = frozenset("""
+مصر سوريا ليبيا تونس لبنان فلسطين إسرائيل اسرائيل إيران ايران تركيا روسيا أمريكا امريكا
+بريطانيا فرنسا ألمانيا المانيا إيطاليا ايطاليا إسبانيا اسبانيا الصين اليابان الهند باكستان
+أفغانستان افغانستان قطر الكويت البحرين عمان الإمارات الامارات السعودية اليمن العراق الأردن
+الاردن السودان الجزائر المغرب موريتانيا الصومال إثيوبيا اثيوبيا كينيا نيجيريا مالي أوكرانيا
+اوكرانيا بروكسل واشنطن موسكو بكين لندن باريس برلين طهران أنقرة انقرة دمشق بيروت بغداد غزة
+رفح القدس الضفة القاهرة الإسكندرية الاسكندرية الجيزة الأقصر الاقصر أسوان اسوان سيناء السويس
+بورسعيد الإسماعيلية الاسماعيلية دمياط المنصورة طنطا الفيوم المنيا أسيوط اسيوط سوهاج قنا
+الدقهلية الشرقية المنوفية القليوبية الغربية البحيرة كفرالشيخ بنها الزقازيق دبي الرياض جدة
+الدوحة أبوظبي ابوظبي الخرطوم طرابلس بنغازي تونس الرباط نيويورك جنيف فيينا أوروبا اوروبا
+أفريقيا افريقيا آسيا اسيا
+""".split())
+
+
+def fold(word):
+    """Matching key: marks and tatweel dropped, hamza seats and final letters folded."""
+    word = _MARKS.sub("", word)
+    word = re.sub("[أإآٱ]", "ا", word)
+    return word.replace("ى", "ي").replace("ة", "ه")
+
+
+def _definite(word):
+    """`والصين` → `الصين`; None when the word has no definite article."""
+    match = _CLITIC_AL.match(word)
+    if not match:
+        return None
+    rest = word[match.end():]
+    return "ال" + rest if len(rest) >= 3 else None
+
+
+def _strip_conj(word):
+    for prefix in ("و", "ف", "ب", "ل"):
+        if word.startswith(prefix) and word[1:] in PLACES:
+            return word[1:]
+    return word
+
+
+def candidates(title, paragraphs, lead_paragraphs=3):
+    """Candidate tags of one article with a weight (title counts three times)."""
+    found = Counter()
+    texts = [(title or "", 3.0)] + [(p, 1.0) for p in paragraphs[:lead_paragraphs]]
+    texts += [(p, 0.5) for p in paragraphs[lead_paragraphs:]]
+    for text, weight in texts:
+        words = [_MARKS.sub("", w) for w in _WORD.findall(text)]
+        previous_definite = False
+        i = 0
+        while i < len(words):
+            word = words[i]
+            bare = _strip_conj(word)
+            if bare in PLACES:
+                found[bare] += weight
+                previous_definite = bare.startswith("ال")
+                i += 1
+                continue
+            definite = _definite(word)
+            if definite:
+                # An ال word right after another is most often an adjective.
+                if not previous_definite and definite not in STOP:
+                    found[definite] += weight
+                previous_definite = True
+                i += 1
+                continue
+            previous_definite = False
+            if word in TITLES:
+                j = i + 1
+                while j < len(words) and _definite(words[j]):
+                    j += 1
+                name = []
+                while j < len(words) and len(name) < 3:
+                    w = words[j]
+                    joined = bool(name) and name[-1] in NAME_JOINERS
+                    if not joined and (_definite(w) or w in TITLES or w in NAME_STOP or len(w) < 2
+                                       or (w.startswith("و") and name)):
+                        break
+                    name.append(w)
+                    j += 1
+                while name and name[-1] in NAME_JOINERS:
+                    name.pop()
+                if len(name) >= 2:
+                    found[" ".join(name)] += weight * 1.5
+            i += 1
+    return {term: round(w, 2) for term, w in found.items()}
+
+
+def choose_tags(candidate_lists, max_tags=5, max_share=0.1):
+    """For each article's candidates, the best tags by tf-idf across all articles.
+
+    A tag must occur in at least two articles (a tag page of one is no grouping)
+    and in at most `max_share` of them (too common to tell news apart).
+    """
+    total = len(candidate_lists)
+    df = Counter()
+    spelled = {}
+    for terms in candidate_lists:
+        for term in terms:
+            key = fold(term)
+            df[key] += 1
+            spelled.setdefault(key, Counter())[term] += 1
+    ceiling = max(2, int(total * max_share))
+    canonical = {key: forms.most_common(1)[0][0] for key, forms in spelled.items()}
+    chosen = []
+    for terms in candidate_lists:
+        scored = []
+        for term, weight in terms.items():
+            key = fold(term)
+            if 2 <= df[key] <= ceiling:
+                scored.append((weight * math.log(total / df[key]), canonical[key]))
+        scored.sort(key=lambda item: (-item[0], item[1]))
+        tags, keys = [], set()
+        for _score, term in scored:
+            key = fold(term)
+            if key not in keys:
+                keys.add(key)
+                tags.append(term)
+            if len(tags) == max_tags:
+                break
+        chosen.append(tags)
+    return chosen

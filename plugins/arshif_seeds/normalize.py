@@ -1,0 +1,37 @@
+"""Unicode clean-up of seed text: one form for every character, no invisible marks.
+
+Scraped Arabic news carries non-breaking spaces, RLM/LRM marks around digits,
+zero-width joiners, stray BOMs and bidi overrides. The overrides in particular
+would scramble the right-to-left page, and the invisible marks split words for
+search. Diacritics and tatweel are kept: they are part of the display text.
+"""
+
+import re
+import unicodedata
+
+# Spaces of every width, tabs, vertical tab and form feed become one plain space.
+_ODD_SPACE = re.compile("[\t\v\f\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+# Invisible marks: soft hyphen, ALM, Mongolian vowel separator, zero-width
+# space/joiners, LRM/RLM, bidi embeddings/overrides/isolates, word joiner and
+# invisible operators, BOM; then the C0/C1 controls except the newline, and
+# lone surrogates (they cannot be written out as UTF-8).
+_INVISIBLE = re.compile(
+    "[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff"
+    "\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]"
+)
+_LINE_BREAK = re.compile("\r\n?|[\u2028\u2029\x85]")
+_SPACE_RUN = re.compile(" {2,}")
+_EDGE_SPACE = re.compile("^ +| +$", re.MULTILINE)
+
+
+def normalize_text(text: str) -> str:
+    """Return `text` in NFC with plain spaces, \\n line ends and no invisible marks.
+
+    Idempotent: normalize_text(normalize_text(t)) == normalize_text(t).
+    """
+    text = _LINE_BREAK.sub("\n", text)
+    text = _ODD_SPACE.sub(" ", text)
+    text = _INVISIBLE.sub("", text)
+    text = unicodedata.normalize("NFC", text)
+    text = _SPACE_RUN.sub(" ", text)
+    return _EDGE_SPACE.sub("", text)

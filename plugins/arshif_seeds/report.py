@@ -1,0 +1,68 @@
+"""The ingest report: what happened to every file in the seeds folder."""
+
+import json
+import os
+
+from pelican.log import console
+
+OUTCOMES = ("published", "merged", "rejected", "ignored")
+
+
+class IngestReport:
+    def __init__(self, seeds_root):
+        self.seeds_root = seeds_root
+        self.entries = {}
+        self.problems = []
+
+    def record(self, source_file, outcome, **details):
+        entry = {"file": source_file, "outcome": outcome}
+        entry.update({k: v for k, v in details.items() if v not in (None, [], "")})
+        self.entries[source_file] = entry
+
+    def account_for_folder(self, reasons_by_name):
+        """Every file in the seeds folder that no reader took gets an 'ignored' line."""
+        if not self.seeds_root or not os.path.isdir(self.seeds_root):
+            return
+        for dirpath, dirs, files in os.walk(self.seeds_root):
+            dirs.sort()
+            for name in files:
+                rel = os.path.relpath(os.path.join(dirpath, name), self.seeds_root)
+                rel = rel.replace(os.sep, "/")
+                if rel not in self.entries:
+                    reason = reasons_by_name.get(rel) or "not a seed file type (no reader for it)"
+                    self.record(rel, "ignored", reason=reason)
+
+    def counts(self):
+        counts = dict.fromkeys(OUTCOMES, 0)
+        for entry in self.entries.values():
+            counts[entry["outcome"]] += 1
+        return counts
+
+    def warnings(self):
+        return [e for e in self.entries.values() if e.get("warnings")]
+
+    def as_dict(self):
+        return {
+            "seeds": self.seeds_root,
+            "counts": self.counts(),
+            "manifest_problems": self.problems,
+            "files": [self.entries[k] for k in sorted(self.entries)],
+        }
+
+    def write(self, path):
+        os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
+        with open(path, "w", encoding="utf-8") as handle:
+            json.dump(self.as_dict(), handle, ensure_ascii=False, indent=1, sort_keys=True)
+            handle.write("\n")
+
+    def summary(self, path):
+        c = self.counts()
+        return (
+            f"Seeds: {c['published']} published, {c['merged']} merged as duplicates, "
+            f"{c['rejected']} rejected, {len(self.warnings())} with warnings, "
+            f"{len(self.problems)} manifest problems, {c['ignored']} other files; "
+            f"report: {path}"
+        )
+
+    def announce(self, path):
+        console.print(self.summary(path))

@@ -1,0 +1,88 @@
+"""Arshif theme plugin: Arabic Jinja filters, source pages, JSON-LD and the
+undated-article rules for archives and feeds."""
+
+from functools import partial
+import logging
+
+from markupsafe import Markup
+from pelican import signals
+
+from . import arabic, jsonld
+from .neighbours import link_neighbours
+from .sources import Source, SourcesGenerator
+from .undated import drop_undated_entries, split_undated
+
+logger = logging.getLogger(__name__)
+
+DEFAULTS = {
+    "ARSHIF_DIGITS": "latn",
+    # Display names for `source` values (manifest ids are often page handles).
+    "ARSHIF_SOURCE_NAMES": {},
+}
+
+
+def setting(settings, name):
+    """One place for this plugin's settings and their defaults."""
+    return settings.get(name, DEFAULTS[name])
+
+
+def byline(article, settings):
+    """The article's author, or "" when Pelican filled in the site-wide AUTHOR."""
+    author = getattr(article, "author", None)
+    name = str(author) if author else ""
+    return "" if name == settings.get("AUTHOR") else name
+
+
+def filters(settings):
+    """The Jinja filters, bound to the site settings."""
+    system = setting(settings, "ARSHIF_DIGITS")
+    names = setting(settings, "ARSHIF_SOURCE_NAMES")
+
+    def source_name(source):
+        return names.get(source, source)
+
+    def article_jsonld(article):
+        source = getattr(article, "source", None)
+        data = jsonld.news_article(
+            article,
+            settings.get("SITEURL", ""),
+            publisher=source_name(source) if source else settings.get("SITENAME"),
+            author=byline(article, settings),
+        )
+        return Markup(jsonld.script_json(data))
+
+    return {
+        "arabic_date": partial(arabic.arabic_date, system=system),
+        "digits": partial(arabic.digits, system=system),
+        "count": partial(arabic.count, system=system),
+        "month_name": arabic.month_name,
+        "undated": arabic.is_undated,
+        "byline": partial(byline, settings=settings),
+        "source_name": source_name,
+        "source_url": lambda source: Source(source, settings).url,
+        "jsonld": article_jsonld,
+    }
+
+
+def add_filters(generator):
+    generator.env.filters.update(filters(generator.settings))
+
+
+def feed_author(context, feed):
+    """Atom needs an author per entry or for the feed: the feed gets the site's."""
+    feed.feed.setdefault("author_name", None)
+    if not feed.feed["author_name"]:
+        feed.feed["author_name"] = context.get("SITENAME")
+
+
+def get_generators(pelican):
+    return SourcesGenerator
+
+
+def register():
+    signals.generator_init.connect(add_filters)
+    signals.article_generator_finalized.connect(split_undated)
+    signals.article_generator_finalized.connect(link_neighbours)
+    signals.feed_generated.connect(drop_undated_entries)
+    signals.feed_generated.connect(feed_author)
+    signals.get_generators.connect(get_generators)

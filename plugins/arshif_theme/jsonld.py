@@ -1,0 +1,38 @@
+"""schema.org ``NewsArticle`` data for an article page, safe inside <script>."""
+
+import json
+
+from .arabic import is_undated
+
+
+def news_article(article, siteurl, publisher, author=None):
+    """The JSON-LD dict of *article*; no ``datePublished`` when it is undated.
+
+    *publisher* and *author* are display names chosen by the caller (the
+    source's name or the site's; the byline, never the site-wide AUTHOR).
+    """
+    url = f"{siteurl}/{article.url}"
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": article.title,
+        "url": url,
+        "mainEntityOfPage": url,
+        "inLanguage": getattr(article, "lang", None),
+        "wordCount": getattr(article, "word_count", None),
+        "articleSection": getattr(getattr(article, "category", None), "name", None),
+        "keywords": [tag.name for tag in getattr(article, "tags", None) or []] or None,
+        "isBasedOn": getattr(article, "original_url", None),
+    }
+    if not is_undated(article):
+        data["datePublished"] = article.date.isoformat()
+    if author:
+        data["author"] = {"@type": "Person", "name": author}
+    data["publisher"] = {"@type": "Organization", "name": publisher}
+    return {key: value for key, value in data.items() if value is not None}
+
+
+def script_json(data):
+    """JSON text that cannot end its <script> element early (``</`` and ``<!--`` escaped)."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

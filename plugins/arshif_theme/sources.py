@@ -1,0 +1,64 @@
+"""Source pages: one listing per ``source`` value and an index of sources."""
+
+from collections import defaultdict
+from functools import partial
+import logging
+
+from pelican.generators import Generator
+from pelican.urlwrappers import URLWrapper
+
+logger = logging.getLogger(__name__)
+
+
+class Source(URLWrapper):
+    """A publishing site or agency; URLs come from SOURCE_URL / SOURCE_SAVE_AS."""
+
+
+def group_by_source(articles, settings):
+    """``[(Source, [article, …]), …]`` sorted by source name, articles kept in order."""
+    groups = defaultdict(list)
+    for article in articles:
+        name = getattr(article, "source", None)
+        if name:
+            groups[name].append(article)
+    return sorted(
+        ((Source(name, settings), items) for name, items in groups.items()),
+        key=lambda pair: pair[0].name.casefold(),
+    )
+
+
+class SourcesGenerator(Generator):
+    """Writes ``source.html`` for every source and ``sources.html`` once."""
+
+    def generate_context(self):
+        self.sources = group_by_source(self.context.get("articles", []), self.settings)
+        self.context["sources"] = self.sources
+
+    def generate_output(self, writer):
+        write = partial(writer.write_file, relative_urls=self.settings["RELATIVE_URLS"])
+        template = self.get_template("source")
+        for source, articles in self.sources:
+            if not source.slug:
+                logger.warning("Source %r has no ASCII slug; no page written", source.name)
+                continue
+            write(
+                source.save_as,
+                template,
+                self.context,
+                source=source,
+                articles=articles,
+                url=source.url,
+                template_name="source",
+                page_name=source.page_name,
+                blog=True,
+            )
+        save_as = self.settings.get("SOURCES_SAVE_AS")
+        if save_as:
+            write(
+                save_as,
+                self.get_template("sources"),
+                self.context,
+                url=self.settings.get("SOURCES_URL"),
+                template_name="sources",
+                page_name="sources",
+            )

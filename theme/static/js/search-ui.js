@@ -1,0 +1,234 @@
+// Search page: wires the form in search.html to the static search engine.
+// Everything from the query or the index is inserted as text nodes (never as
+// HTML) so that the page stays safe under a strict CSP with hostile input.
+import {SearchEngine} from './search-engine.js';
+
+const PAGE_SIZE = 20;
+const DEBOUNCE_MS = 200;
+const FILTERS = ['category', 'source', 'year'];
+// Same month names and digit handling as the theme's Python date filter.
+const MONTHS = ['يناير', 'فبراير', 'مارس', 'أبريل', 'مايو', 'يونيو',
+  'يوليو', 'أغسطس', 'سبتمبر', 'أكتوبر', 'نوفمبر', 'ديسمبر'];
+
+const root = document.getElementById('search');
+const form = root.querySelector('form');
+const input = form.elements.q;
+const status = root.querySelector('.search-status');
+const suggestBox = root.querySelector('.search-suggest');
+const emptyBox = root.querySelector('.search-empty');
+const list = root.querySelector('.search-results');
+const moreButton = root.querySelector('.search-more');
+const digitSystem = root.dataset.digits;
+const siteBase = new URL(root.dataset.base, location.href);
+
+const enginePromise = SearchEngine.load(new URL(root.dataset.index, location.href).href);
+
+// The public API used by evaluations and benchmarks: plain ranked results.
+window.archiveSearch = {
+  ready: enginePromise.then(() => undefined),
+  async search(query, {limit = 10} = {}) {
+    const engine = await enginePromise;
+    const res = await engine.search(query, {limit});
+    return res.results.map((r) => ({...r, url: resultUrl(r.url)}));
+  },
+};
+
+function digits(value) {
+  const text = String(value);
+  return digitSystem === 'arab' ? text.replace(/[0-9]/g, (d) => '٠١٢٣٤٥٦٧٨٩'[d]) : text;
+}
+
+// «نتيجة واحدة», «نتيجتان», «٣ نتائج», «١١ نتيجة» (Arabic plural categories).
+function countText(n) {
+  if (n === 0) return 'لا توجد نتائج';
+  if (n === 1) return 'نتيجة واحدة';
+  if (n === 2) return 'نتيجتان';
+  const rest = n % 100;
+  return `${digits(n)} ${rest >= 3 && rest <= 10 ? 'نتائج' : 'نتيجة'}`;
+}
+
+function dateText(iso) {
+  const [year, month, day] = iso.slice(0, 10).split('-').map(Number);
+  return digits(`${day} ${MONTHS[month - 1]} ${year}`);
+}
+
+// Index URLs are relative to the site root; the site may live under a sub-path.
+function resultUrl(url) {
+  return new URL(url.replace(/^\//, ''), siteBase).href;
+}
+
+function el(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+// Text with the query's matches wrapped in <mark>, built node by node.
+function highlighted(node, engine, text, terms) {
+  for (const {text: part, hit} of engine.highlight(text, terms)) {
+    node.append(hit ? el('mark', '', part) : document.createTextNode(part));
+  }
+  return node;
+}
+
+function renderResult(engine, result, terms) {
+  const item = el('li', 'search-result');
+  const title = el('h2', 'search-result-title');
+  const link = el('a');
+  link.href = resultUrl(result.url);
+  title.append(highlighted(link, engine, result.title, terms));
+  const meta = el('p', 'search-result-meta');
+  if (result.undated || !result.date) {
+    meta.append(el('span', 'search-result-date', 'غير مؤرخ'));
+  } else {
+    const time = el('time', 'search-result-date', dateText(result.date));
+    time.dateTime = result.date.slice(0, 10);
+    meta.append(time);
+  }
+  if (result.source) meta.append(el('span', 'search-result-source', result.source));
+  if (result.category) meta.append(el('span', 'search-result-category', result.category));
+  item.append(title, meta);
+  if (result.snippet) {
+    item.append(highlighted(el('p', 'search-result-snippet'), engine, result.snippet, terms));
+  }
+  return item;
+}
+
+function fillFacets(engine, wanted) {
+  for (const name of FILTERS) {
+    const select = form.elements[name];
+    for (const {name: value, count} of engine.facets[name] || []) {
+      const option = el('option', '', `${digits(value)} (${digits(count)})`);
+      option.value = String(value);
+      select.append(option);
+    }
+    select.value = wanted.get(name) || '';
+  }
+}
+
+// The state lives in the URL so that any search can be linked and reloaded.
+function readState() {
+  const state = {q: input.value.trim(), sort: form.elements.sort.value};
+  for (const name of FILTERS) state[name] = form.elements[name].value;
+  return state;
+}
+
+function stateQuery(state) {
+  const params = new URLSearchParams();
+  if (state.q) params.set('q', state.q);
+  for (const name of FILTERS) if (state[name]) params.set(name, state[name]);
+  if (state.sort !== 'relevance') params.set('sort', state.sort);
+  const text = params.toString();
+  return text ? `?${text}` : location.pathname;
+}
+
+function engineOptions(state, offset) {
+  return {
+    limit: PAGE_SIZE,
+    offset,
+    category: state.category || null,
+    source: state.source || null,
+    year: state.year ? Number(state.year) : null,
+    sort: state.sort,
+  };
+}
+
+// «هل تقصد: …» with each unmatched word replaced by the engine's suggestion.
+function renderSuggestions(state, suggestions) {
+  suggestBox.replaceChildren();
+  suggestBox.hidden = suggestions.length === 0;
+  if (!suggestions.length) return;
+  const fixes = new Map(suggestions.map(({word, suggestion}) => [word, suggestion]));
+  // Replace whole query words only, keeping any quote or minus around them.
+  const fixed = state.q.split(/(\s+)/).map((token) => {
+    const word = token.replace(/^[-"]+|"+$/g, '');
+    return fixes.has(word) ? token.replace(word, fixes.get(word)) : token;
+  }).join('');
+  const link = el('a', '', fixed);
+  link.href = stateQuery({...state, q: fixed});
+  link.addEventListener('click', (event) => {
+    event.preventDefault();
+    input.value = fixed;
+    input.focus();
+    run();
+  });
+  suggestBox.append('هل تقصد: ', link, '؟');
+}
+
+let generation = 0;
+let shown = 0;
+
+async function run() {
+  const state = readState();
+  const mine = ++generation;
+  history.replaceState(null, '', stateQuery(state));
+  if (!state.q) {
+    list.replaceChildren();
+    status.textContent = '';
+    emptyBox.hidden = suggestBox.hidden = moreButton.hidden = true;
+    return;
+  }
+  list.setAttribute('aria-busy', 'true');
+  try {
+    const engine = await enginePromise;
+    const res = await engine.search(state.q, engineOptions(state, 0));
+    if (mine !== generation) return; // a newer search has started
+    shown = res.results.length;
+    list.replaceChildren(...res.results.map((r) => renderResult(engine, r, res.terms)));
+    status.textContent = countText(res.total);
+    emptyBox.hidden = res.total > 0;
+    moreButton.hidden = shown >= res.total;
+    renderSuggestions(state, res.suggestions || []);
+  } catch (error) {
+    if (mine !== generation) return;
+    list.replaceChildren();
+    status.textContent = 'تعذر البحث الآن. حاول مرة أخرى.';
+    console.error(error);
+  } finally {
+    if (mine === generation) list.removeAttribute('aria-busy');
+  }
+}
+
+async function more() {
+  const state = readState();
+  const mine = generation;
+  const engine = await enginePromise;
+  const res = await engine.search(state.q, engineOptions(state, shown));
+  if (mine !== generation || !res.results.length) return;
+  const items = res.results.map((r) => renderResult(engine, r, res.terms));
+  list.append(...items);
+  shown += items.length;
+  moreButton.hidden = shown >= res.total;
+  status.textContent = `${countText(res.total)}، معروض منها ${digits(shown)}`;
+  // Keyboard users continue from the first new result rather than the top.
+  items[0].querySelector('a').focus();
+}
+
+let timer;
+input.addEventListener('input', () => {
+  clearTimeout(timer);
+  timer = setTimeout(run, DEBOUNCE_MS);
+});
+form.addEventListener('change', (event) => {
+  if (event.target !== input) run();
+});
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  clearTimeout(timer);
+  run();
+});
+moreButton.addEventListener('click', more);
+
+// Prefill from the URL (?q=…&category=…) once the facets are known.
+const params = new URLSearchParams(location.search);
+input.value = params.get('q') || '';
+form.elements.sort.value = params.get('sort') === 'newest' ? 'newest' : 'relevance';
+enginePromise.then((engine) => {
+  fillFacets(engine, params);
+  form.classList.add('is-ready');
+  if (input.value) run();
+}, (error) => {
+  status.textContent = 'تعذر تحميل فهرس البحث.';
+  console.error(error);
+});
