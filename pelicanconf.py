@@ -13,12 +13,21 @@ PAGE_PATHS = ["pages"]
 STATIC_PATHS = []
 THEME = "theme"
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["arshif_seeds", "arshif_theme", "arshif_search", "pelican.plugins.sitemap"]
+PLUGINS = [
+    "arshif_scale",
+    "arshif_seeds",
+    "arshif_theme",
+    "arshif_search",
+    "pelican.plugins.sitemap",
+]
 
 # Seeds: raw article files (and an optional manifest.tsv/.csv/.jsonl) read by
 # the arshif_seeds plugin. A relative path is taken from this file's folder.
 SEEDS_PATH = "seeds"
 SEEDS_DEFAULT_CATEGORY = "أخبار"
+# ASCII slugs chosen by hand for category, tag and source names (others get a
+# transliteration plus a short hash).
+ARSHIF_SLUGS = {"أخبار": "news"}
 # Where the machine-readable ingest report goes (outside OUTPUT_PATH so that
 # it is not deployed).
 INGEST_REPORT_PATH = "ingest-report.json"
@@ -26,6 +35,8 @@ INGEST_REPORT_PATH = "ingest-report.json"
 # Digits shown to readers: "arab" (٠١٢) or "latn" (012).
 ARSHIF_DIGITS = "latn"
 # Reader-facing names of the manifest's `source` values (its page handles).
+# Tags shared by fewer articles get no page of their own.
+ARSHIF_TAG_MIN_ARTICLES = 2
 ARSHIF_SOURCE_NAMES = {
     "shorouknews": "الشروق",
     "officialyoum77": "اليوم السابع",
@@ -68,6 +79,7 @@ SOURCE_URL = "source/{slug}/"
 SOURCE_SAVE_AS = "source/{slug}/index.html"
 SOURCES_URL = "sources/"
 SOURCES_SAVE_AS = "sources/index.html"
+INDEX_URL = ""
 DIRECT_TEMPLATES = ["index", "tags", "categories", "archives", "search", "notfound", "robots"]
 NOTFOUND_SAVE_AS = "404.html"
 NOTFOUND_URL = "404.html"
@@ -86,6 +98,10 @@ PAGINATION_PATTERNS = (
     (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
 )
 SLUGIFY_SOURCE = "basename"
+# Seeds are separate articles, never translations of each other; Pelican's
+# translation matching is also quadratic in the number of articles.
+ARTICLE_TRANSLATION_ID = None
+PAGE_TRANSLATION_ID = None
 RELATIVE_URLS = False
 
 FEED_DOMAIN = SITEURL
@@ -95,11 +111,11 @@ TAG_FEED_ATOM = None
 TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
-FEED_MAX_ITEMS = 50
+FEED_MAX_ITEMS = 20
 
 SITEMAP = {
     "format": "xml",
-    "exclude": [r"^404\.html$", r"^robots\.txt$", r"^search/"],
+    "exclude": [r"^404\.html$", r"^robots\.txt$", r"^search/", r"(^|/)page/\d+/"],
     "priorities": {"articles": 0.5, "indexes": 0.5, "pages": 0.5},
     "changefreqs": {"articles": "monthly", "indexes": "daily", "pages": "monthly"},
 }

@@ -42,6 +42,7 @@ _FOLD = str.maketrans({
 STOPWORDS = frozenset(_DATA['stopwords'])
 _KEEP = frozenset(_DATA['keep'])            # first letter is part of the word, not a clitic
 _STRIP_SHORT = frozenset(_DATA['strip_short'])  # 3-letter words that are clitic + 2 letters
+_K_STRIP = frozenset(_DATA['k_strip'])      # ك is rarely a clitic: stripped only for these
 _LL_LAM = frozenset(_DATA['ll_lam'])        # لل + word that itself starts with ل (للجنه)
 _AL_KEEP = frozenset(_DATA['al_keep'])      # ال that belongs to the word (الله)
 _AL = re.compile('[وف]?[بكل]?ال|[وف]?لل')
@@ -80,12 +81,14 @@ def _strip_proclitics(w: str) -> str:
     if m:
         rest = w[m.end():]
         if len(rest) >= (2 if m.end() == 2 and w[0] == 'ا' else 3):
+            if 'ال' + rest in _AL_KEEP:
+                return 'ال' + rest
             return 'ل' + rest if w in _LL_LAM else rest
     if w[0] in 'وف' and (len(w) > _MIN_STEM or w in _STRIP_SHORT):
         w = w[1:]
         if w in _KEEP:
             return w
-    if w[0] in 'بكل' and (len(w) > _MIN_STEM or w in _STRIP_SHORT):
+    if w[0] in 'بل' and (len(w) > _MIN_STEM or w in _STRIP_SHORT) or w in _K_STRIP:
         return w[1:]
     return w
 
@@ -108,7 +111,7 @@ def _analyze_run(raw: str) -> tuple[str, str, bool]:
     w = _fold_run(raw)
     if not ('\u0620' <= w[0] <= '\u06ff'):
         return w, w, False
-    if len(w) == 1 or w in STOPWORDS:
+    if len(w) == 1 or w in STOPWORDS or w[0] in 'وف' and w[1:] in STOPWORDS:
         return w, w, True
     exact = _strip_proclitics(w)
     if exact in STOPWORDS:

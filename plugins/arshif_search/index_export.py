@@ -10,28 +10,16 @@ import heapq
 import json
 import logging
 import math
-from itertools import groupby
+from collections import Counter
 
 from whoosh import index
 
-from .indexer import PAIR_SEP
+from .indexer import TEXT_FIELDS, varint
 
 logger = logging.getLogger(__name__)
 
 FORMAT_VERSION = 1
-TEXT_FIELDS = ("title", "kicker", "body")
-# Offsets added to each field's positions when they are merged into one
-# stream, so that a phrase never spans two fields.
-POSITION_OFFSET = {"title": 0, "kicker": 1 << 10, "body": 1 << 11}
 SUBDIRS = ("t", "p", "d", "f", "s")
-
-
-def varint(n, out):
-    """Append `n` as an unsigned LEB128 varint to the bytearray `out`."""
-    while n > 0x7F:
-        out.append((n & 0x7F) | 0x80)
-        n >>= 7
-    out.append(n)
 
 
 def encode_str(s, out):
@@ -64,95 +52,81 @@ def _order_docs(reader):
     return docs
 
 
-def _field_lengths(reader, docnums):
-    """Per field: list of lengths in export-id order, and the average."""
-    lengths = {}
-    for name in TEXT_FIELDS:
-        values = [reader.doc_field_length(n, name, 0) or 0 for n in docnums]
-        lengths[name] = (values, max(sum(values) / max(len(values), 1), 1.0))
-    return lengths
+def _statistics(analyses):
+    """Document frequency of each stem and average length of each field."""
+    df = Counter()
+    totals = [0] * len(TEXT_FIELDS)
+    for lengths, entries in analyses:
+        df.update([entry[0] for entry in entries])
+        totals = [t + n for t, n in zip(totals, lengths)]
+    n_docs = max(len(analyses), 1)
+    return df, [max(total / n_docs, 1.0) for total in totals]
 
 
-def _postings(reader, name, remap):
-    """(term, [(export id, positions)]) of one field, terms in order."""
-    if name not in reader.indexed_field_names():
-        return
-    for term in reader.field_terms(name):
-        matcher = reader.postings(name, term)
-        items = [(remap[docnum], positions)
-                 for docnum, positions in matcher.items_as("positions")]
-        if items:
-            yield term, name, items
+class _Term:
+    """Encoded postings of one stem, appended to in document order."""
+
+    __slots__ = ("docs", "weights", "positions", "exacts", "count", "last")
+
+    def __init__(self):
+        self.docs = bytearray()
+        self.weights = bytearray()
+        self.positions = bytearray()
+        self.exacts = {}
+        self.count = 0
+        self.last = 0
+
+    def add(self, doc, weight, positions, exacts):
+        varint(doc - self.last, self.docs)
+        self.last = doc
+        self.weights.append(weight)
+        self.positions += positions
+        for exact in exacts:
+            entry = self.exacts.get(exact)
+            if entry is None:
+                entry = self.exacts[exact] = [bytearray(), 0, 0]
+            varint(self.count - entry[1], entry[0])
+            entry[1] = self.count
+            entry[2] += 1
+        self.count += 1
+
+    def block(self):
+        """docs (id deltas), weights (one byte each), then the exact forms:
+        each with the indexes (deltas) of its postings in this list."""
+        out = bytearray(self.docs)
+        out += self.weights
+        varint(len(self.exacts), out)
+        for exact in sorted(self.exacts):
+            encoded, _, count = self.exacts[exact]
+            encode_str(exact, out)
+            varint(count, out)
+            out += encoded
+        return bytes(out)
 
 
-def _exact_groups(reader, remap):
-    """(stem, [(exact form, sorted export ids)]) in stem order."""
-    if "exact" not in reader.indexed_field_names():
-        return
-
-    def pairs():
-        for pair in reader.field_terms("exact"):
-            stem, exact = pair.split(PAIR_SEP, 1)
-            ids = sorted(remap[d] for d in reader.postings("exact", pair).all_ids())
-            if ids:
-                yield stem, exact, ids
-
-    for stem, group in groupby(pairs(), key=lambda p: p[0]):
-        yield stem, [(exact, ids) for _, exact, ids in group]
-
-
-def _weights(fields, df, n_docs, lengths, ranking):
-    """Quantised BM25F weight of one term in each of its documents."""
+def _invert(analyses, ranking):
+    """Stem → _Term with quantised BM25F weights, in export-id order."""
+    df, averages = _statistics(analyses)
+    n_docs = len(analyses)
     k1 = ranking["k1"]
-    idf = math.log(1 + (n_docs - df + 0.5) / (df + 0.5))
-    scale = 255 / (ranking["k1"] + 1) / math.log(1 + (n_docs - 0.5) / 1.5)
-    out = {}
-    for doc, per_field in fields.items():
-        tf = 0.0
-        for name, count in per_field.items():
-            values, avg = lengths[name]
-            norm = 1 - ranking["b"][name] + ranking["b"][name] * values[doc] / avg
-            tf += ranking["field_weight"][name] * count / norm
-        w = idf * tf * (k1 + 1) / (k1 + tf)
-        out[doc] = max(1, min(255, round(w * scale)))
-    return out
-
-
-def _encode_term(items, exacts, n_docs, lengths, ranking):
-    """Postings block and positions block of one stem term."""
-    per_doc = {}
-    positions = {}
-    for name, postings in items:
-        for doc, poses in postings:
-            per_doc.setdefault(doc, {})[name] = len(poses)
-            offset = POSITION_OFFSET[name]
-            positions.setdefault(doc, []).extend(p + offset for p in poses)
-    docs = sorted(per_doc)
-    weights = _weights(per_doc, len(docs), n_docs, lengths, ranking)
-    block = bytearray()
-    prev = 0
-    for doc in docs:
-        varint(doc - prev, block)
-        prev = doc
-    block += bytes(weights[d] for d in docs)
-    index_of = {d: i for i, d in enumerate(docs)}
-    varint(len(exacts), block)
-    for exact, ids in exacts:
-        encode_str(exact, block)
-        varint(len(ids), block)
-        prev = 0
-        for i in sorted(index_of[d] for d in ids):
-            varint(i - prev, block)
-            prev = i
-    pos_block = bytearray()
-    for doc in docs:
-        poses = sorted(positions[doc])
-        varint(len(poses), pos_block)
-        prev = 0
-        for p in poses:
-            varint(p - prev, pos_block)
-            prev = p
-    return len(docs), bytes(block), bytes(pos_block)
+    b = [ranking["b"][name] for name in TEXT_FIELDS]
+    boost = [ranking["field_weight"][name] for name in TEXT_FIELDS]
+    # Weights are scaled so that the largest possible one is 255.
+    scale = 255 / (k1 + 1) / math.log(1 + (n_docs - 0.5) / 1.5)
+    idf = {stem: math.log(1 + (n_docs - d + 0.5) / (d + 0.5)) * scale
+           for stem, d in df.items()}
+    terms = {}
+    for doc, (lengths, entries) in enumerate(analyses):
+        n_t, n_k, n_b = [boost[f] / (1 - b[f] + b[f] * lengths[f] / averages[f])
+                         for f in range(3)]
+        for stem, (tf_t, tf_k, tf_b), exacts, positions in entries:
+            tf = tf_t * n_t + tf_k * n_k + tf_b * n_b
+            weight = round(idf[stem] * tf * (k1 + 1) / (k1 + tf))
+            term = terms.get(stem)
+            if term is None:
+                term = terms[stem] = _Term()
+            term.add(doc, max(1, min(255, weight)), positions, exacts)
+    return terms
 
 
 def _shard_file(entries, with_df):
@@ -185,13 +159,14 @@ class _Writer:
         self.bytes = 0
 
     def write(self, subdir, stem, ext, data):
-        name = f"{subdir}/{stem}-{short_hash(data)}.{ext}"
+        digest = short_hash(data)
+        name = f"{subdir}/{stem}-{digest}.{ext}"
         path = self.root / name
         if not path.exists():
             path.write_bytes(data)
         self.written.add(name)
         self.bytes += len(data)
-        return name
+        return digest
 
     def remove_stale(self):
         """Delete files of earlier exports (the search page itself is kept)."""
@@ -241,50 +216,36 @@ def _years(stored):
 
 def export_index(index_dir, out_dir, settings):
     """Write the static index of the Whoosh index at `index_dir` into `out_dir`."""
-    ranking = settings["ranking"]
     for subdir in SUBDIRS:
         (out_dir / subdir).mkdir(parents=True, exist_ok=True)
     writer = _Writer(out_dir)
     ix = index.open_dir(str(index_dir))
     with ix.reader() as reader:
         ordered = _order_docs(reader)
-        stored = [fields for _, fields in ordered]
-        remap = {docnum: i for i, (docnum, _) in enumerate(ordered)}
-        n_docs = len(stored)
-        lengths = _field_lengths(reader, [docnum for docnum, _ in ordered])
-
-        streams = [_postings(reader, name, remap) for name in TEXT_FIELDS]
-        merged = heapq.merge(*streams, key=lambda item: item[0])
-        exact_iter = _exact_groups(reader, remap)
-        pending = next(exact_iter, None)
-        terms = []
-        suggest = {}
-        for stem, group in groupby(merged, key=lambda item: item[0]):
-            items = [(name, postings) for _, name, postings in group]
-            while pending and pending[0] < stem:
-                pending = next(exact_iter, None)
-            exacts = pending[1] if pending and pending[0] == stem else []
-            df, block, pos_block = _encode_term(items, exacts, n_docs,
-                                                lengths, ranking)
-            terms.append((stem, df, block, pos_block))
-            for exact, ids in exacts:
-                if len(ids) >= settings["suggest_min_df"]:
-                    suggest[exact] = suggest.get(exact, 0) + len(ids)
     ix.close()
+    stored = [fields for _, fields in ordered]
+    del ordered
 
-    total = sum(len(t[2]) for t in terms)
+    n_docs = len(stored)
+    terms = _invert([fields.pop("analysis") for fields in stored], settings["ranking"])
+
+    suggest = Counter()
+    for term in terms.values():
+        for exact, (_, _, count) in term.exacts.items():
+            suggest[exact] += count
+    total = sum(len(t.docs) + len(t.weights) for t in terms.values())
     n_shards = _shard_count(total, settings["shard_bytes"])
     shards = [[] for _ in range(n_shards)]
-    for term in terms:
-        shards[fnv1a(term[0]) % n_shards].append(term)
+    for stem in sorted(terms):
+        shards[fnv1a(stem) % n_shards].append(stem)
     term_files, pos_files = [], []
-    for i, entries in enumerate(shards):
-        name = writer.write("t", str(i), "bin", _shard_file(
-            [(t, df, block) for t, df, block, _ in entries], with_df=True))
-        term_files.append(name.split("-")[-1].split(".")[0])
-        name = writer.write("p", str(i), "bin", _shard_file(
-            [(t, df, pos) for t, df, _, pos in entries], with_df=False))
-        pos_files.append(name.split("-")[-1].split(".")[0])
+    for i, stems in enumerate(shards):
+        entries = [(stem, terms[stem].count, terms[stem].block()) for stem in stems]
+        term_files.append(writer.write("t", str(i), "bin", _shard_file(entries, True)))
+        entries = [(stem, 0, bytes(terms[stem].positions)) for stem in stems]
+        pos_files.append(writer.write("p", str(i), "bin", _shard_file(entries, False)))
+    n_terms = len(terms)
+    del terms
 
     chunk_size = settings["chunk_size"]
     chunk_files = []
@@ -292,15 +253,15 @@ def export_index(index_dir, out_dir, settings):
         rows = [[f["url"], f["title"], f["date"], f["source"], f["category"],
                  f["source_file"], f["snippet"]]
                 for f in stored[start:start + chunk_size]]
-        name = writer.write("d", str(start // chunk_size), "json", _compact_json(rows))
-        chunk_files.append(name.split("-")[-1].split(".")[0])
+        chunk_files.append(writer.write("d", str(start // chunk_size), "json",
+                                        _compact_json(rows)))
 
     facets, columns = _facets(stored, _years(stored))
-    facet_file = writer.write("f", "facets", "bin",
+    facet_hash = writer.write("f", "facets", "bin",
                               columns["category"] + columns["source"])
 
     buckets = {}
-    for word in sorted(suggest):
+    for word in sorted(w for w, n in suggest.items() if n >= settings["suggest_min_df"]):
         buckets.setdefault(word[0], []).append(word)
     suggest_files = {}
     for letter, words in sorted(buckets.items()):
@@ -310,22 +271,22 @@ def export_index(index_dir, out_dir, settings):
     manifest = {
         "version": FORMAT_VERSION,
         "docs": n_docs,
-        "terms": len(terms),
+        "terms": n_terms,
         "shards": n_shards,
         "term_shards": "".join(term_files),
         "position_shards": "".join(pos_files),
         "chunk_size": chunk_size,
         "chunks": "".join(chunk_files),
-        "facet_file": facet_file,
+        "facet_file": facet_hash,
         "facets": facets,
         "suggest": suggest_files,
-        "ranking": {"exact_weight": ranking["exact_weight"],
-                    "stem_weight": ranking["stem_weight"]},
+        "ranking": {"exact_weight": settings["ranking"]["exact_weight"],
+                    "stem_weight": settings["ranking"]["stem_weight"]},
     }
     data = _compact_json(manifest)
     (out_dir / "manifest.json").write_bytes(data)
     writer.remove_stale()
     logger.info("arshif_search: exported %d documents, %d terms, %d shards, "
-                "%.1f MB to %s", n_docs, len(terms), n_shards,
+                "%.1f MB to %s", n_docs, n_terms, n_shards,
                 (writer.bytes + len(data)) / 1e6, out_dir)
     return manifest

@@ -3,10 +3,15 @@
 The index is the build-time store the static export is read from. It is
 updated incrementally: each article is keyed by its `source_file` and a hash
 of everything indexed from it, so an unchanged article is never analysed or
-written again. Each article is analysed once (`analyzer.tokenize`) and the
-fields receive lists of terms (Whoosh indexes a list as given, positions
-counting the terms), so the four term fields cost one analysis, not four.
-Stop words are left out, so phrase positions count the words that are kept.
+written again.
+
+Each article is analysed once (`analyzer.tokenize`). The stems go to the
+title/kicker/body fields as lists (Whoosh indexes a list as given, so the
+fields cost no second analysis). The analysis the export needs (per stem:
+term frequency per field, exact forms, encoded positions) is stored with the
+document, so the export reads one stored record per document instead of
+walking every posting through Whoosh's matchers (several times slower), and
+an unchanged article's share of that work is done once.
 """
 
 import hashlib
@@ -16,34 +21,35 @@ import re
 
 from whoosh import fields, index
 
-from .analyzer import ExactAnalyzer, StemAnalyzer, tokenize
+from .analyzer import StemAnalyzer, tokenize
 
 logger = logging.getLogger(__name__)
 
-# Joins a stem and one of its exact forms in the `exact` field's terms, so the
-# export knows which stem each exact form belongs to.
-PAIR_SEP = "\x1f"
+TEXT_FIELDS = ("title", "kicker", "body")
+# Offsets added to each field's word positions in the stored analysis, so
+# that in the one merged stream a phrase never spans two fields.
+POSITION_OFFSET = {"title": 0, "kicker": 1 << 10, "body": 1 << 11}
 
 _TAG = re.compile(r"<[^>]+>")
 _SPACE = re.compile(r"\s+")
 
 
 def make_schema():
-    """Whoosh schema: stems with positions per text field, exact forms,
-    facets, and the stored fields the export needs for results."""
+    """Whoosh schema: stems per text field, facets, the stored analysis and
+    the stored fields shown in results."""
     stem = StemAnalyzer()
     return fields.Schema(
         source_file=fields.ID(stored=True, unique=True),
         content_hash=fields.STORED(),
-        title=fields.TEXT(analyzer=stem, phrase=True, stored=True),
-        kicker=fields.TEXT(analyzer=stem, phrase=True),
-        body=fields.TEXT(analyzer=stem, phrase=True),
-        exact=fields.TEXT(analyzer=ExactAnalyzer(), phrase=False),
+        title=fields.TEXT(analyzer=stem, phrase=False, stored=True),
+        kicker=fields.TEXT(analyzer=stem, phrase=False),
+        body=fields.TEXT(analyzer=stem, phrase=False),
         source=fields.ID(stored=True),
         category=fields.ID(stored=True),
         date=fields.ID(stored=True),
         url=fields.STORED(),
         snippet=fields.STORED(),
+        analysis=fields.STORED(),
     )
 
 
@@ -81,24 +87,55 @@ def article_record(article, snippet_chars):
     return record
 
 
-def _terms(text, exact_pairs):
-    """Stems of `text`; adds its (stem, exact form) pairs to the set."""
-    stems = []
-    for token in tokenize(text):
-        stems.append(token.stem)
-        exact_pairs.add(token.stem + PAIR_SEP + token.text)
-    return stems
+def varint(n, out):
+    """Append `n` as an unsigned LEB128 varint to the bytearray `out`."""
+    while n > 0x7F:
+        out.append((n & 0x7F) | 0x80)
+        n >>= 7
+    out.append(n)
+
+
+def encode_positions(positions):
+    """Count, then the gaps between increasing positions, as varints."""
+    out = bytearray()
+    varint(len(positions), out)
+    prev = 0
+    for p in positions:
+        varint(p - prev, out)
+        prev = p
+    return bytes(out)
+
+
+def analyse(record):
+    """Stems of each text field, and the stored analysis of the record.
+
+    The stored analysis is what the export needs, per document:
+    ((field lengths), [(stem, (tf per field), (exact forms), positions)]),
+    positions already encoded, offset by field (`POSITION_OFFSET`).
+    """
+    per_stem = {}
+    field_stems = {}
+    for f, name in enumerate(TEXT_FIELDS):
+        offset = POSITION_OFFSET[name]
+        seq = []
+        for token in tokenize(record[name]):
+            entry = per_stem.get(token.stem)
+            if entry is None:
+                entry = per_stem[token.stem] = ([0, 0, 0], set(), [])
+            entry[0][f] += 1
+            entry[1].add(token.text)
+            entry[2].append(token.pos + offset)
+            seq.append(token.stem)
+        field_stems[name] = seq
+    entries = [(stem, tuple(tf), tuple(sorted(exacts)), encode_positions(poses))
+               for stem, (tf, exacts, poses) in per_stem.items()]
+    lengths = tuple(len(field_stems[name]) for name in TEXT_FIELDS)
+    return field_stems, (lengths, entries)
 
 
 def whoosh_document(record):
     """The Whoosh fields of one record, analysed once."""
-    pairs = set()
-    doc = {
-        "title": _terms(record["title"], pairs),
-        "kicker": _terms(record["kicker"], pairs),
-        "body": _terms(record["body"], pairs),
-    }
-    doc["exact"] = sorted(pairs)
+    doc, doc["analysis"] = analyse(record)
     doc["_stored_title"] = record["title"]
     for name in ("source_file", "content_hash", "source", "category", "date",
                  "url", "snippet"):

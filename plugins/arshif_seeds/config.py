@@ -11,6 +11,7 @@ DEFAULTS = {
     "SEEDS_PROGRESS_EVERY": 2000,
     "INGEST_REPORT_PATH": "ingest-report.json",
     "ARSHIF_STRICT": False,
+    "ARSHIF_SLUGS": {"أخبار": "news"},
 }
 
 

@@ -27,12 +27,15 @@ def seed_slug(relpath):
     return f"{ascii_part}-{digest}" if ascii_part else f"seed-{digest}"
 
 
-def name_slug(name):
+def name_slug(name, chosen=None):
     """ASCII slug for a tag, category or source name; a hash keeps different names apart.
 
     Transliteration alone would give «الصين» and «السين» the same slug, and
-    Pelican merges taxonomy entries that share one.
+    Pelican merges taxonomy entries that share one. `chosen` maps names to
+    slugs picked by hand (the ARSHIF_SLUGS setting).
     """
+    if chosen and name in chosen:
+        return chosen[name]
     if _SAFE.fullmatch(name):
         return name
     from unidecode import unidecode

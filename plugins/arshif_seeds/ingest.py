@@ -4,21 +4,21 @@ import logging
 import os
 from collections import defaultdict
 
-from pelican.contents import Author, Category, Tag
+from pelican.contents import Tag
 
 from . import config, keywords
 from .ids import name_slug
-from .manifest import load_manifest, parse_date
+from .manifest import forget_reads_if_manifest_changed, load_manifest
 from .report import IngestReport
 
 logger = logging.getLogger(__name__)
 
-# Manifest columns with a meaning of their own; any other column is kept as it is.
-KNOWN_COLUMNS = {"file", "filename", "source_file", "path", "name", "id",
-                 "title", "date", "source", "category", "author", "url"}
-# Metadata names Pelican gives a meaning to: a manifest column never overwrites them.
-RESERVED = {"slug", "lang", "status", "template", "save_as", "url", "summary",
-            "tags", "translation", "modified", "content_hash", "dir"}
+_current = {}
+
+
+def current():
+    """The build in progress (the reader asks it for manifest rows)."""
+    return _current["ingest"]
 
 
 class Ingest:
@@ -28,43 +28,12 @@ class Ingest:
         self.settings = settings
         self.root = config.seeds_path(settings)
         self.manifest = load_manifest(self.root) if self.root and os.path.isdir(self.root) else load_manifest("")
+        forget_reads_if_manifest_changed(settings, self.manifest)
         self.report = IngestReport(self.root)
         self.report.problems.extend(self.manifest.problems)
         self.seen = 0
         self.urls = {}
-
-    def apply_manifest(self, metadata):
-        """Known metadata wins over what the reader extracted from the text."""
-        row = self.manifest.rows.get(metadata["source_file"])
-        if not row:
-            return []
-        warnings = []
-        if row.get("title"):
-            metadata["title"] = row["title"]
-            metadata["title_generated"] = False
-            if metadata.get("kicker") == row["title"]:
-                del metadata["kicker"]
-        if row.get("date"):
-            date = parse_date(row["date"])
-            if date is None:
-                warnings.append(f"manifest date {row['date']!r} is not a date; "
-                                + ("kept the date found in the text" if not metadata.get("undated")
-                                   else "the article stays undated"))
-            else:
-                metadata["date"] = date
-                metadata["undated"] = False
-        if row.get("source"):
-            metadata["source"] = row["source"]
-        if row.get("category"):
-            metadata["category"] = self.named(Category, row["category"])
-        if row.get("author"):
-            metadata["author"] = Author(row["author"], self.settings)
-        if row.get("url"):
-            metadata["original_url"] = row["url"]
-        for column, value in row.items():
-            if column not in KNOWN_COLUMNS and value:
-                metadata["manifest_" + column if column in RESERVED else column] = value
-        return warnings
+        _current["ingest"] = self
 
     def on_context(self, metadata):
         if metadata.get("reader") != "seed":
@@ -78,7 +47,7 @@ class Ingest:
             logger.warning("Seed %s rejected: %s", source_file, metadata["arshif_reason"])
             self.report.record(source_file, "rejected", reason=metadata["arshif_reason"])
             return
-        warnings = list(metadata.get("arshif_warnings", [])) + self.apply_manifest(metadata)
+        warnings = metadata.get("arshif_warnings", [])
         for warning in warnings:
             logger.warning("Seed %s: %s", source_file, warning)
         self.report.record(
@@ -118,9 +87,7 @@ class Ingest:
 
     def named(self, kind, name):
         """A Tag or Category with a collision-free ASCII slug."""
-        obj = kind(name, self.settings)
-        obj.slug = name_slug(name)
-        return obj
+        return named(kind, name, self.settings)
 
     def finish(self):
         """Give every leftover file a line, write the report and say where it is."""
@@ -153,6 +120,13 @@ class Ingest:
             raise StrictIngestError(
                 "strict build: %d problem(s), see %s\n  %s" % (len(faults), path, "\n  ".join(faults))
             )
+
+
+def named(kind, name, settings):
+    """A Tag, Category or Author with a collision-free ASCII slug."""
+    obj = kind(name, settings)
+    obj.slug = name_slug(name, config.setting(settings, "ARSHIF_SLUGS"))
+    return obj
 
 
 class StrictIngestError(Exception):

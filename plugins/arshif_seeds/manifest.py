@@ -3,6 +3,7 @@
 import csv
 import dataclasses
 import datetime
+import hashlib
 import json
 import logging
 import os
@@ -12,6 +13,14 @@ logger = logging.getLogger(__name__)
 MANIFEST_NAMES = ("manifest.tsv", "manifest.csv", "manifest.jsonl")
 # Columns naming the seed file, in order of preference.
 FILE_KEYS = ("file", "filename", "source_file", "path", "name", "id")
+# Columns with a meaning of their own; any other column is kept as it is.
+KNOWN_COLUMNS = {"file", "filename", "source_file", "path", "name", "id",
+                 "title", "date", "source", "category", "author", "url"}
+# Metadata names Pelican or Arshif give a meaning to: a column never overwrites them.
+RESERVED = {"slug", "lang", "status", "template", "save_as", "url", "summary", "tags",
+            "translation", "modified", "content_hash", "dir", "kicker", "undated",
+            "title_generated", "word_count", "reading_time", "source_file", "original_url"}
+READERS_CACHE = "ArticlesGenerator-Readers"
 DATE_FORMATS = (
     "%Y-%m-%d %H:%M:%S",
     "%Y-%m-%dT%H:%M:%S",
@@ -98,3 +107,67 @@ def load_manifest(folder):
     except (OSError, UnicodeDecodeError, csv.Error) as err:
         manifest.problems.append(f"{name}: cannot be read ({err})")
     return manifest
+
+
+def signature(manifest):
+    if not manifest.path:
+        return ""
+    with open(manifest.path, "rb") as handle:
+        return hashlib.sha1(handle.read()).hexdigest()
+
+
+def forget_reads_if_manifest_changed(settings, manifest):
+    """Drop Pelican's cache of read seeds when the manifest changed since the last build.
+
+    The reader applies the manifest, and Pelican's cache only watches each seed's
+    own modification time.
+    """
+    cache = settings.get("CACHE_PATH")
+    if not cache:
+        return
+    stamp_path = os.path.join(cache, "arshif-manifest.sha1")
+    stamp = signature(manifest)
+    try:
+        with open(stamp_path, encoding="ascii") as handle:
+            previous = handle.read().strip()
+    except OSError:
+        previous = None
+    if previous == stamp:
+        return
+    if previous is not None:
+        logger.info("Manifest changed: seeds are read again")
+    try:
+        os.remove(os.path.join(cache, READERS_CACHE))
+    except FileNotFoundError:
+        pass
+    os.makedirs(cache, exist_ok=True)
+    with open(stamp_path, "w", encoding="ascii") as handle:
+        handle.write(stamp)
+
+
+def apply_row(metadata, row, make_named):
+    """Known metadata from a manifest row wins over what was extracted; returns warnings."""
+    warnings = []
+    if row.get("title"):
+        metadata["title"] = row["title"]
+        metadata["title_generated"] = False
+    if row.get("date"):
+        date = parse_date(row["date"])
+        if date is None:
+            kept = "the article stays undated" if metadata.get("undated") else "kept the date found in the text"
+            warnings.append(f"manifest date {row['date']!r} is not a date; {kept}")
+        else:
+            metadata["date"] = date
+            metadata["undated"] = False
+    if row.get("source"):
+        metadata["source"] = row["source"]
+    if row.get("category"):
+        metadata["category"] = make_named("category", row["category"])
+    if row.get("author"):
+        metadata["author"] = make_named("author", row["author"])
+    if row.get("url"):
+        metadata["original_url"] = row["url"]
+    for column, value in row.items():
+        if column not in KNOWN_COLUMNS and value:
+            metadata["manifest_" + column if column in RESERVED else column] = value
+    return warnings

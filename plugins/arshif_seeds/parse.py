@@ -1,8 +1,21 @@
-"""Turn a decoded seed text into article fields (first cut; replaced by the full parser)."""
+"""A decoded seed text turned into the article's fields (pure: no Pelican, no I/O)."""
 
 import dataclasses
+import datetime
 import re
-import unicodedata
+
+from .boilerplate import Removed, strip_boilerplate
+from .byline import extract_byline
+from .dates import find_date
+from .headline import extract_headline
+from .language import detect
+from .normalize import normalize_text
+from .segment import make_paragraphs, split_sentences, word_count
+
+SUMMARY_WORDS = 40
+SUMMARY_MAX_WORDS = 55
+_STEM = re.compile(r"\.[^.]*$")
+_TRAILING_PUNCT = re.compile(r"[\s.،,:;؛\-–—]+$")
 
 
 @dataclasses.dataclass
@@ -13,22 +26,78 @@ class ParsedSeed:
     author: str | None
     agency: str | None
     place: str | None
-    date: object
-    paragraphs: list
+    date: datetime.date | None
+    paragraphs: list[str]
     summary: str
     word_count: int
     lang: str
     dir: str
-    removed: list
-    warnings: list
+    removed: list[Removed]
+    warnings: list[str]
 
 
-def parse_seed(text, filename):
-    text = unicodedata.normalize("NFC", text)
-    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
-    lines = [ln for ln in lines if not ln.startswith("مشاركة")]
-    title = lines[0] if lines and len(lines[0]) < 150 else (lines[0][:90] if lines else filename)
-    body = lines[1:] if lines and len(lines[0]) < 150 else lines
-    words = sum(len(p.split()) for p in body)
-    summary = " ".join(" ".join(body).split()[:40])
-    return ParsedSeed(title, None, False, None, None, None, None, body, summary, words, "ar", "rtl", [], [])
+def parse_seed(text: str, filename: str) -> ParsedSeed:
+    """Headline, byline, date, paragraphs and summary of one seed's text."""
+    lines = normalize_text(text).split("\n")
+    kept, removed = strip_boilerplate(lines)
+    title, kicker, generated, body = extract_headline(kept)
+    meta, rest = extract_byline(body)
+    removed.extend(Removed("byline", raw) for raw in _taken_off(body, rest))
+    paragraphs = make_paragraphs(rest)
+    warnings = []
+    if not title:
+        title = _STEM.sub("", filename.rsplit("/", 1)[-1]) or filename
+        warnings.append("no text to make a headline from; the file name is the title")
+    elif generated:
+        warnings.append("no headline in the text; one was made from the lead")
+    body_text = "\n".join(paragraphs)
+    date = find_date(meta.get("date_text", "")) or find_date(body_text)
+    lang, direction = detect(title + "\n" + body_text)
+    return ParsedSeed(
+        title=title,
+        kicker=kicker,
+        title_generated=generated,
+        author=meta.get("author"),
+        agency=meta.get("agency"),
+        place=meta.get("place"),
+        date=date,
+        paragraphs=paragraphs,
+        summary=make_summary(paragraphs),
+        word_count=sum(word_count(p) for p in paragraphs),
+        lang=lang,
+        dir=direction,
+        removed=removed,
+        warnings=warnings,
+    )
+
+
+def make_summary(paragraphs: list[str]) -> str:
+    """The first sentences, about SUMMARY_WORDS words, cut at a sentence or word boundary."""
+    chosen, words = [], 0
+    for sentence in (s for paragraph in paragraphs for s in split_sentences(paragraph)):
+        count = word_count(sentence)
+        if chosen and words + count > SUMMARY_MAX_WORDS:
+            break
+        chosen.append(sentence)
+        words += count
+        if words >= SUMMARY_WORDS:
+            break
+    if words > SUMMARY_MAX_WORDS:
+        return shorten_words(" ".join(chosen), SUMMARY_WORDS)
+    return " ".join(chosen)
+
+
+def shorten_words(text: str, limit: int) -> str:
+    """The first `limit` words of `text` with an ellipsis."""
+    return _TRAILING_PUNCT.sub("", " ".join(text.split()[:limit])) + "…"
+
+
+def _taken_off(before, after):
+    """The text extract_byline took off the top of the body (whole lines or a prefix)."""
+    before = [line for line in before if line.strip()]
+    after = [line for line in after if line.strip()]
+    cut = len(before) - len(after)
+    taken = before[:cut]
+    if after and before[cut] != after[0]:
+        taken.append(before[cut][: len(before[cut]) - len(after[0])].strip())
+    return taken

@@ -9,13 +9,17 @@ import os
 from pelican.contents import Author, Category
 from pelican.readers import BaseReader
 
-from . import config, keywords
+from . import config, ingest, keywords
 from .dates import UNDATED
 from .decoding import SeedRejected, decode_seed
-from .ids import name_slug, seed_slug
+from .ids import seed_slug
+from .manifest import apply_row
+from .normalize import normalize_text
 from .parse import parse_seed
 
 logger = logging.getLogger(__name__)
+# Notes about the text that are normal outcomes, not problems with the input.
+NOT_A_PROBLEM = ("no headline in the text; one was made from the lead",)
 
 
 def seed_relpath(source_path, settings):
@@ -37,14 +41,16 @@ def render_paragraphs(paragraphs):
     return "\n".join(f"<p>{html.escape(p, quote=False)}</p>" for p in paragraphs)
 
 
-def default_category(settings):
-    category = Category(config.setting(settings, "SEEDS_DEFAULT_CATEGORY"), settings)
-    category.slug = name_slug(category.name)
-    return category
+def drop_repeated_title(paragraphs, title):
+    """The known headline is not body text when the seed's first line repeats it."""
+    key = " ".join(normalize_text(title).split())
+    if paragraphs and key and " ".join(paragraphs[0].split()) == key:
+        return paragraphs[1:]
+    return paragraphs
 
 
 class SeedReader(BaseReader):
-    """Reads a seed: decodes it, strips boilerplate, extracts metadata."""
+    """Reads a seed: decodes it, strips boilerplate, extracts metadata, applies the manifest."""
 
     enabled = True
     file_extensions = config.DEFAULTS["SEEDS_EXTENSIONS"]
@@ -59,43 +65,51 @@ class SeedReader(BaseReader):
         except SeedRejected as err:
             return "", dict(base, status="skip", arshif_reason=err.reason)
         parsed = parse_seed(decoded.text, rel)
-        if not parsed.paragraphs:
-            return "", dict(
-                base, status="skip", arshif_reason="no article text left after removing boilerplate"
-            )
+        row = ingest.current().manifest.rows.get(rel, {})
+        paragraphs = parsed.paragraphs
+        if row.get("title") and parsed.title_generated:
+            paragraphs = drop_repeated_title(paragraphs, row["title"])
+        if not paragraphs:
+            return "", dict(base, status="skip",
+                            arshif_reason="no article text left after removing boilerplate")
         for removed in parsed.removed:
             logger.debug("%s: removed %s: %r", rel, removed.kind, removed.text)
+        metadata = dict(base, **self.extracted(parsed))
+        metadata["content_hash"] = content_hash(paragraphs)
+        metadata["arshif_terms"] = keywords.candidates(row.get("title") or parsed.title, paragraphs)
+        warnings = [w for w in decoded.warnings + parsed.warnings if w not in NOT_A_PROBLEM]
+        warnings += apply_row(metadata, row, self.named)
+        metadata.update(encoding=decoded.encoding, arshif_warnings=warnings,
+                        arshif_removed=len(parsed.removed))
+        return render_paragraphs(paragraphs), metadata
+
+    def extracted(self, parsed):
+        """Metadata found in the text itself."""
         wpm = config.setting(self.settings, "SEEDS_WORDS_PER_MINUTE")
-        metadata = dict(
-            base,
-            title=parsed.title,
-            title_generated=parsed.title_generated,
-            summary=html.escape(parsed.summary, quote=False),
-            word_count=parsed.word_count,
-            reading_time=max(1, round(parsed.word_count / wpm)),
-            lang=parsed.lang,
-            dir=parsed.dir,
-            category=default_category(self.settings),
-            content_hash=content_hash(parsed.paragraphs),
-            arshif_warnings=list(decoded.warnings) + list(parsed.warnings),
-            arshif_removed=len(parsed.removed),
-            arshif_terms=keywords.candidates(parsed.title, parsed.paragraphs),
-            encoding=decoded.encoding,
-        )
-        if parsed.date:
-            metadata.update(date=_as_datetime(parsed.date), undated=False)
-        else:
-            metadata.update(date=UNDATED, undated=True)
+        metadata = {
+            "title": parsed.title,
+            "title_generated": parsed.title_generated,
+            "summary": html.escape(parsed.summary, quote=False),
+            "word_count": parsed.word_count,
+            "reading_time": max(1, round(parsed.word_count / wpm)),
+            "lang": parsed.lang,
+            "dir": parsed.dir,
+            "category": self.named("category", config.setting(self.settings, "SEEDS_DEFAULT_CATEGORY")),
+            "date": _as_datetime(parsed.date) if parsed.date else UNDATED,
+            "undated": not parsed.date,
+        }
         if parsed.kicker:
             metadata["kicker"] = parsed.kicker
         if parsed.author:
-            metadata["author"] = Author(parsed.author, self.settings)
+            metadata["author"] = self.named("author", parsed.author)
         if parsed.agency:
-            metadata["source"] = parsed.agency
-            metadata["agency"] = parsed.agency
+            metadata["source"] = metadata["agency"] = parsed.agency
         if parsed.place:
             metadata["place"] = parsed.place
-        return render_paragraphs(parsed.paragraphs), metadata
+        return metadata
+
+    def named(self, kind, name):
+        return ingest.named({"category": Category, "author": Author}[kind], name, self.settings)
 
 
 def _as_datetime(value):

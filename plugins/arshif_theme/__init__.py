@@ -3,13 +3,16 @@ undated-article rules for archives and feeds."""
 
 from functools import partial
 import logging
+from urllib.parse import urlsplit
 
 from markupsafe import Markup
 from pelican import signals
 
 from . import arabic, jsonld
 from .neighbours import link_neighbours
+from .sitemap import fix_sitemap
 from .sources import Source, SourcesGenerator
+from .tags import prune_tags
 from .undated import drop_undated_entries, split_undated
 
 logger = logging.getLogger(__name__)
@@ -18,6 +21,8 @@ DEFAULTS = {
     "ARSHIF_DIGITS": "latn",
     # Display names for `source` values (manifest ids are often page handles).
     "ARSHIF_SOURCE_NAMES": {},
+    # Tags with fewer articles get no page (they stay on articles as text).
+    "ARSHIF_TAG_MIN_ARTICLES": 2,
 }
 
 
@@ -66,13 +71,24 @@ def filters(settings):
 
 def add_filters(generator):
     generator.env.filters.update(filters(generator.settings))
+    # Links inside the site are root-relative (SITEURL's path, e.g. "/arshif"):
+    # the host would repeat in every link; canonical, og and feeds keep SITEURL.
+    generator.env.globals["SITEPATH"] = urlsplit(generator.settings.get("SITEURL", "")).path.rstrip("/")
+
+
+def prune_tag_pages(generator):
+    prune_tags(generator, setting(generator.settings, "ARSHIF_TAG_MIN_ARTICLES"))
 
 
 def feed_author(context, feed):
     """Atom needs an author per entry or for the feed: the feed gets the site's."""
-    feed.feed.setdefault("author_name", None)
-    if not feed.feed["author_name"]:
+    if not feed.feed.get("author_name"):
         feed.feed["author_name"] = context.get("SITENAME")
+
+
+def after_other_plugins(pelican):
+    """Connect what must run after pelican-sitemap's own ``finalized`` receiver."""
+    signals.finalized.connect(fix_sitemap)
 
 
 def get_generators(pelican):
@@ -83,6 +99,8 @@ def register():
     signals.generator_init.connect(add_filters)
     signals.article_generator_finalized.connect(split_undated)
     signals.article_generator_finalized.connect(link_neighbours)
+    signals.article_generator_finalized.connect(prune_tag_pages)
     signals.feed_generated.connect(drop_undated_entries)
     signals.feed_generated.connect(feed_author)
     signals.get_generators.connect(get_generators)
+    signals.initialized.connect(after_other_plugins)

@@ -3,6 +3,8 @@
 Pure functions: the Jinja filters in this plugin are these, bound to settings.
 """
 
+import datetime
+
 # Egyptian (Gregorian transliterated) month names, the ones the corpus uses.
 MONTHS = (
     "يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو",
@@ -35,7 +37,7 @@ def arabic_date(value, system="latn"):
     """«١٧ يناير ٢٠١٣» for a date, datetime or article; «غير مؤرخ» when undated."""
     if is_undated(value):
         return UNDATED
-    date = getattr(value, "date", value)
+    date = value if isinstance(value, datetime.date) else value.date
     return digits(f"{date.day} {MONTHS[date.month - 1]} {date.year}", system)
 
 

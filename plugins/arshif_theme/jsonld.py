@@ -17,11 +17,8 @@ def news_article(article, siteurl, publisher, author=None):
         "@type": "NewsArticle",
         "headline": article.title,
         "url": url,
-        "mainEntityOfPage": url,
         "inLanguage": getattr(article, "lang", None),
         "wordCount": getattr(article, "word_count", None),
-        "articleSection": getattr(getattr(article, "category", None), "name", None),
-        "keywords": [tag.name for tag in getattr(article, "tags", None) or []] or None,
         "isBasedOn": getattr(article, "original_url", None),
     }
     if not is_undated(article):
