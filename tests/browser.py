@@ -10,72 +10,31 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
-import json
 import os
-import shutil
-import subprocess
-import sys
 import threading
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT / "seeds"
+import sitebuild
+from sitebuild import SEEDS, copy_seeds
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking"]
 # What a strict deployment would send: no inline or foreign scripts.
 STRICT_CSP = "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'"
 
-# Pelican runs in a child process: plugins keep module state and signal
-# connections, so two builds in one interpreter could leak into each other.
-_BUILD_SCRIPT = """
-import json, sys, pelican
-from pelican.settings import read_settings
-override = json.loads(sys.argv[1])
-pelican.Pelican(read_settings(sys.argv[2], override=override)).run()
-"""
-
 
 def build_site(tmp: Path, seeds: list[str] | None = None, siteurl: str = "", **settings) -> Path:
-    """Build the site from /work/main/seeds (or only the named seed files) into
-    ``tmp/output`` and return that folder. Extra keyword arguments override
-    Pelican settings (e.g. ``ARSHIF_DIGITS="arab"``)."""
+    """Build the site from /work/main/seeds (or only the named seed files, with
+    their manifest rows) into ``tmp/output`` and return that folder. Extra
+    keyword arguments override Pelican settings (e.g. ``ARSHIF_DIGITS="arab"``)."""
     tmp = Path(tmp)
-    seeds_dir = SEEDS
-    if seeds is not None:
-        seeds_dir = tmp / "seeds"
-        seeds_dir.mkdir(parents=True, exist_ok=True)
-        for name in seeds:
-            shutil.copy(SEEDS / name, seeds_dir / name)
-        _copy_manifest_rows(seeds_dir, set(seeds))
+    seeds_dir = SEEDS if seeds is None else copy_seeds(seeds, tmp / "seeds")
     output = tmp / "output"
-    override = {
-        "OUTPUT_PATH": str(output),
-        "CACHE_PATH": str(tmp / "cache"),
-        "SEEDS_PATH": str(seeds_dir),
-        "INGEST_REPORT_PATH": str(tmp / "ingest-report.json"),
-        "SITEURL": siteurl,
-        "FEED_DOMAIN": siteurl,
-        "LOAD_CONTENT_CACHE": False,
-        **settings,
-    }
-    subprocess.run(
-        [sys.executable, "-c", _BUILD_SCRIPT, json.dumps(override), str(ROOT / "pelicanconf.py")],
-        cwd=ROOT,
-        check=True,
-    )
+    sitebuild.build_site(seeds_dir, output, SITEURL=siteurl, FEED_DOMAIN=siteurl, **settings)
     return output
-
-
-def _copy_manifest_rows(seeds_dir: Path, names: set[str]) -> None:
-    manifest = SEEDS / "manifest.tsv"
-    if not manifest.exists():
-        return
-    lines = manifest.read_text(encoding="utf-8").splitlines(keepends=True)
-    kept = lines[:1] + [line for line in lines[1:] if line.split("\t", 1)[0] in names]
-    (seeds_dir / "manifest.tsv").write_text("".join(kept), encoding="utf-8")
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
@@ -157,4 +116,4 @@ def new_page(browser, **context_options):
             route.abort()
 
     context.route("**/*", guard)
-    return page
+    return page  # close with page.context.close()

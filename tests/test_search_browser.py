@@ -213,7 +213,8 @@ def test_more_button_appends_and_moves_focus(site, page):
     if not more.is_visible():
         pytest.skip("fewer results than one page")
     more.click()
-    page.wait_for_function(f"document.querySelectorAll('.search-result').length > {len(first)}")
+    page.wait_for_function("n => document.querySelectorAll('.search-result').length > n",
+                           arg=len(first))
     assert page.evaluate("document.activeElement.closest('.search-result') !== null")
     hrefs = [r["href"] for r in results(page)]
     assert len(hrefs) == len(set(hrefs))
@@ -248,12 +249,12 @@ def test_layout_fits_the_screen(site, chromium, screen, scheme):
     page = new_page(chromium, viewport=SCREENS[screen], color_scheme=scheme, locale="ar-EG")
     open_search(page, site, q="الصين")
     assert page.evaluate("document.documentElement.dir") == "rtl"
-    overflow = page.evaluate(
-        "document.documentElement.scrollWidth - document.documentElement.clientWidth")
-    assert overflow <= 0
     # Set ARSHIF_SCREENSHOTS=DIR to keep the pictures for a human to look at.
     if os.environ.get("ARSHIF_SCREENSHOTS"):
         folder = Path(os.environ["ARSHIF_SCREENSHOTS"])
         folder.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=folder / f"search-{screen}-{scheme}.png", full_page=True)
+    overflow = page.evaluate(
+        "() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0
     page.context.close()

@@ -4,13 +4,16 @@ Plain Pelican spends a quadratic share of a 20,000-article build in two places
 (measured, see docs/PERFORMANCE.md): taxonomy pages filter the whole date list
 once per tag (`[a for a in self.dates if a in articles]`) and every access to
 `Content.url` re-runs path arithmetic. This plugin keeps Pelican's behaviour and
-output and removes both costs.
+output and removes both costs. It also leaves unchanged article pages alone on
+a rebuild (see `incremental`).
 """
 
 import logging
 
 from pelican import signals
 from pelican.generators import ArticlesGenerator
+
+from .incremental import IncrementalWriter
 
 logger = logging.getLogger(__name__)
 
@@ -68,6 +71,16 @@ def freeze_urls(generator):
             article.override_url = article.url
 
 
+def incremental_writer(pelican):
+    return IncrementalWriter
+
+
+def save_writer_state(pelican):
+    IncrementalWriter.save_all()
+
+
 def register():
     patch_generators()
     signals.article_generator_finalized.connect(freeze_urls)
+    signals.get_writer.connect(incremental_writer)
+    signals.finalized.connect(save_writer_state)

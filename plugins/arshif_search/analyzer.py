@@ -93,9 +93,9 @@ def _strip_proclitics(w: str) -> str:
     return w
 
 
-def _light_stem(w: str) -> str:
+def _light_stem(w: str, groups: tuple = (_POSSESSIVES, _SUFFIXES)) -> str:
     """Drop a possessive, one inflectional suffix, then a final nisba ي; keep three letters."""
-    for group in (_POSSESSIVES, _SUFFIXES):
+    for group in groups:
         for suffix in group:
             if w.endswith(suffix) and len(w) - len(suffix) >= _MIN_STEM:
                 w = w[:-len(suffix)]
@@ -121,11 +121,12 @@ def _analyze_run(raw: str) -> tuple[str, str, bool]:
 
 def tokenize(text: str, keep_stops: bool = False) -> list[Token]:
     """Words of text with exact term, stem and offsets into text (Python str indices)."""
-    out = []
+    out, make, run = [], tuple.__new__, _analyze_run
     for pos, m in enumerate(_RUN.finditer(text)):
-        exact, stem, stop = _analyze_run(m.group())
+        exact, stem, stop = run(m.group())
         if keep_stops or not stop:
-            out.append(Token(exact, stem, m.start(), m.end(), pos, stop))
+            start, end = m.span()
+            out.append(make(Token, (exact, stem, start, end, pos, stop)))
     return out
 
 

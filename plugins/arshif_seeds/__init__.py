@@ -7,7 +7,7 @@ from pelican import signals
 
 from . import config
 from .dates import UNDATED  # noqa: F401  (re-exported for templates and other plugins)
-from .ingest import Ingest
+from .ingest import Ingest, drop_repeated_title
 from .reader import SeedReader
 
 logger = logging.getLogger(__name__)
@@ -33,6 +33,10 @@ def on_context(generator, metadata):
     _state["ingest"].on_context(metadata)
 
 
+def on_content(content):
+    drop_repeated_title(content)
+
+
 def on_pretaxonomy(generator):
     ingest = _state["ingest"]
     generator.articles = ingest.merge_duplicates(generator.articles)
@@ -52,6 +56,7 @@ def register():
     signals.initialized.connect(add_seeds_path)
     signals.readers_init.connect(add_reader)
     signals.article_generator_context.connect(on_context)
+    signals.content_object_init.connect(on_content)
     signals.article_generator_pretaxonomy.connect(on_pretaxonomy)
     signals.article_generator_finalized.connect(on_finalized)
     signals.finalized.connect(on_finished)

@@ -67,11 +67,12 @@ _NO_WORD = re.compile(r"^[^\w]*$")
 # Trailers glued to the end of the last sentence of a paragraph.
 _INLINE_TAIL = (
     ("end_mark", re.compile(r"\s*(?:/+\s*انتهى\s*/+|\(\s*انتهى\s*\)|-\s*انتهى\s*-)\s*$")),
-    ("source_link", re.compile(r"\s*رابط الخبر بصحيفة [^:\n]{1,40}:[^\n]{0,200}$")),
+    ("source_link", re.compile(r"\s+رابط الخبر بصحيفة [^:\n]{1,40}:[^\n]{0,200}$")),
 )
 _SENTENCE_END = re.compile(r"[.!?؟،,;؛:]\s*$")
 RELATED_ITEM_MAX_WORDS = 20
 RELATED_LIST_MAX = 12
+INLINE_TAIL_CHARS = 300
 
 
 def strip_boilerplate(lines: list[str]) -> tuple[list[str], list[Removed]]:
@@ -98,7 +99,7 @@ def strip_boilerplate(lines: list[str]) -> tuple[list[str], list[Removed]]:
             removed.append(Removed(kind, text))
             continue
         for kind, tail in _INLINE_TAIL:
-            match = tail.search(text)
+            match = tail.search(text, max(0, len(text) - INLINE_TAIL_CHARS))
             if match and match.start() > 0:
                 removed.append(Removed(kind, match.group().strip()))
                 text = text[: match.start()]

@@ -43,7 +43,7 @@ _AUTHOR_AGENCY_LINE = re.compile(
 _NAME = rf"(?!ال)[{_AR}]+(?: [{_AR}]+){{1,2}}"
 _PLACE_AUTHOR_LINE = re.compile(rf"^(?P<place>{_PLACE})\s*{_DASH}+\s*(?P<author>{_NAME})\s*:$")
 # Several writers: `رانا وجدى - إيمان عبدالنبى`.
-_AUTHORS_LINE = re.compile(rf"^(?P<author>{_NAME}(?:\s*(?:{_DASH}+|،|,| و)\s*{_NAME})+)\s*:?$")
+_AUTHORS_LINE = re.compile(rf"^(?P<author>{_NAME}(?:\s*(?:{_DASH}+|،|,)\s*{_NAME})+)\s*:?$")
 # A dateline opening the first paragraph: `واشنطن (رويترز) - قال …`.
 _DATELINE_PREFIX = re.compile(
     rf"^(?P<place>{_PLACE_FULL})\s*[،,]?\s*(?:في\s+)?(?P<date>{_DATE})?\s*"
@@ -62,6 +62,8 @@ _LINE_PATTERNS = (
     _PLACE_AUTHOR_LINE, _AUTHORS_LINE,
 )
 MAX_BYLINE_LINES = 3
+# Bylines and datelines are short: longer text is not scanned for them.
+BYLINE_MAX_CHARS = 150
 LEAD_MIN_WORDS = 12
 
 
@@ -105,6 +107,8 @@ def _whole_line(line, following, first):
 
 def byline_fields(line: str) -> dict:
     """The fields of `line` when the whole line is a byline, agency or dateline, else {}."""
+    if len(line) > BYLINE_MAX_CHARS:
+        return {}
     for pattern in _LINE_PATTERNS:
         match = pattern.match(line)
         if match:
@@ -114,7 +118,7 @@ def byline_fields(line: str) -> dict:
 
 def _strip_prefix(line, meta):
     for pattern in (_DATELINE_PREFIX, _PLACE_AGENCY_PREFIX, _AUTHOR_PREFIX):
-        match = pattern.match(line)
+        match = pattern.match(line[:BYLINE_MAX_CHARS])
         if match:
             for key, value in _clean(match.groupdict()).items():
                 meta.setdefault(key, value)

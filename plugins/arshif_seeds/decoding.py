@@ -25,6 +25,7 @@ _BOMS = (
     (b"\xfe\xff", "utf-16-be"),
 )
 _CONTROL_BYTES = re.compile(rb"[\x01-\x08\x0e-\x1a\x1c-\x1f\x7f]")
+_CONTROL_CHARS = re.compile("[\x01-\x08\x0e-\x1a\x1c-\x1f\x7f]")
 _SURROGATE_RUN = re.compile("[\udc80-\udcff]+")
 _ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3]")
 _LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f]")
@@ -59,6 +60,9 @@ def decode_seed(data: bytes) -> Decoded:
     """Decode a seed file's bytes, with \\n line ends and no NUL characters."""
     if not data.strip():
         raise SeedRejected("empty file")
+    for magic, kind in _MAGIC.items():
+        if data.startswith(magic):
+            raise SeedRejected(f"binary file ({kind})")
     warnings = []
     encoding = _bom_encoding(data) or _bomless_utf16(data)
     if encoding:
@@ -71,6 +75,9 @@ def decode_seed(data: bytes) -> Decoded:
         text = text.replace("\x00", "")
         warnings.append(f"removed {nuls} NUL character(s)")
     text = _NEWLINES.sub("\n", text)
+    sample = text[:SAMPLE]
+    if len(_CONTROL_CHARS.findall(sample)) > MAX_CONTROL_SHARE * len(sample):
+        raise SeedRejected("binary file (many control characters)")
     if not text.strip():
         raise SeedRejected("no text after decoding")
     return Decoded(text, encoding, warnings)
@@ -104,9 +111,6 @@ def _decode_utf16_or_bom(data, encoding):
 
 
 def _reject_binary(data):
-    for magic, kind in _MAGIC.items():
-        if data.startswith(magic):
-            raise SeedRejected(f"binary file ({kind})")
     sample = data[:SAMPLE]
     if sample.count(0) > MAX_NUL_SHARE * len(sample):
         raise SeedRejected("binary file (many NUL bytes)")

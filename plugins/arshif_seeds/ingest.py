@@ -4,22 +4,18 @@ import logging
 import os
 from collections import defaultdict
 
-from pelican.contents import Tag
+import html
+import re
+
+from pelican.contents import Author, Category, Tag
 
 from . import config, keywords
 from .ids import name_slug
-from .manifest import forget_reads_if_manifest_changed, load_manifest
+from .manifest import apply_row, load_manifest
+from .normalize import normalize_text
 from .report import IngestReport
 
 logger = logging.getLogger(__name__)
-
-_current = {}
-
-
-def current():
-    """The build in progress (the reader asks it for manifest rows)."""
-    return _current["ingest"]
-
 
 class Ingest:
     """One build's state: the seeds folder, its manifest and the report."""
@@ -28,12 +24,10 @@ class Ingest:
         self.settings = settings
         self.root = config.seeds_path(settings)
         self.manifest = load_manifest(self.root) if self.root and os.path.isdir(self.root) else load_manifest("")
-        forget_reads_if_manifest_changed(settings, self.manifest)
         self.report = IngestReport(self.root)
         self.report.problems.extend(self.manifest.problems)
         self.seen = 0
         self.urls = {}
-        _current["ingest"] = self
 
     def on_context(self, metadata):
         if metadata.get("reader") != "seed":
@@ -47,7 +41,12 @@ class Ingest:
             logger.warning("Seed %s rejected: %s", source_file, metadata["arshif_reason"])
             self.report.record(source_file, "rejected", reason=metadata["arshif_reason"])
             return
-        warnings = metadata.get("arshif_warnings", [])
+        warnings = list(metadata.get("arshif_warnings", []))
+        row = self.manifest.rows.get(source_file)
+        if row:
+            generated = metadata.get("title_generated")
+            warnings += apply_row(metadata, row, lambda kind, name: named(kind, name, self.settings))
+            metadata["arshif_title_in_body"] = bool(generated and row.get("title"))
         for warning in warnings:
             logger.warning("Seed %s: %s", source_file, warning)
         self.report.record(
@@ -80,14 +79,10 @@ class Ingest:
         chosen = keywords.choose_tags([a.arshif_terms for a in seeds],
                                       config.setting(self.settings, "SEEDS_MAX_TAGS"))
         for article, tags in zip(seeds, chosen):
-            article.tags = [self.named(Tag, t) for t in tags]
+            article.tags = [named("tag", t, self.settings) for t in tags]
 
     def collect_urls(self, articles):
         self.urls = {a.source_file: a.url for a in articles if hasattr(a, "source_file")}
-
-    def named(self, kind, name):
-        """A Tag or Category with a collision-free ASCII slug."""
-        return named(kind, name, self.settings)
 
     def finish(self):
         """Give every leftover file a line, write the report and say where it is."""
@@ -122,9 +117,22 @@ class Ingest:
             )
 
 
+def drop_repeated_title(article):
+    """A known headline (from the manifest) is not body text when the seed's first line repeats it."""
+    if not getattr(article, "arshif_title_in_body", False):
+        return
+    first = re.match(r"<p>(.*?)</p>\n?", article._content or "", re.S)
+    title = " ".join(html.escape(normalize_text(article.title), quote=False).split())
+    if first and " ".join(first.group(1).split()) == title:
+        article._content = article._content[first.end():]
+
+
+KINDS = {"tag": Tag, "category": Category, "author": Author}
+
+
 def named(kind, name, settings):
     """A Tag, Category or Author with a collision-free ASCII slug."""
-    obj = kind(name, settings)
+    obj = KINDS[kind](name, settings)
     obj.slug = name_slug(name, config.setting(settings, "ARSHIF_SLUGS"))
     return obj
 

@@ -7,6 +7,7 @@ seeds we then keep the candidates with the best tf-idf that occur in more than
 one article, so that tag pages group related news.
 """
 
+import functools
 import math
 import re
 from collections import Counter
@@ -62,11 +63,13 @@ PLACES = frozenset("""
 """.split())
 
 
+_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"})
+
+
+@functools.lru_cache(maxsize=200_000)
 def fold(word):
     """Matching key: marks and tatweel dropped, hamza seats and final letters folded."""
-    word = _MARKS.sub("", word)
-    word = re.sub("[أإآٱ]", "ا", word)
-    return word.replace("ى", "ي").replace("ة", "ه")
+    return _MARKS.sub("", word).translate(_FOLD)
 
 
 def _definite(word):
@@ -78,57 +81,67 @@ def _definite(word):
     return "ال" + rest if len(rest) >= 3 else None
 
 
-def _strip_conj(word):
-    for prefix in ("و", "ف", "ب", "ل"):
-        if word.startswith(prefix) and word[1:] in PLACES:
-            return word[1:]
-    return word
+PLACE, DEFINITE, TITLE, OTHER = range(4)
 
 
-def candidates(title, paragraphs, lead_paragraphs=3):
-    """Candidate tags of one article with a weight (title counts three times)."""
+@functools.lru_cache(maxsize=300_000)
+def classify(word):
+    """What a word can contribute to tags, with its tag form (cached: words repeat)."""
+    word = _MARKS.sub("", word)
+    bare = word[1:] if word[:1] in "وفبل" and word[1:] in PLACES else word
+    if bare in PLACES:
+        return PLACE, bare
+    if word in TITLES:
+        return TITLE, word
+    definite = _definite(word)
+    return (DEFINITE, definite) if definite else (OTHER, word)
+
+
+def _name_after(kinds, start):
+    """The name that follows a title («الرئيس الصيني شي جين بينغ» → «شي جين بينغ»)."""
+    j = start
+    while j < len(kinds) and kinds[j][0] in (DEFINITE, TITLE):
+        j += 1
+    name = []
+    while j < len(kinds) and len(name) < 3:
+        kind, word = kinds[j]
+        joined = bool(name) and name[-1] in NAME_JOINERS
+        if not joined and (kind != OTHER or word in NAME_STOP or len(word) < 2
+                           or (word.startswith("و") and name)):
+            break
+        name.append(word)
+        j += 1
+    while name and name[-1] in NAME_JOINERS:
+        name.pop()
+    return " ".join(name) if len(name) >= 2 else None
+
+
+def candidates(title, paragraphs, lead_words=120, body_words=400):
+    """Candidate tags of one article with a weight (title 3, lead 1, the rest ½).
+
+    Only the first few hundred words are read: what an article is about is
+    said early, and long opinion pieces would otherwise cost the most.
+    """
     found = Counter()
-    texts = [(title or "", 3.0)] + [(p, 1.0) for p in paragraphs[:lead_paragraphs]]
-    texts += [(p, 0.5) for p in paragraphs[lead_paragraphs:]]
+    words = " ".join(paragraphs).split()
+    texts = [(title or "", 3.0), (" ".join(words[:lead_words]), 1.0),
+             (" ".join(words[lead_words:body_words]), 0.5)]
     for text, weight in texts:
-        words = [_MARKS.sub("", w) for w in _WORD.findall(text)]
+        kinds = [classify(w) for w in _WORD.findall(text)]
         previous_definite = False
-        i = 0
-        while i < len(words):
-            word = words[i]
-            bare = _strip_conj(word)
-            if bare in PLACES:
-                found[bare] += weight
-                previous_definite = bare.startswith("ال")
-                i += 1
-                continue
-            definite = _definite(word)
-            if definite:
+        for i, (kind, word) in enumerate(kinds):
+            if kind == PLACE:
+                found[word] += weight
+            elif kind == DEFINITE:
                 # An ال word right after another is most often an adjective.
-                if not previous_definite and definite not in STOP:
-                    found[definite] += weight
-                previous_definite = True
-                i += 1
-                continue
-            previous_definite = False
-            if word in TITLES:
-                j = i + 1
-                while j < len(words) and _definite(words[j]):
-                    j += 1
-                name = []
-                while j < len(words) and len(name) < 3:
-                    w = words[j]
-                    joined = bool(name) and name[-1] in NAME_JOINERS
-                    if not joined and (_definite(w) or w in TITLES or w in NAME_STOP or len(w) < 2
-                                       or (w.startswith("و") and name)):
-                        break
-                    name.append(w)
-                    j += 1
-                while name and name[-1] in NAME_JOINERS:
-                    name.pop()
-                if len(name) >= 2:
-                    found[" ".join(name)] += weight * 1.5
-            i += 1
+                if not previous_definite and word not in STOP:
+                    found[word] += weight
+            elif kind == TITLE:
+                name = _name_after(kinds, i + 1)
+                if name:
+                    found[name] += weight * 1.5
+            # Titles are nouns too: «نظيره الروسي» is noun + adjective.
+            previous_definite = kind in (DEFINITE, TITLE) or (kind == PLACE and word.startswith("ال"))
     return {term: round(w, 2) for term, w in found.items()}
 
 

@@ -3,7 +3,6 @@
 import csv
 import dataclasses
 import datetime
-import hashlib
 import json
 import logging
 import os
@@ -20,7 +19,6 @@ KNOWN_COLUMNS = {"file", "filename", "source_file", "path", "name", "id",
 RESERVED = {"slug", "lang", "status", "template", "save_as", "url", "summary", "tags",
             "translation", "modified", "content_hash", "dir", "kicker", "undated",
             "title_generated", "word_count", "reading_time", "source_file", "original_url"}
-READERS_CACHE = "ArticlesGenerator-Readers"
 DATE_FORMATS = (
     "%Y-%m-%d %H:%M:%S",
     "%Y-%m-%dT%H:%M:%S",
@@ -107,42 +105,6 @@ def load_manifest(folder):
     except (OSError, UnicodeDecodeError, csv.Error) as err:
         manifest.problems.append(f"{name}: cannot be read ({err})")
     return manifest
-
-
-def signature(manifest):
-    if not manifest.path:
-        return ""
-    with open(manifest.path, "rb") as handle:
-        return hashlib.sha1(handle.read()).hexdigest()
-
-
-def forget_reads_if_manifest_changed(settings, manifest):
-    """Drop Pelican's cache of read seeds when the manifest changed since the last build.
-
-    The reader applies the manifest, and Pelican's cache only watches each seed's
-    own modification time.
-    """
-    cache = settings.get("CACHE_PATH")
-    if not cache:
-        return
-    stamp_path = os.path.join(cache, "arshif-manifest.sha1")
-    stamp = signature(manifest)
-    try:
-        with open(stamp_path, encoding="ascii") as handle:
-            previous = handle.read().strip()
-    except OSError:
-        previous = None
-    if previous == stamp:
-        return
-    if previous is not None:
-        logger.info("Manifest changed: seeds are read again")
-    try:
-        os.remove(os.path.join(cache, READERS_CACHE))
-    except FileNotFoundError:
-        pass
-    os.makedirs(cache, exist_ok=True)
-    with open(stamp_path, "w", encoding="ascii") as handle:
-        handle.write(stamp)
 
 
 def apply_row(metadata, row, make_named):

@@ -19,9 +19,8 @@ _INVISIBLE = re.compile(
     "[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff"
     "\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]"
 )
-_LINE_BREAK = re.compile("\r\n?|[\u2028\u2029\x85]")
-_SPACE_RUN = re.compile(" {2,}")
-_EDGE_SPACE = re.compile("^ +| +$", re.MULTILINE)
+_LINE_BREAK = re.compile("[\r\u2028\u2029\x85]")
+_SPACE_RUN = re.compile("  +")
 
 
 def normalize_text(text: str) -> str:
@@ -29,9 +28,9 @@ def normalize_text(text: str) -> str:
 
     Idempotent: normalize_text(normalize_text(t)) == normalize_text(t).
     """
-    text = _LINE_BREAK.sub("\n", text)
+    text = _LINE_BREAK.sub("\n", text.replace("\r\n", "\n"))
     text = _ODD_SPACE.sub(" ", text)
     text = _INVISIBLE.sub("", text)
     text = unicodedata.normalize("NFC", text)
     text = _SPACE_RUN.sub(" ", text)
-    return _EDGE_SPACE.sub("", text)
+    return "\n".join(line.strip(" ") for line in text.split("\n"))

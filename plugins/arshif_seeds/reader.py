@@ -6,15 +6,12 @@ import html
 import logging
 import os
 
-from pelican.contents import Author, Category
 from pelican.readers import BaseReader
 
 from . import config, ingest, keywords
 from .dates import UNDATED
 from .decoding import SeedRejected, decode_seed
 from .ids import seed_slug
-from .manifest import apply_row
-from .normalize import normalize_text
 from .parse import parse_seed
 
 logger = logging.getLogger(__name__)
@@ -41,16 +38,12 @@ def render_paragraphs(paragraphs):
     return "\n".join(f"<p>{html.escape(p, quote=False)}</p>" for p in paragraphs)
 
 
-def drop_repeated_title(paragraphs, title):
-    """The known headline is not body text when the seed's first line repeats it."""
-    key = " ".join(normalize_text(title).split())
-    if paragraphs and key and " ".join(paragraphs[0].split()) == key:
-        return paragraphs[1:]
-    return paragraphs
-
-
 class SeedReader(BaseReader):
-    """Reads a seed: decodes it, strips boilerplate, extracts metadata, applies the manifest."""
+    """Reads a seed: decodes it, strips boilerplate, extracts metadata.
+
+    The manifest is applied later, on every build (`ingest`), so that Pelican's
+    cache of read seeds stays valid when only the manifest changes.
+    """
 
     enabled = True
     file_extensions = config.DEFAULTS["SEEDS_EXTENSIONS"]
@@ -65,10 +58,7 @@ class SeedReader(BaseReader):
         except SeedRejected as err:
             return "", dict(base, status="skip", arshif_reason=err.reason)
         parsed = parse_seed(decoded.text, rel)
-        row = ingest.current().manifest.rows.get(rel, {})
         paragraphs = parsed.paragraphs
-        if row.get("title") and parsed.title_generated:
-            paragraphs = drop_repeated_title(paragraphs, row["title"])
         if not paragraphs:
             return "", dict(base, status="skip",
                             arshif_reason="no article text left after removing boilerplate")
@@ -76,9 +66,8 @@ class SeedReader(BaseReader):
             logger.debug("%s: removed %s: %r", rel, removed.kind, removed.text)
         metadata = dict(base, **self.extracted(parsed))
         metadata["content_hash"] = content_hash(paragraphs)
-        metadata["arshif_terms"] = keywords.candidates(row.get("title") or parsed.title, paragraphs)
+        metadata["arshif_terms"] = keywords.candidates(parsed.title, paragraphs)
         warnings = [w for w in decoded.warnings + parsed.warnings if w not in NOT_A_PROBLEM]
-        warnings += apply_row(metadata, row, self.named)
         metadata.update(encoding=decoded.encoding, arshif_warnings=warnings,
                         arshif_removed=len(parsed.removed))
         return render_paragraphs(paragraphs), metadata
@@ -109,7 +98,7 @@ class SeedReader(BaseReader):
         return metadata
 
     def named(self, kind, name):
-        return ingest.named({"category": Category, "author": Author}[kind], name, self.settings)
+        return ingest.named(kind, name, self.settings)
 
 
 def _as_datetime(value):

@@ -1,21 +1,20 @@
-"""Arshif theme plugin: Arabic Jinja filters, source pages, JSON-LD and the
-undated-article rules for archives and feeds."""
+"""Arshif theme plugin: Arabic Jinja filters, source pages, JSON-LD, and the
+rules that keep undated articles out of archives, feeds and the sitemap."""
 
 from functools import partial
-import logging
 from urllib.parse import urlsplit
 
 from markupsafe import Markup
 from pelican import signals
 
 from . import arabic, jsonld
+from .archives import shape_archives
+from .feeds import drop_undated_entries, feed_author
 from .neighbours import link_neighbours
 from .sitemap import fix_sitemap
 from .sources import Source, SourcesGenerator
 from .tags import prune_tags
-from .undated import drop_undated_entries, split_undated
 
-logger = logging.getLogger(__name__)
 
 DEFAULTS = {
     "ARSHIF_DIGITS": "latn",
@@ -50,7 +49,6 @@ def filters(settings):
         source = getattr(article, "source", None)
         data = jsonld.news_article(
             article,
-            settings.get("SITEURL", ""),
             publisher=source_name(source) if source else settings.get("SITENAME"),
             author=byline(article, settings),
         )
@@ -80,12 +78,6 @@ def prune_tag_pages(generator):
     prune_tags(generator, setting(generator.settings, "ARSHIF_TAG_MIN_ARTICLES"))
 
 
-def feed_author(context, feed):
-    """Atom needs an author per entry or for the feed: the feed gets the site's."""
-    if not feed.feed.get("author_name"):
-        feed.feed["author_name"] = context.get("SITENAME")
-
-
 def after_other_plugins(pelican):
     """Connect what must run after pelican-sitemap's own ``finalized`` receiver."""
     signals.finalized.connect(fix_sitemap)
@@ -97,7 +89,7 @@ def get_generators(pelican):
 
 def register():
     signals.generator_init.connect(add_filters)
-    signals.article_generator_finalized.connect(split_undated)
+    signals.article_generator_finalized.connect(shape_archives)
     signals.article_generator_finalized.connect(link_neighbours)
     signals.article_generator_finalized.connect(prune_tag_pages)
     signals.feed_generated.connect(drop_undated_entries)

@@ -5,20 +5,18 @@ import json
 from .arabic import is_undated
 
 
-def news_article(article, siteurl, publisher, author=None):
+def news_article(article, publisher, author=None):
     """The JSON-LD dict of *article*; no ``datePublished`` when it is undated.
 
     *publisher* and *author* are display names chosen by the caller (the
     source's name or the site's; the byline, never the site-wide AUTHOR).
+    Kept to what the page does not already say in its own tags (canonical URL,
+    lang): it is repeated on every article page.
     """
-    url = f"{siteurl}/{article.url}"
     data = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
         "headline": article.title,
-        "url": url,
-        "inLanguage": getattr(article, "lang", None),
-        "wordCount": getattr(article, "word_count", None),
         "isBasedOn": getattr(article, "original_url", None),
     }
     if not is_undated(article):

@@ -20,9 +20,10 @@ MIN_COUNT = 2          # words rarer than this fall back to the default rule
 ALPHA = 0.5            # a frequent word's remainder must be attested this often relative to it
 RATIO_FROM = 20        # below this count a single attestation of the remainder is enough
 SHORT_RATIO = 4.0      # a 3-letter word is clitic + 2 letters only on much stronger evidence
+MIN_DEFINITE = 3       # seen this often after ال, a word's first letter is not a clitic
 K_RATIO = 20.0         # ك (as, like) is a rare clitic: strip only on overwhelming evidence
 POSSESSIVES = ['هما', 'هم', 'ها']
-SUFFIXES = ['ات', 'ون', 'ين', 'ه']
+SUFFIXES = ['ات', 'ون', 'ين', 'ه', 'ا']
 CACHE = Path('/tmp/arshif_counts.pkl')
 
 
@@ -55,12 +56,15 @@ def lexicon(folded, plain_al, hamza_al, stop):
     from arshif_search.analyzer import _light_stem
     family = collections.Counter()      # how often each light stem occurs, article removed
     for w, c in folded.items():
-        family[_light_stem(w[2:] if plain_al.get(w) and len(w) > 4 else w)] += c
+        family[_light_stem(w[2:] if plain_al.get(w) and len(w) > 4 else w, (POSSESSIVES, SUFFIXES))] += c
     al_keep = {'الله', 'الان'} | {w for w, h in hamza_al.items()
                                  if h >= 5 and h >= 0.3 * plain_al.get(w, 0) and len(w) >= 4}
     al = re.compile('[وف]?[بكل]?ال|[وف]?لل')
     keep, short, ll_lam, k_strip = set(), set(), set(), set()
-    for w, c in folded.items():
+    candidates = set(folded) | {w[2:] for w in plain_al if len(w) > 2}
+    for w in candidates:
+        definite = plain_al.get('ال' + w, 0)   # ال + و/ف/ب/ك/ل is never a clitic: the letter is the word's
+        c = folded.get(w, 0) + definite
         if c < MIN_COUNT or not ('\u0620' <= w[0] <= '\u06ff') or w in stop or w in al_keep:
             continue
         m = al.match(w)
@@ -71,13 +75,16 @@ def lexicon(folded, plain_al, hamza_al, stop):
             continue
         if w[0] not in 'وفبكل' or len(w) < 3:
             continue
-        a, f = family[_light_stem(w[1:])], family[_light_stem(w)]
-        if w[0] == 'ك':
+        a, f = family[_light_stem(w[1:], (POSSESSIVES, SUFFIXES))], family[_light_stem(w, (POSSESSIVES, SUFFIXES))]
+        if definite >= MIN_DEFINITE:
+            if w[0] != 'ك' and len(w) > 3:
+                keep.add(w)
+        elif w[0] == 'ك':
             if len(w) > 3 and a >= max(3, K_RATIO * f):
                 k_strip.add(w)
         elif len(w) > 3 and (a < ALPHA * f if f >= RATIO_FROM else a == 0):
             keep.add(w)
-        elif len(w) == 3 and w[0] != 'ك' and a >= max(3, SHORT_RATIO * c) and w[1:] not in stop:
+        elif len(w) == 3 and a >= max(3, SHORT_RATIO * c) and w[1:] not in stop:
             short.add(w)
     return sorted(al_keep), sorted(keep), sorted(short), sorted(ll_lam), sorted(k_strip)
 

@@ -1,6 +1,7 @@
 // Search page: wires the form in search.html to the static search engine.
 // Everything from the query or the index is inserted as text nodes (never as
 // HTML) so that the page stays safe under a strict CSP with hostile input.
+import {normalize, tokenize} from './analyzer.js';
 import {SearchEngine} from './search-engine.js';
 
 const PAGE_SIZE = 20;
@@ -19,7 +20,6 @@ const emptyBox = root.querySelector('.search-empty');
 const list = root.querySelector('.search-results');
 const moreButton = root.querySelector('.search-more');
 const digitSystem = root.dataset.digits;
-const siteBase = new URL(root.dataset.base, location.href);
 
 const enginePromise = SearchEngine.load(new URL(root.dataset.index, location.href).href);
 
@@ -52,9 +52,9 @@ function dateText(iso) {
   return digits(`${day} ${MONTHS[month - 1]} ${year}`);
 }
 
-// Index URLs are relative to the site root; the site may live under a sub-path.
+// The engine gives paths from the server root (sub-path included).
 function resultUrl(url) {
-  return new URL(url.replace(/^\//, ''), siteBase).href;
+  return new URL(url, location.href).href;
 }
 
 function el(tag, className, text) {
@@ -134,17 +134,29 @@ function engineOptions(state, offset) {
   };
 }
 
-// «هل تقصد: …» with each unmatched word replaced by the engine's suggestion.
+// The query with each unmatched word replaced by the engine's suggestion (a
+// folded dictionary word), keeping the proclitics the reader typed (الصبن →
+// الصين when the suggestion for صبن is صين).
+function correctedQuery(query, suggestions) {
+  const fixes = new Map(suggestions.map(({word, suggestion}) => [word, suggestion]));
+  let out = '';
+  let last = 0;
+  for (const token of tokenize(query, true)) {
+    if (!fixes.has(token.text)) continue;
+    const folded = normalize(query.slice(token.start, token.end));
+    const clitics = folded.endsWith(token.text) ? folded.slice(0, -token.text.length) : '';
+    out += query.slice(last, token.start) + clitics + fixes.get(token.text);
+    last = token.end;
+  }
+  return out + query.slice(last);
+}
+
+// «هل تقصد: …» linking to the corrected search.
 function renderSuggestions(state, suggestions) {
   suggestBox.replaceChildren();
   suggestBox.hidden = suggestions.length === 0;
   if (!suggestions.length) return;
-  const fixes = new Map(suggestions.map(({word, suggestion}) => [word, suggestion]));
-  // Replace whole query words only, keeping any quote or minus around them.
-  const fixed = state.q.split(/(\s+)/).map((token) => {
-    const word = token.replace(/^[-"]+|"+$/g, '');
-    return fixes.has(word) ? token.replace(word, fixes.get(word)) : token;
-  }).join('');
+  const fixed = correctedQuery(state.q, suggestions);
   const link = el('a', '', fixed);
   link.href = stateQuery({...state, q: fixed});
   link.addEventListener('click', (event) => {
@@ -224,6 +236,9 @@ moreButton.addEventListener('click', more);
 const params = new URLSearchParams(location.search);
 input.value = params.get('q') || '';
 form.elements.sort.value = params.get('sort') === 'newest' ? 'newest' : 'relevance';
+// Filters start folded on small screens unless the URL already uses them.
+root.querySelector('.search-options').open = matchMedia('(min-width: 40rem)').matches
+  || [...FILTERS, 'sort'].some((name) => params.has(name));
 enginePromise.then((engine) => {
   fillFacets(engine, params);
   form.classList.add('is-ready');

@@ -1,0 +1,374 @@
+"""Search benchmark: Arshif's static index against Pagefind on the same pages, in one run.
+
+Builds the site for the corpus (`invoke build --seeds --output`), runs Pagefind
+1.5.2 over the same generated article pages, and measures both in headless
+Chromium: MRR@10 and Success@10 (known-item and inflection queries), recall,
+precision and top-10 precision (clitic probes), index build time, index size
+(raw and gzip), bytes fetched by the first query from a cold page and by each
+later query (raw and gzip, library included), median and p95 query latency.
+Definitions: /work/shared/eval/README.md. Ratios within one run are what count:
+the machine is shared and noisy.
+
+    python benchmarks/bench_search.py [--docs 2000] [--write-results]
+"""
+
+import argparse
+import csv
+import datetime
+import functools
+import gzip
+import http.server
+import json
+import os
+import platform
+import re
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = Path("/work/shared/corpus/egynews2013/articles")
+EVAL = Path("/work/shared/eval")
+RESULTS = ROOT / "benchmarks" / "results" / "search.md"
+CHROMIUM = "/usr/bin/chromium"
+# Results asked for when measuring recall: more than any probe's relevant set.
+RECALL_LIMIT = 3000
+# A URL of a page Pagefind must not index is one of these folders.
+NOT_ARTICLES = {"category", "tag", "tags", "categories", "archives", "pages", "search",
+                "source", "sources", "feeds", "theme", "page", "pagefind", "pf-bench"}
+
+
+def load_queries(docs=None):
+    """The three dev sets, restricted to documents in `docs` when given."""
+    def read(name):
+        with open(EVAL / name, encoding="utf-8") as handle:
+            return [json.loads(line) for line in handle if line.strip()]
+    known = read("egynews_dev.known_item.jsonl")
+    inflect = read("egynews_dev.inflect.jsonl")
+    clitic = read("egynews_dev.clitic.jsonl")
+    if docs is not None:
+        known = [q for q in known if q["target"] in docs]
+        inflect = [q for q in inflect if q["target"] in docs]
+        for probe in clitic:
+            probe["relevant"] = [f for f in probe["relevant"] if f in docs]
+            probe["relevant_family"] = [f for f in probe["relevant_family"] if f in docs]
+        clitic = [p for p in clitic if p["relevant"]]
+    return known, inflect, clitic
+
+
+def known_item_metrics(queries, ranked):
+    """MRR@10 and Success@10; `ranked[i]` is the source files of query i, best first."""
+    rr = []
+    for q, files in zip(queries, ranked):
+        wanted = {q["target"], *q.get("also_relevant", [])}
+        rank = next((i for i, f in enumerate(files[:10], 1) if f in wanted), None)
+        rr.append(1 / rank if rank else 0.0)
+    return {"mrr10": sum(rr) / len(rr), "s10": sum(r > 0 for r in rr) / len(rr)}
+
+
+def clitic_metrics(probes, ranked):
+    """Mean recall over `relevant`; precision and P@10 counting relevant and
+    relevant_family as right."""
+    recall, precision, p10 = [], [], []
+    for probe, files in zip(probes, ranked):
+        relevant = set(probe["relevant"])
+        right = relevant | set(probe["relevant_family"])
+        recall.append(len(relevant & set(files)) / len(relevant))
+        precision.append(sum(f in right for f in files) / len(files) if files else 0.0)
+        top = files[:10]
+        p10.append(sum(f in right for f in top) / len(top) if top else 0.0)
+    n = len(probes)
+    return {"recall": sum(recall) / n, "precision": sum(precision) / n, "p10": sum(p10) / n}
+
+
+def make_seeds(n, folder):
+    """A seeds folder of links to the first n corpus files and their manifest rows."""
+    with open(CORPUS / "manifest.tsv", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t"))[:n]
+    folder.mkdir(parents=True)
+    for row in rows:
+        (folder / row["file"]).symlink_to(CORPUS / row["file"])
+    with open(folder / "manifest.tsv", "w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]), delimiter="\t",
+                                lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    return {row["file"] for row in rows}
+
+
+def timed(cmd, **kwargs):
+    """Run cmd under /usr/bin/time: (seconds, peak RSS MB, output)."""
+    start = time.perf_counter()
+    proc = subprocess.run(["/usr/bin/time", "-f", "MAXRSS %M", *cmd], capture_output=True,
+                          text=True, **kwargs)
+    seconds = time.perf_counter() - start
+    if proc.returncode:
+        sys.exit(f"failed: {' '.join(cmd)}\n{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}")
+    rss = int(re.findall(r"MAXRSS (\d+)", proc.stderr)[-1]) / 1024
+    return seconds, rss, proc.stdout + proc.stderr
+
+
+def folder_size(path, only=None):
+    """(files, raw bytes, gzip bytes) of the files under path."""
+    files = raw = gz = 0
+    for file in Path(path).rglob("*"):
+        if file.is_file() and (only is None or only(file)):
+            data = file.read_bytes()
+            files += 1
+            raw += len(data)
+            gz += len(gzip.compress(data, 6))
+    return files, raw, gz
+
+
+def build_site(seeds, site, cache):
+    seconds, rss, log = timed([str(ROOT / ".venv/bin/invoke"), "build", "--seeds", str(seeds),
+                               "--output", str(site), "--cache", str(cache)], cwd=ROOT)
+    index = re.findall(r"arshif_search: index .* in ([\d.]+) s", log)
+    export = re.findall(r"arshif_search: export took ([\d.]+) s", log)
+    return {"build_s": seconds, "build_rss_mb": rss,
+            "index_s": float(index[-1]) if index else None,
+            "export_s": float(export[-1]) if export else None, "log": log}
+
+
+def article_dirs(site):
+    """First path segments of article pages (from the search index's doc chunks)."""
+    dirs = set()
+    for chunk in (site / "search" / "d").glob("*.json"):
+        for row in json.loads(chunk.read_text("utf-8")):
+            dirs.add(row[0].strip("/").split("/")[0])
+    return sorted(dirs - NOT_ARTICLES)
+
+
+def build_pagefind(site):
+    glob = "{" + ",".join(article_dirs(site)) + "}/*/index.html"
+    seconds, rss, log = timed([str(ROOT / ".venv/bin/python"), "-m", "pagefind_bin",
+                               "--site", str(site), "--glob", glob, "--force-language", "ar"])
+    return {"build_s": seconds, "build_rss_mb": rss, "log": log}
+
+
+PF_PAGE = """<!doctype html><html lang="ar" dir="rtl"><head><meta charset="utf-8"></head><body>
+<script type="module">
+const pagefind = await import('../pagefind/pagefind.js');
+await pagefind.init();
+window.archiveSearch = {
+  ready: Promise.resolve(),
+  async search(query, {limit = 10} = {}) {
+    const res = await pagefind.search(query);
+    const data = await Promise.all(res.results.slice(0, limit).map((r) => r.data()));
+    return data.map((d, i) => ({url: d.url, title: d.meta.title, score: res.results[i].score}));
+  },
+};
+window.benchReady = true;
+</script></body></html>"""
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def serve(folder):
+    handler = functools.partial(_Quiet, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+class Browser:
+    """Headless Chromium on a local server over the site."""
+
+    def __init__(self, playwright):
+        self.browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=["--no-sandbox", "--disable-background-networking"])
+
+    def open(self, url):
+        """A fresh (cold) page; returns (page, list of fetched bodies)."""
+        context = self.browser.new_context()
+        page = context.new_page()
+        fetched = []
+
+        def on_response(response):
+            try:
+                fetched.append(response.body())
+            except Exception:  # redirects and aborted requests have no body
+                pass
+        page.on("response", on_response)
+        page.goto(url)
+        page.wait_for_function("window.archiveSearch !== undefined")
+        page.evaluate("window.archiveSearch.ready")
+        return page, fetched
+
+    def run(self, page, query, limit):
+        """(files or urls best first, milliseconds)."""
+        return page.evaluate(
+            """async ([q, limit]) => {
+                 const t = performance.now();
+                 const r = await window.archiveSearch.search(q, {limit});
+                 return [r.map((x) => x.url), performance.now() - t];
+               }""", [query, limit])
+
+
+def nbytes(bodies):
+    return sum(len(b) for b in bodies), sum(len(gzip.compress(b, 6)) for b in bodies)
+
+
+def evaluate(browser, url, url_to_file, known, inflect, clitic):
+    """Quality metrics (one warm page) and cost metrics (a cold page)."""
+    page, fetched = browser.open(url)
+    ranked = lambda qs, key, limit: [[url_to_file.get(u.split("#")[0]) for u in
+                                      browser.run(page, q[key], limit)[0]] for q in qs]
+    out = {"known": known_item_metrics(known, ranked(known, "query", 10)),
+           "inflect": known_item_metrics(inflect, ranked(inflect, "query", 10)),
+           "clitic": clitic_metrics(clitic, ranked(clitic, "word", RECALL_LIMIT))}
+    page.context.close()
+
+    page, fetched = browser.open(url)
+    page_bytes = nbytes(fetched)
+    times, per_query = [], []
+    for k, q in enumerate(known):
+        before = len(fetched)
+        _, ms = browser.run(page, q["query"], 10)
+        times.append(ms)
+        if k == 0:
+            out["first_query"] = nbytes(fetched)
+            out["first_query_only"] = nbytes(fetched[before:])
+        else:
+            per_query.append(nbytes(fetched[before:]))
+    page.context.close()
+    times.sort()
+    out["page_load"] = page_bytes
+    out["later_query"] = (statistics.mean(r for r, _ in per_query),
+                          statistics.mean(g for _, g in per_query))
+    out["later_query_max_gz"] = max(g for _, g in per_query)
+    out["latency_median_ms"] = statistics.median(times)
+    out["latency_p95_ms"] = times[int(0.95 * (len(times) - 1))]
+    return out
+
+
+def url_maps(site, base):
+    """Maps a result URL (either engine's form) to the seed file name."""
+    mapping = {}
+    for chunk in (site / "search" / "d").glob("*.json"):
+        for row in json.loads(chunk.read_text("utf-8")):
+            path = "/" + row[0].lstrip("/")
+            for form in (path, base + path.lstrip("/"), path + "index.html",
+                         base + path.lstrip("/") + "index.html"):
+                mapping[form] = row[5]
+    return mapping
+
+
+def table(rows):
+    head = "| metric | Arshif | Pagefind |\n|---|---|---|\n"
+    return head + "\n".join(f"| {name} | {a} | {p} |" for name, a, p in rows) + "\n"
+
+
+def kb(pair):
+    return f"{pair[0] / 1024:,.1f} kB raw / {pair[1] / 1024:,.1f} kB gzip"
+
+
+def report(args, n_docs, site_info, pf_info, sizes, results):
+    a, p = results["arshif"], results["pagefind"]
+    rows = []
+    for name, key in (("known-item", "known"), ("inflection", "inflect")):
+        rows.append((f"{name} MRR@10", f"{a[key]['mrr10']:.3f}", f"{p[key]['mrr10']:.3f}"))
+        rows.append((f"{name} Success@10", f"{a[key]['s10']:.3f}", f"{p[key]['s10']:.3f}"))
+    for label, key in (("recall", "recall"), ("precision", "precision"), ("P@10", "p10")):
+        rows.append((f"clitic {label}", f"{a['clitic'][key]:.3f}", f"{p['clitic'][key]:.3f}"))
+    rows += [
+        ("index build time", f"{site_info['index_s'] + site_info['export_s']:.1f} s "
+         f"(Whoosh {site_info['index_s']:.1f} s + export {site_info['export_s']:.1f} s, "
+         f"inside a {site_info['build_s']:.1f} s site build)", f"{pf_info['build_s']:.1f} s"),
+        ("peak RSS", f"{site_info['build_rss_mb']:.0f} MB (whole site build)",
+         f"{pf_info['build_rss_mb']:.0f} MB"),
+        ("index on disk", "%d files, %.1f MB raw / %.1f MB gzip" % sizes["arshif"],
+         "%d files, %.1f MB raw / %.1f MB gzip" % sizes["pagefind"]),
+        ("index per article", f"{sizes['arshif'][1] * 1e6 / n_docs / 1024:.2f} kB",
+         f"{sizes['pagefind'][1] * 1e6 / n_docs / 1024:.2f} kB"),
+        ("first query, cold page (all fetches)", kb(a["first_query"]), kb(p["first_query"])),
+        ("  of which the query itself", kb(a["first_query_only"]), kb(p["first_query_only"])),
+        ("later query (mean)", kb(a["later_query"]), kb(p["later_query"])),
+        ("later query (max gzip)", f"{a['later_query_max_gz'] / 1024:.1f} kB",
+         f"{p['later_query_max_gz'] / 1024:.1f} kB"),
+        ("query latency median", f"{a['latency_median_ms']:.1f} ms",
+         f"{p['latency_median_ms']:.1f} ms"),
+        ("query latency p95", f"{a['latency_p95_ms']:.1f} ms", f"{p['latency_p95_ms']:.1f} ms"),
+    ]
+    site_files, site_raw, site_gz = sizes["site"]
+    return (
+        f"# Search benchmark: Arshif vs Pagefind ({n_docs:,} articles)\n\n"
+        f"Command: `{args.command}`, run {datetime.datetime.utcnow():%Y-%m-%d %H:%M} UTC.\n"
+        f"Machine: {platform.machine()}, {os.cpu_count()} cores shared with other jobs, "
+        f"CPython {platform.python_version()}, Chromium headless (`{CHROMIUM}`), "
+        f"Pagefind 1.5.2 (`pagefind-bin`) over the same article pages.\n"
+        f"Queries: {len(results['queries'][0])} known-item, {len(results['queries'][1])} "
+        f"inflection, {len(results['queries'][2])} clitic probes (/work/shared/eval); "
+        f"latency and bytes over the known-item queries, limit 10, one cold page; "
+        f"recall with up to {RECALL_LIMIT} results.\n\n"
+        + table(rows) +
+        f"\nWhole site: {site_files:,} files, {site_raw / 1e6:.1f} MB "
+        f"({site_raw / n_docs / 1024:.2f} kB per article; Pagefind's files excluded), "
+        f"{site_gz / n_docs / 1024:.2f} kB gzip per article.\n"
+        "Bytes are response bodies as served (the test server does not compress; "
+        "gzip = each body gzipped at level 6, as GitHub Pages would serve it; "
+        "Pagefind's own files are already compressed).\n"
+    )
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, default=20000, help="articles (first N)")
+    parser.add_argument("--work", default=str(ROOT / "benchmarks" / "work" / "search"))
+    parser.add_argument("--reuse", action="store_true", help="reuse a built site in --work")
+    parser.add_argument("--write-results", action="store_true",
+                        help=f"write {RESULTS.relative_to(ROOT)}")
+    args = parser.parse_args(argv)
+    args.command = "python benchmarks/bench_search.py " + " ".join(argv or sys.argv[1:])
+    from playwright.sync_api import sync_playwright
+
+    work = Path(args.work)
+    seeds, site, cache = work / "seeds", work / "site", work / "cache"
+    if not args.reuse:
+        subprocess.run(["rm", "-rf", str(work)], check=True)
+        docs = make_seeds(args.docs, seeds)
+        site_info = build_site(seeds, site, cache)
+        pf_info = build_pagefind(site)
+        json.dump({"site": {k: v for k, v in site_info.items() if k != "log"},
+                   "pagefind": {k: v for k, v in pf_info.items() if k != "log"}},
+                  open(work / "builds.json", "w"))
+    else:
+        docs = {p.name for p in seeds.iterdir() if p.suffix == ".txt"}
+        saved = json.load(open(work / "builds.json"))
+        site_info, pf_info = saved["site"], saved["pagefind"]
+    n_docs = len(docs)
+    (site / "pf-bench").mkdir(exist_ok=True)
+    (site / "pf-bench" / "index.html").write_text(PF_PAGE, encoding="utf-8")
+    sizes = {
+        "arshif": folder_size(site / "search", lambda f: f.name != "index.html"),
+        "pagefind": folder_size(site / "pagefind"),
+        "site": folder_size(site, lambda f: "pagefind" not in f.parts
+                            and "pf-bench" not in f.parts),
+    }
+    sizes = {k: (v[0], v[1] / 1e6, v[2] / 1e6) if k != "site" else v
+             for k, v in sizes.items()}
+    known, inflect, clitic = load_queries(docs)
+    server = serve(site)
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    mapping = url_maps(site, base)
+    results = {"queries": (known, inflect, clitic)}
+    with sync_playwright() as playwright:
+        browser = Browser(playwright)
+        results["arshif"] = evaluate(browser, base + "search/", mapping, known, inflect, clitic)
+        results["pagefind"] = evaluate(browser, base + "pf-bench/", mapping, known, inflect,
+                                       clitic)
+    server.shutdown()
+    text = report(args, n_docs, site_info, pf_info, sizes, results)
+    print(text)
+    if args.write_results:
+        RESULTS.write_text(text, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,116 @@
+"""Skip re-rendering article pages whose inputs did not change since the last build.
+
+Pelican renders every page on every run, so adding one article to 20,000 costs
+nearly a full build even with its content cache. An article page depends on the
+article itself, its neighbours in the archive, which of its tags have pages, the
+theme, the plugins and the settings; when none of those changed and the file is
+still in the output folder, the page is left as it is.
+"""
+
+import hashlib
+import json
+import logging
+import os
+
+from pelican.writers import Writer
+
+logger = logging.getLogger(__name__)
+
+STATE_FILE = "arshif-written.json"
+# Settings that differ between runs without changing any page.
+VOLATILE_SETTINGS = {"CACHE_PATH", "INGEST_REPORT_PATH", "WRITE_SELECTED", "ARSHIF_STRICT"}
+
+
+def _digest(*parts):
+    sha = hashlib.sha1()
+    for part in parts:
+        sha.update(repr(part).encode("utf-8", "surrogateescape"))
+        sha.update(b"\0")
+    return sha.hexdigest()
+
+
+def code_signature(settings):
+    """Digest of the theme's files and the plugins' code."""
+    sha = hashlib.sha1()
+    folders = [settings["THEME"]] + [p for p in settings.get("PLUGIN_PATHS", []) if os.path.isdir(p)]
+    for folder in folders:
+        for dirpath, dirs, files in os.walk(folder):
+            dirs.sort()
+            for name in sorted(files):
+                if name.endswith((".pyc", ".pyo")):
+                    continue
+                path = os.path.join(dirpath, name)
+                sha.update(path.encode("utf-8", "surrogateescape"))
+                with open(path, "rb") as handle:
+                    sha.update(handle.read())
+    return sha.hexdigest()
+
+
+def settings_signature(settings):
+    simple = {k: v for k, v in settings.items()
+              if k not in VOLATILE_SETTINGS and isinstance(v, (str, int, float, bool, list, tuple, dict, type(None)))}
+    return _digest(sorted((k, repr(v)) for k, v in simple.items()))
+
+
+def _neighbour(article):
+    return (article.url, article.title) if article is not None else None
+
+
+def article_fingerprint(article, context):
+    linked = context.get("linked_tags")
+    tags = [(t.name, t.slug, linked is None or t in linked) for t in getattr(article, "tags", [])]
+    metadata = sorted((k, repr(v)) for k, v in article.metadata.items() if k != "arshif_terms")
+    return _digest(
+        article.content, metadata, tags, article.url,
+        _neighbour(getattr(article, "newer_article", None)),
+        _neighbour(getattr(article, "older_article", None)),
+    )
+
+
+class IncrementalWriter(Writer):
+    live = []
+
+    def __init__(self, output_path, settings=None):
+        super().__init__(output_path, settings=settings)
+        IncrementalWriter.live.append(self)
+        cache = settings.get("CACHE_PATH") if settings.get("CACHE_CONTENT") else None
+        self.state_path = os.path.join(cache, STATE_FILE) if cache else None
+        self.base = _digest(code_signature(settings), settings_signature(settings))
+        self.previous = self._load()
+        self.current = {}
+        self.skipped = 0
+
+    def _load(self):
+        if not self.state_path or not self.settings.get("LOAD_CONTENT_CACHE"):
+            return {}
+        try:
+            with open(self.state_path, encoding="utf-8") as handle:
+                state = json.load(handle)
+        except (OSError, ValueError):
+            return {}
+        return state.get("pages", {}) if state.get("base") == self.base else {}
+
+    def write_file(self, name, template, context, *args, **kwargs):
+        article = kwargs.get("article")
+        if article is None or not name:
+            return super().write_file(name, template, context, *args, **kwargs)
+        key = _digest(article_fingerprint(article, context), template.filename)
+        self.current[name] = key
+        if self.previous.get(name) == key and os.path.exists(os.path.join(self.output_path, name)):
+            self.skipped += 1
+            return None
+        return super().write_file(name, template, context, *args, **kwargs)
+
+    @classmethod
+    def save_all(cls):
+        while cls.live:
+            cls.live.pop().save()
+
+    def save(self):
+        if not self.state_path:
+            return
+        os.makedirs(os.path.dirname(self.state_path), exist_ok=True)
+        with open(self.state_path, "w", encoding="utf-8") as handle:
+            json.dump({"base": self.base, "pages": self.current}, handle, sort_keys=True)
+        if self.skipped:
+            logger.info("%d unchanged article pages were not rendered again", self.skipped)

@@ -1,0 +1,292 @@
+"""Search the exported static index from Python, exactly as the browser does.
+
+This is a line-by-line counterpart of theme/static/js/search-engine.js: the
+same query parsing, the same integer scoring and the same order, so the CLI
+and tests can check rankings without a browser. Format and semantics:
+docs/SEARCH_INDEX.md.
+"""
+
+import json
+import re
+from pathlib import Path
+
+from .analyzer import tokenize
+from .index_export import fnv1a
+
+_QUOTES = str.maketrans({"«": '"', "»": '"', "“": '"', "”": '"', "„": '"'})
+_PART = re.compile(r'"([^"]*)"?|(\S+)')
+
+
+def parse_query(query):
+    """(units, excluded stems) of a query string.
+
+    A unit is a list of (exact, stem, pos) words: one word, or the words of
+    a quoted phrase. `-word` excludes documents holding the word's stem.
+    A word repeated in the query counts once.
+    """
+    units, excluded, seen = [], [], set()
+    for match in _PART.finditer(query.translate(_QUOTES)):
+        phrase, plain = match.group(1), match.group(2)
+        if phrase is not None:
+            words = [(t.text, t.stem, t.pos) for t in tokenize(phrase)]
+            groups = [words] if len(words) > 1 else [[w] for w in words]
+        elif plain.startswith("-") and len(plain) > 1:
+            excluded.extend(t.stem for t in tokenize(plain[1:]))
+            continue
+        else:
+            groups = [[(t.text, t.stem, t.pos)] for t in tokenize(plain)]
+        for unit in groups:
+            key = tuple(stem for _, stem, _ in unit)
+            if key not in seen:
+                seen.add(key)
+                units.append(unit)
+    return units, excluded
+
+
+def read_varint(data, i):
+    """(value, next offset) of the LEB128 varint at data[i]."""
+    value = shift = 0
+    while True:
+        byte = data[i]
+        i += 1
+        value |= (byte & 0x7F) << shift
+        if byte < 0x80:
+            return value, i
+        shift += 7
+
+
+def read_str(data, i):
+    n, i = read_varint(data, i)
+    return data[i:i + n].decode("utf-8"), i + n
+
+
+def parse_shard(data, with_df):
+    """{term: (df, block bytes)} of a term or positions shard."""
+    n, i = read_varint(data, 0)
+    header = []
+    for _ in range(n):
+        term, i = read_str(data, i)
+        df = 0
+        if with_df:
+            df, i = read_varint(data, i)
+        length, i = read_varint(data, i)
+        header.append((term, df, length))
+    terms = {}
+    for term, df, length in header:
+        terms[term] = (df, data[i:i + length])
+        i += length
+    return terms
+
+
+def decode_postings(df, block):
+    """(doc ids, weights, {exact form: set of posting indexes})."""
+    docs, i, doc = [], 0, 0
+    for _ in range(df):
+        gap, i = read_varint(block, i)
+        doc += gap
+        docs.append(doc)
+    weights = block[i:i + df]
+    i += df
+    exacts = {}
+    n, i = read_varint(block, i)
+    for _ in range(n):
+        form, i = read_str(block, i)
+        count, i = read_varint(block, i)
+        indexes, k = set(), 0
+        for _ in range(count):
+            gap, i = read_varint(block, i)
+            k += gap
+            indexes.add(k)
+        exacts[form] = indexes
+    return docs, weights, exacts
+
+
+def decode_positions(df, block):
+    """Per posting, the set of positions of the term in that document."""
+    out, i = [], 0
+    for _ in range(df):
+        count, i = read_varint(block, i)
+        poses, p = set(), 0
+        for _ in range(count):
+            gap, i = read_varint(block, i)
+            p += gap
+            poses.add(p)
+        out.append(poses)
+    return out
+
+
+def edit_distance(a, b, limit):
+    """Levenshtein distance of a and b, or limit + 1 when it exceeds limit."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        if min(cur) > limit:
+            return limit + 1
+        prev = cur
+    return prev[-1]
+
+
+class StaticIndex:
+    """The exported index in a folder (OUTPUT_PATH/search)."""
+
+    def __init__(self, folder):
+        self.folder = Path(folder)
+        self.manifest = json.loads((self.folder / "manifest.json").read_text("utf-8"))
+        self._shards = {}
+        self._chunks = {}
+        self._facets = None
+
+    def _file(self, subdir, i, hashes, ext):
+        digest = hashes[8 * i:8 * i + 8]
+        return (self.folder / f"{subdir}/{i}-{digest}.{ext}").read_bytes()
+
+    def _shard(self, kind, term):
+        m = self.manifest
+        i = fnv1a(term) % m["shards"]
+        key = (kind, i)
+        if key not in self._shards:
+            if kind == "t":
+                data = self._file("t", i, m["term_shards"], "bin")
+            else:
+                data = self._file("p", i, m["position_shards"], "bin")
+            self._shards[key] = parse_shard(data, kind == "t")
+        return self._shards[key]
+
+    def postings(self, stem):
+        """(doc ids, weights, exact sets) of a stem; empty when unknown."""
+        entry = self._shard("t", stem).get(stem)
+        return decode_postings(*entry) if entry else ([], b"", {})
+
+    def positions(self, stem):
+        entry = self._shard("p", stem).get(stem)
+        df = self._shard("t", stem)[stem][0]
+        return decode_positions(df, entry[1])
+
+    def doc(self, doc_id):
+        size = self.manifest["chunk_size"]
+        chunk = doc_id // size
+        if chunk not in self._chunks:
+            raw = self._file("d", chunk, self.manifest["chunks"], "json")
+            self._chunks[chunk] = json.loads(raw)
+        url, title, date, source, category, source_file, snippet = \
+            self._chunks[chunk][doc_id % size]
+        return {"id": doc_id, "url": url, "title": title, "date": date,
+                "undated": not date, "source": source, "category": category,
+                "source_file": source_file, "snippet": snippet}
+
+    def facet_codes(self):
+        """(category code per doc, source code per doc)."""
+        if self._facets is None:
+            raw = (self.folder / "f" / f"facets-{self.manifest['facet_file']}.bin").read_bytes()
+            n = self.manifest["docs"]
+            self._facets = (raw[:n], raw[n:2 * n])
+        return self._facets
+
+    def search(self, query, limit=10, offset=0, category=None, source=None,
+               year=None, sort="relevance"):
+        """The same result object as SearchEngine.search in the browser."""
+        units, excluded = parse_query(query)
+        rank = self.manifest["ranking"]
+        exact_w, stem_w = rank["exact_weight"], rank["stem_weight"]
+        coord, score = {}, {}
+        for unit in units:
+            unit_scores = None
+            for k, (exact, stem, _) in enumerate(unit):
+                docs, weights, exacts = self.postings(stem)
+                exact_set = exacts.get(exact, ())
+                word = {}
+                for i, doc in enumerate(docs):
+                    word[doc] = weights[i] * (exact_w if i in exact_set else stem_w)
+                if unit_scores is None:
+                    unit_scores = word
+                else:
+                    unit_scores = {d: s + word[d] for d, s in unit_scores.items() if d in word}
+            if len(unit) > 1 and unit_scores:
+                unit_scores = self._phrase_filter(unit, unit_scores)
+            for doc, s in unit_scores.items():
+                coord[doc] = coord.get(doc, 0) + 1
+                score[doc] = score.get(doc, 0) + s
+        for stem in excluded:
+            for doc in self.postings(stem)[0]:
+                coord.pop(doc, None)
+        docs = self._filter(list(coord), category, source, year)
+        if sort == "newest":
+            docs.sort(key=lambda d: (-coord[d], d))
+        else:
+            docs.sort(key=lambda d: (-coord[d], -score[d], d))
+        results = []
+        for doc in docs[offset:offset + limit]:
+            result = self.doc(doc)
+            result["score"] = score[doc]
+            result["matched"] = coord[doc]
+            results.append(result)
+        terms = sorted({t for unit in units for exact, stem, _ in unit for t in (exact, stem)})
+        suggestions = []
+        for unit in units:
+            for exact, stem, _ in unit:
+                if not self.postings(stem)[0]:
+                    found = self.suggest(exact)
+                    if found:
+                        suggestions.append({"word": exact, "suggestion": found[0]})
+        return {"total": len(docs), "results": results, "terms": terms,
+                "suggestions": suggestions}
+
+    def _phrase_filter(self, unit, candidates):
+        """Keep the candidates where the unit's words stand at their query
+        distances from each other (stems, in order)."""
+        docs_of = []
+        for _, stem, _ in unit:
+            docs = self.postings(stem)[0]
+            positions = self.positions(stem)
+            docs_of.append({doc: positions[i] for i, doc in enumerate(docs)})
+        base = unit[0][2]
+        kept = {}
+        for doc, s in candidates.items():
+            first = docs_of[0][doc]
+            if any(all(p + pos - base in docs_of[k][doc]
+                       for k, (_, _, pos) in enumerate(unit) if k)
+                   for p in first):
+                kept[doc] = s
+        return kept
+
+    def _filter(self, docs, category, source, year):
+        if category is not None or source is not None:
+            cats, srcs = self.facet_codes()
+            facets = self.manifest["facets"]
+            for value, codes, name in ((category, cats, "category"), (source, srcs, "source")):
+                if value is None:
+                    continue
+                names = [v for v, _ in facets[name]]
+                code = names.index(value) if value in names else -1
+                docs = [d for d in docs if codes[d] == code]
+        if year is not None:
+            ranges = [r for r in self.manifest["facets"]["year"] if r[0] == int(year)]
+            docs = [d for d in docs if any(start <= d < end for _, start, end in ranges)]
+        return docs
+
+    def suggest(self, word, limit=5):
+        """Dictionary words nearest `word` by edit distance (then most
+        frequent): for "did you mean"."""
+        tokens = tokenize(word)
+        if not tokens:
+            return []
+        exact = tokens[0].text
+        digest = self.manifest["suggest"].get(exact[0])
+        if digest is None:
+            return []
+        name = "%04x" % ord(exact[0])
+        data = json.loads((self.folder / "s" / f"{name}-{digest}.json").read_text("utf-8"))
+        limit_d = 1 if len(exact) <= 4 else 2
+        scored = []
+        for w, n in zip(data["w"], data["n"]):
+            if w == exact:
+                continue
+            d = edit_distance(exact, w, limit_d)
+            if d <= limit_d:
+                scored.append((d, -n, w))
+        scored.sort()
+        return [w for _, _, w in scored[:limit]]

@@ -1,0 +1,113 @@
+"""The CLI ranks exactly as the browser engine: same results, scores and order.
+
+A small site is built from corpus articles (the targets of some development
+queries and others); every development query (plus phrase, exclusion, filter
+and sort variants) is run through `query.StaticIndex` and through
+theme/static/js/search-engine.js in Node, whose `fetch` reads the output
+folder.
+"""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "plugins"))
+
+from arshif_search import cli  # noqa: E402
+from arshif_search.query import StaticIndex  # noqa: E402
+from sitebuild import CORPUS, build_site, copy_seeds  # noqa: E402
+
+EVAL = Path("/work/shared/eval")
+NODE = shutil.which("node")
+
+RUNNER = r"""
+import {readFile} from 'node:fs/promises';
+import {pathToFileURL} from 'node:url';
+const [engine, root, queriesFile] = process.argv.slice(2);
+globalThis.fetch = async (url) => {
+  try {
+    const data = await readFile(decodeURIComponent(new URL(url).pathname));
+    return {ok: true, status: 200, json: async () => JSON.parse(data.toString('utf8')),
+      arrayBuffer: async () => data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength)};
+  } catch { return {ok: false, status: 404}; }
+};
+const {SearchEngine} = await import(pathToFileURL(engine).href);
+const e = await SearchEngine.load(pathToFileURL(root).href + '/');
+const out = [];
+for (const [q, opts] of JSON.parse(await readFile(queriesFile, 'utf8'))) {
+  const r = await e.search(q, opts);
+  out.push({total: r.total, terms: r.terms, suggestions: r.suggestions,
+    results: r.results.map((x) => [x.source_file, x.score, x.matched, x.title, x.date])});
+}
+console.log(JSON.stringify(out));
+"""
+
+
+def dev_queries():
+    rows = []
+    for name in ("egynews_dev.known_item.jsonl", "egynews_dev.inflect.jsonl"):
+        with open(EVAL / name, encoding="utf-8") as handle:
+            rows += [json.loads(line) for line in handle if line.strip()]
+    return rows
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    if not (EVAL.exists() and os.path.isdir(CORPUS)):
+        pytest.skip("shared corpus and eval sets not available")
+    tmp = tmp_path_factory.mktemp("cli")
+    rows = dev_queries()
+    targets = [r["target"] for r in rows[:40]] + [r["target"] for r in rows[200:220]]
+    others = sorted(n for n in os.listdir(CORPUS) if n.endswith(".txt"))[:40]
+    seeds = copy_seeds(sorted(set(targets + others)), tmp / "seeds", source=CORPUS)
+    build_site(seeds, tmp / "output")
+    return tmp / "output" / "search"
+
+
+def test_cli_prints_ranked_results(site, capsys):
+    target = dev_queries()[0]
+    assert cli.main([target["query"], "--index", str(site), "--limit", "3"]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[0].endswith("results")
+    assert f"({target['target']})" in out.splitlines()[2]
+    assert cli.main([target["query"], "--index", str(site), "--json"]) == 0
+    found = json.loads(capsys.readouterr().out)
+    assert found["results"][0]["source_file"] == target["target"]
+
+
+@pytest.mark.skipif(NODE is None, reason="node is not installed")
+def test_cli_and_browser_engine_rank_the_same(site, tmp_path):
+    index = StaticIndex(site)
+    queries = [[q["query"], {"limit": 20}] for q in dev_queries()]
+    headline = dev_queries()[0]["headline"].split()
+    queries += [
+        ['"' + " ".join(headline[:2]) + '"', {"limit": 20}],
+        [" ".join(headline[:3]) + " -" + headline[1], {"limit": 20}],
+        ["مصر", {"limit": 15, "offset": 5, "sort": "newest"}],
+        ["مصر الحكومة", {"limit": 50, "category": index.manifest["facets"]["category"][0][0]}],
+        ["مصر", {"limit": 50, "source": index.manifest["facets"]["source"][0][0], "year": 2013}],
+        ["الحكومه المصريه", {"limit": 10}],
+        ["الخارجيع", {}],
+    ]
+    (tmp_path / "q.json").write_text(json.dumps(queries, ensure_ascii=False), encoding="utf-8")
+    (tmp_path / "run.mjs").write_text(RUNNER, encoding="utf-8")
+    proc = subprocess.run(
+        [NODE, str(tmp_path / "run.mjs"), str(ROOT / "theme/static/js/search-engine.js"),
+         str(site), str(tmp_path / "q.json")],
+        capture_output=True, text=True, check=True, timeout=300)
+    browser = json.loads(proc.stdout)
+    nonempty = 0
+    for (query, opts), js in zip(queries, browser):
+        py = index.search(query, **opts)
+        expected = {"total": py["total"], "terms": py["terms"], "suggestions": py["suggestions"],
+                    "results": [[r["source_file"], r["score"], r["matched"], r["title"],
+                                 r["date"]] for r in py["results"]]}
+        assert js == expected, query
+        nonempty += bool(py["results"])
+    assert nonempty > len(queries) // 2

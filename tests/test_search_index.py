@@ -1,0 +1,186 @@
+"""The search index: Whoosh at build time, the static export, and its semantics.
+
+Most tests index small hand-made records (no Pelican) and query the export
+with `query.StaticIndex`, which ranks exactly as the browser engine does
+(parity: tests/test_search_cli.py). One test builds a real site.
+"""
+
+import hashlib
+import json
+import os
+import sys
+
+import pytest
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(ROOT, "plugins"))
+
+from arshif_search import DEFAULTS, index_export, indexer  # noqa: E402
+from arshif_search.analyzer import tokenize  # noqa: E402
+from arshif_search.query import StaticIndex, parse_query  # noqa: E402
+
+FILLER = "وأضاف المصدر أن الاجتماع تناول عددا من الملفات المطروحة خلال الفترة المقبلة"
+
+
+def record(name, title, body, date="2013-03-01", category="politics", source="shorouk",
+           kicker=""):
+    rec = {"source_file": name, "url": f"{category}/{name[:-4]}/", "title": title,
+           "kicker": kicker, "body": body, "snippet": body[:80], "date": date,
+           "source": source, "category": category}
+    rec["content_hash"] = hashlib.sha1(repr(sorted(rec.items())).encode()).hexdigest()
+    return rec
+
+
+CORPUS = [
+    record("a.txt", "مجلس الشورى يناقش الموازنة", f"ناقش مجلس الشورى اليوم الموازنة. {FILLER}",
+           date="2013-05-02"),
+    record("b.txt", "اجتماع في المجلس", f"قال عضو في المجلس إن الشورى مبدأ إسلامي. {FILLER}",
+           date="2013-04-01", category="egypt"),
+    record("c.txt", "توقيع الاتفاقيات التجارية", f"وقعت مصر والصين الاتفاقيات. {FILLER}",
+           date="2012-12-30", source="youm7"),
+    record("d.txt", "توقيع الاتفاقية التجارية", f"وقعت مصر والصين الاتفاقية. {FILLER}",
+           date="2012-11-30", source="youm7"),
+    record("e.txt", "أخبار الرياضة", f"فاز الأهلي على الزمالك. {FILLER}", date=""),
+    record("f.txt", "الصين والهند", f"زار وفد من الصين الهند. {FILLER} {FILLER}",
+           date="2013-01-15", category="world"),
+]
+
+
+def export(tmp_path, records, **overrides):
+    settings = dict(DEFAULTS, **overrides)
+    counts = indexer.update_index(tmp_path / "whoosh", records)
+    manifest = index_export.export_index(tmp_path / "whoosh", tmp_path / "search", settings)
+    return counts, manifest, StaticIndex(tmp_path / "search")
+
+
+@pytest.fixture(scope="module")
+def index(tmp_path_factory):
+    return export(tmp_path_factory.mktemp("ix"), CORPUS, suggest_min_df=1)[2]
+
+
+def files(result):
+    return [r["source_file"] for r in result["results"]]
+
+
+def test_every_file_named_by_the_manifest_exists_with_its_content_hash(index):
+    m = index.manifest
+    assert m["docs"] == len(CORPUS)
+    names = [f"t/{i}-{m['term_shards'][8 * i:8 * i + 8]}.bin" for i in range(m["shards"])]
+    names += [f"p/{i}-{m['position_shards'][8 * i:8 * i + 8]}.bin" for i in range(m["shards"])]
+    chunks = -(-m["docs"] // m["chunk_size"])
+    names += [f"d/{i}-{m['chunks'][8 * i:8 * i + 8]}.json" for i in range(chunks)]
+    for name in names:
+        data = (index.folder / name).read_bytes()
+        assert name.rsplit("-", 1)[1].split(".")[0] == hashlib.sha1(data).hexdigest()[:8]
+    on_disk = {str(p.relative_to(index.folder)) for p in index.folder.rglob("*.bin")}
+    assert on_disk == {n for n in names if n.endswith(".bin")} | {
+        f"f/facets-{m['facet_file']}.bin"}
+
+
+def test_proclitic_forms_all_match_the_bare_word(index):
+    for query in ("الصين", "صين", "والصين", "بالصين"):
+        assert set(files(index.search(query))) == {"c.txt", "d.txt", "f.txt"}
+
+
+def test_exact_form_ranks_before_other_inflections_of_the_stem(index):
+    assert tokenize("الاتفاقيات")[0].stem == tokenize("الاتفاقية")[0].stem
+    assert files(index.search("اتفاقيات"))[:2] == ["c.txt", "d.txt"]
+    assert files(index.search("اتفاقيه"))[:2] == ["d.txt", "c.txt"]
+
+
+def test_documents_matching_more_words_come_first_without_requiring_all(index):
+    found = index.search("الصين الهند")
+    assert files(found)[0] == "f.txt"
+    assert found["results"][0]["matched"] == 2
+    assert set(files(found)) == {"c.txt", "d.txt", "f.txt"}
+    assert [r["matched"] for r in found["results"]] == [2, 1, 1]
+
+
+def test_title_words_weigh_more_than_body_words(index):
+    # a.txt has مجلس الشورى in its title, b.txt only in its body.
+    assert files(index.search("الشورى"))[0] == "a.txt"
+
+
+def test_quoted_phrase_needs_adjacent_words(index):
+    assert set(files(index.search("مجلس الشورى"))) == {"a.txt", "b.txt"}
+    assert files(index.search('"مجلس الشورى"')) == ["a.txt"]
+    assert files(index.search("«مجلس الشورى»")) == ["a.txt"]
+    assert files(index.search('"الشورى مجلس"')) == []
+
+
+def test_minus_word_excludes(index):
+    assert set(files(index.search("الصين -الهند"))) == {"c.txt", "d.txt"}
+    assert files(index.search("-الصين")) == []
+
+
+def test_filters_and_newest_first(index):
+    assert files(index.search("الصين", category="world")) == ["f.txt"]
+    assert set(files(index.search("الصين", source="youm7"))) == {"c.txt", "d.txt"}
+    assert set(files(index.search("الصين", year=2012))) == {"c.txt", "d.txt"}
+    assert files(index.search("وقعت الصين", sort="newest")) == ["c.txt", "d.txt", "f.txt"]
+    years = {name: count for name, _, count in
+             [(y, s, e - s) for y, s, e in index.manifest["facets"]["year"]]}
+    assert years == {2013: 3, 2012: 2}
+
+
+def test_paging_and_total(index):
+    first = index.search("الصين", limit=2)
+    second = index.search("الصين", limit=2, offset=2)
+    assert first["total"] == second["total"] == 3
+    assert files(first) + files(second) == files(index.search("الصين"))
+
+
+def test_did_you_mean(index):
+    found = index.search("الاتفاقيتت")
+    assert found["total"] == 0
+    assert found["suggestions"][0]["suggestion"] in {"اتفاقيات", "اتفاقيه"}
+
+
+def test_results_carry_display_data(index):
+    top = index.search("الرياضة")["results"][0]
+    assert top["source_file"] == "e.txt"
+    assert top["undated"] and top["date"] == ""
+    assert top["url"] == "politics/e/"
+    assert top["title"] == "أخبار الرياضة"
+
+
+def test_parse_query():
+    units, excluded = parse_query('مصر "مجلس الشورى" -الهند مصر')
+    assert [[w[1] for w in u] for u in units] == [["مصر"], ["مجلس", "شور"]]
+    assert excluded == ["هند"]
+
+
+def test_incremental_update_only_indexes_changes(tmp_path):
+    counts, first, _ = export(tmp_path, CORPUS)
+    assert counts == {"added": 6, "deleted": 0, "kept": 0}
+    counts, again, _ = export(tmp_path, CORPUS)
+    assert counts == {"added": 0, "deleted": 0, "kept": 6}
+    assert again == first
+    changed = [record("a.txt", "مجلس النواب", "نص جديد")] + CORPUS[1:5]
+    counts, _, ix = export(tmp_path, changed + [record("g.txt", "خبر جديد", "نص")])
+    assert counts == {"added": 2, "deleted": 2, "kept": 4}
+    assert files(ix.search("النواب")) == ["a.txt"]
+    assert files(ix.search("الهند")) == []  # f.txt is gone
+    assert files(ix.search("الشورى")) == ["b.txt"]
+    # Files of the earlier export are removed; the new manifest names all that is left.
+    bins = list((tmp_path / "search").rglob("*.bin"))
+    assert len(bins) == 2 * ix.manifest["shards"] + 1
+
+
+def test_site_build_exports_the_index(tmp_path):
+    from sitebuild import SEED_ARTICLE, SEEDS, build_site, copy_seeds
+
+    names = sorted(n for n in os.listdir(SEEDS) if n.endswith(".txt"))[:6]
+    if SEED_ARTICLE not in names:
+        names.append(SEED_ARTICLE)
+    seeds = copy_seeds(names, tmp_path / "seeds")
+    build_site(seeds, tmp_path / "output")
+    ix = StaticIndex(tmp_path / "output" / "search")
+    docs = [ix.doc(i) for i in range(ix.manifest["docs"])]
+    assert sorted(d["source_file"] for d in docs) == sorted(names)
+    for d in docs:
+        assert (tmp_path / "output" / d["url"] / "index.html").exists()
+    found = ix.search("والصين")
+    assert SEED_ARTICLE in files(found)
+    assert json.loads((tmp_path / "output" / "search" / "manifest.json").read_text())["docs"] \
+        == len(names)

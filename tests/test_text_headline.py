@@ -1,0 +1,79 @@
+"""extract_headline and make_headline."""
+
+import pathlib
+
+from arshif_seeds.headline import extract_headline, is_headline, make_headline, shorten
+
+FIXTURES = pathlib.Path(__file__).parent / "fixtures" / "text"
+LEAD = "أكد الدكتور أحمد عمر، المتحدث الرسمى باسم وزارة الصحة، أن إجمالى أعداد المصابين بلغ 102 مصاب بالقاهرة والمحافظات."
+BODY = [LEAD, "وأشار عمر إلى خروج 36 شخصا من المستشفيات بعد تلقيهم العلاج اللازم."]
+
+
+def _lines(name):
+    return (FIXTURES / "egynews2013" / name).read_text(encoding="utf-8").split("\n")
+
+
+def test_first_line_is_the_headline():
+    title, kicker, generated, body = extract_headline(["الصحة: 102 مصاب وحالة وفاة", *BODY])
+    assert (title, kicker, generated, body) == ("الصحة: 102 مصاب وحالة وفاة", None, False, BODY)
+
+
+def test_youm7_kicker_above_the_headline():
+    lines = ["خلال اجتماعه الشهرى...", "محافظ الجيزة يناقش الأحداث السياسية وملفات الصحة", *BODY]
+    assert extract_headline(lines) == ("محافظ الجيزة يناقش الأحداث السياسية وملفات الصحة", "خلال اجتماعه الشهرى...", False, BODY)
+
+
+def test_youm7_kicker_in_corpus_file():
+    title, kicker, generated, body = extract_headline(_lines("00298_articles.txt"))
+    assert kicker == "فى إطار خطة الدولة لتأمين المنشآت الحيوية.."
+    assert title == "استمرار إعلان الطوارئ لحماية السد ومنشآته ومحطات الكهرباء الملحقة"
+    assert body[0].startswith("أكد مصدر مسئول بهيئة السد العالى")
+
+
+def test_short_line_ending_in_dots_over_a_paragraph_is_the_headline():
+    lines = ["بالصور.. الزميل محمد الصاوي يروي تفاصيل اختطافه..", *BODY]
+    assert extract_headline(lines)[:3] == ("بالصور.. الزميل محمد الصاوي يروي تفاصيل اختطافه..", None, False)
+
+
+def test_a_sentence_or_a_byline_is_not_a_headline():
+    assert not is_headline(LEAD)
+    assert not is_headline("أ ش أ")
+    assert not is_headline("كتب - محمد شعبان:")
+    assert is_headline("رأى الأهرام")
+
+
+def test_no_headline_gives_a_generated_one_and_keeps_every_line():
+    title, kicker, generated, body = extract_headline(BODY)
+    assert generated and kicker is None and body == BODY
+    assert title == "أحمد عمر: إجمالى أعداد المصابين بلغ 102 مصاب بالقاهرة والمحافظات"
+
+
+def test_seed_article_headline():
+    text = (FIXTURES / "seed_000_90cf851c62d0d665.txt").read_text(encoding="utf-8")
+    title = make_headline(text)
+    assert title == 'وانغ يي: الصين مستعدة للعمل مع روسيا لدعم التعددية ومعارضة "الدوائر الصغيرة"…'
+    assert len(title) <= 91
+
+
+def test_made_headline_skips_dateline_and_keeps_named_speaker():
+    lead = "واشنطن (رويترز) - قال ليون بانيتا الذي أشرف على العملية إنه كان يمكن انجاز المهمة دون تعذيب."
+    assert make_headline(lead) == "ليون بانيتا: كان يمكن انجاز المهمة دون تعذيب"
+
+
+def test_made_headline_without_reported_speech_is_the_tightened_lead():
+    lead = "تنحت محكمة جنايات شمال القاهرة، برئاسة المستشار محمد عاصم، عن نظر قضية أرض الطيارين، اليوم الأحد."
+    assert make_headline(lead) == "تنحت محكمة جنايات شمال القاهرة عن نظر قضية أرض الطيارين، اليوم الأحد"
+
+
+def test_shorten_cuts_at_a_word_and_never_leaves_a_quote_open():
+    text = "كلمة " * 30
+    cut = shorten(text.strip())
+    assert cut.endswith("…") and len(cut) <= 91 and "كلم…" not in cut
+    quoted = 'الصين مستعدة للعمل مع روسيا لدعم التعددية ومعارضة "الدوائر الصغيرة" و"الديمقراطية الزائفة"'
+    assert shorten(quoted).count('"') % 2 == 0
+    assert shorten("قصير") == "قصير"
+
+
+def test_empty_text():
+    assert make_headline("") == ""
+    assert extract_headline([]) == ("", None, True, [])

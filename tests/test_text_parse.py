@@ -1,0 +1,132 @@
+"""parse_seed on the seed article, on corpus samples, and on any string."""
+
+import collections
+import csv
+import json
+import pathlib
+import re
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from arshif_seeds.normalize import normalize_text
+from arshif_seeds.parse import ParsedSeed, make_summary, parse_seed
+
+FIXTURES = pathlib.Path(__file__).parent / "fixtures" / "text"
+EGYNEWS = FIXTURES / "egynews2013"
+SEED_NAME = "seed_000_90cf851c62d0d665.txt"
+_WORD = re.compile(r"[^\W_]+")
+
+
+def _manifest():
+    with open(EGYNEWS / "manifest.tsv", encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle, delimiter="\t"))
+
+
+def _words(*texts):
+    return collections.Counter(word for text in texts if text for word in _WORD.findall(text))
+
+
+def _accounted_words(parsed):
+    """Every word parse_seed kept somewhere: headline lines, body, removed text."""
+    title = None if parsed.title_generated else parsed.title
+    return _words(title, parsed.kicker, *parsed.paragraphs, *(r.text for r in parsed.removed))
+
+
+def test_seed_article():
+    text = (FIXTURES / SEED_NAME).read_text(encoding="utf-8")
+    parsed = parse_seed(text, SEED_NAME)
+    assert parsed.title == 'وانغ يي: الصين مستعدة للعمل مع روسيا لدعم التعددية ومعارضة "الدوائر الصغيرة"…'
+    assert parsed.title_generated and parsed.kicker is None
+    assert parsed.date is None
+    assert (parsed.lang, parsed.dir) == ("ar", "rtl")
+    assert [(r.kind, r.text) for r in parsed.removed] == [("share", "مشاركة :")]
+    assert 5 <= len(parsed.paragraphs) <= 10
+    assert all(40 <= len(p.split()) <= 160 for p in parsed.paragraphs)
+    assert parsed.word_count == len(text.split()) - 2
+    assert parsed.summary.startswith("قال عضو مجلس الدولة وزير الخارجية الصيني وانغ يي")
+    assert parsed.summary.endswith('"الحرب الباردة الجديدة".')
+    assert any("made from the lead" in w for w in parsed.warnings)
+
+
+def test_dateline_gives_place_agency_and_date():
+    text = "بكين 4 ديسمبر 2021 (شينخوا) - قال وزير الخارجية الصيني وانغ يي إن الصين مستعدة للعمل مع روسيا.\nمشاركة :"
+    parsed = parse_seed(text, "x.txt")
+    assert (parsed.place, parsed.agency, parsed.date.isoformat()) == ("بكين", "شينخوا", "2021-12-04")
+    assert parsed.title == "وانغ يي: الصين مستعدة للعمل مع روسيا"
+    assert parsed.paragraphs == ["قال وزير الخارجية الصيني وانغ يي إن الصين مستعدة للعمل مع روسيا."]
+
+
+def test_empty_text_gets_the_file_name_as_title():
+    parsed = parse_seed("\u200f \n .", "folder/0042_sports.txt")
+    assert parsed.title == "0042_sports"
+    assert parsed.paragraphs == [] and parsed.word_count == 0 and parsed.summary == ""
+
+
+def test_summary_is_cut_at_a_sentence_or_a_word():
+    short = ["جملة أولى من عشر كلمات تقريبا في هذا الخبر القصير هنا.", "جملة ثانية."]
+    assert make_summary(short) == "جملة أولى من عشر كلمات تقريبا في هذا الخبر القصير هنا. جملة ثانية."
+    long_sentence = " ".join(["كلمة"] * 80) + "."
+    summary = make_summary([long_sentence])
+    assert summary.endswith("…") and len(summary.split()) == 40
+
+
+@pytest.mark.parametrize("row", _manifest(), ids=lambda row: row["file"])
+def test_corpus_samples(row):
+    text = (EGYNEWS / row["file"]).read_text(encoding="utf-8")
+    parsed = parse_seed(text, row["file"])
+    real = normalize_text(row["title"]).strip()
+    assert real in (parsed.title, parsed.kicker)
+    assert not parsed.title_generated
+    assert parsed.paragraphs and (parsed.lang, parsed.dir) == ("ar", "rtl")
+    assert 0 < parsed.word_count <= int(row["words"])
+    assert 10 <= len(parsed.summary.split()) <= 56
+    assert _accounted_words(parsed) == _words(normalize_text(text))
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("02466_world.txt", {"agency": "رويترز", "place": "واشنطن", "author": None}),
+    ("14992_politics.txt", {"agency": "أ ش أ", "place": "القاهرة", "author": None}),
+    ("02003_egypt.txt", {"agency": None, "place": None, "author": "اية حمروشي"}),
+    ("12581_accidents.txt", {"agency": None, "place": None, "author": "مصطفى ياقوت وعمر علي"}),
+    ("04547_mideast.txt", {"agency": "CNN", "place": "القاهرة، مصر", "author": None}),
+])
+def test_corpus_bylines(name, expected):
+    parsed = parse_seed((EGYNEWS / name).read_text(encoding="utf-8"), name)
+    assert {key: getattr(parsed, key) for key in expected} == expected
+
+
+def test_corpus_youm7_kicker():
+    parsed = parse_seed((EGYNEWS / "00268_articles.txt").read_text(encoding="utf-8"), "00268_articles.txt")
+    assert parsed.kicker == "خلال اجتماعه الشهرى..."
+    assert parsed.title == "محافظ الجيزة يناقش الأحداث السياسية وملفات الصحة والتعليم والتموين"
+
+
+def test_saudinewsnet_samples():
+    records = [json.loads(line) for line in (FIXTURES / "saudinewsnet.jsonl").read_text(encoding="utf-8").splitlines()]
+    by_id = {record["id"]: parse_seed(record["text"], record["id"]) for record in records}
+    assert {r.kind for r in by_id["snn00001"].removed} == {"source_link"}
+    assert (by_id["snn07170"].agency, by_id["snn07170"].place) == ("عين اليوم", "الرياض")
+    assert by_id["snn23818"].date.isoformat() == "2015-08-11"
+    assert {r.kind for r in by_id["snn04192"].removed} == {"footer"}
+    for record in records:
+        parsed = by_id[record["id"]]
+        assert parsed.title_generated and len(parsed.title) <= 91
+        assert _accounted_words(parsed) == _words(normalize_text(record["text"]))
+
+
+_ARTICLE_PARTS = st.sampled_from([
+    "مشاركة :", "اقرأ أيضًا", "أخبار متعلقة:", "(انتهى)", ".", "أ ش أ", "كتب - محمد علي:",
+    "واشنطن (رويترز) - ", "بكين 4 ديسمبر 2021 (شينخوا) -", "خلال اجتماعه..", "\n", "\r\n", " ",
+    "قال الوزير إن الحكومة مستعدة.", "وأضاف أن البلدين شريكان", "\u200f", "\u00a0", "ـ", "...",
+])
+_TEXTS = st.one_of(st.text(max_size=400), st.lists(st.one_of(_ARTICLE_PARTS, st.text(max_size=20))).map("".join))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXTS)
+def test_any_string_parses_and_no_word_is_lost(text):
+    parsed = parse_seed(text, "any.txt")
+    assert isinstance(parsed, ParsedSeed) and parsed.title
+    assert _accounted_words(parsed) == _words(normalize_text(text))
+    assert parsed.word_count == sum(len(p.split()) for p in parsed.paragraphs)
