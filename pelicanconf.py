@@ -34,9 +34,20 @@ INGEST_REPORT_PATH = "ingest-report.json"
 
 # Digits shown to readers: "arab" (٠١٢) or "latn" (012).
 ARSHIF_DIGITS = "latn"
-# Reader-facing names of the manifest's `source` values (its page handles).
+# Reader-facing names of the manifest's `category` and `source` values.
+ARSHIF_CATEGORY_NAMES = {
+    "investigations": "تحقيقات",
+    "cases": "قضايا وحوادث",
+    "accidents": "حوادث",
+    "egypt": "مصر",
+    "politics": "سياسة",
+    "general": "عام",
+    "world": "العالم",
+    "mideast": "الشرق الأوسط",
+    "articles": "مقالات",
+}
 # Tags shared by fewer articles get no page of their own.
-ARSHIF_TAG_MIN_ARTICLES = 2
+ARSHIF_TAG_MIN_ARTICLES = 3
 ARSHIF_SOURCE_NAMES = {
     "shorouknews": "الشروق",
     "officialyoum77": "اليوم السابع",
@@ -56,8 +67,13 @@ ARSHIF_SOURCE_NAMES = {
 # URLs: ASCII slugs made from the seed id, directories with index.html.
 ARTICLE_URL = "{category}/{slug}/"
 ARTICLE_SAVE_AS = "{category}/{slug}/index.html"
+# Articles in another language keep the same URL shape (not Pelican's {slug}-{lang}.html).
+ARTICLE_LANG_URL = ARTICLE_URL
+ARTICLE_LANG_SAVE_AS = ARTICLE_SAVE_AS
 PAGE_URL = "pages/{slug}/"
 PAGE_SAVE_AS = "pages/{slug}/index.html"
+PAGE_LANG_URL = PAGE_URL
+PAGE_LANG_SAVE_AS = PAGE_SAVE_AS
 CATEGORY_URL = "category/{slug}/"
 CATEGORY_SAVE_AS = "category/{slug}/index.html"
 TAG_URL = "tag/{slug}/"
@@ -87,7 +103,7 @@ ROBOTS_SAVE_AS = "robots.txt"
 ROBOTS_URL = "robots.txt"
 SEARCH_SAVE_AS = "search/index.html"
 SEARCH_URL = "search/"
-DEFAULT_PAGINATION = 20
+DEFAULT_PAGINATION = 40
 # Listings are paginated; a month of the corpus holds ~9,000 articles.
 PAGINATED_TEMPLATES = {
     "index": None, "tag": None, "category": None, "source": None,
@@ -115,7 +131,7 @@ FEED_MAX_ITEMS = 20
 
 SITEMAP = {
     "format": "xml",
-    "exclude": [r"^404\.html$", r"^robots\.txt$", r"^search/", r"(^|/)page/\d+/"],
+    "exclude": [r"^404\.html$", r"^robots\.txt$", r"^search/", r"(^|/)page/\d+/", r"^tag/"],
     "priorities": {"articles": 0.5, "indexes": 0.5, "pages": 0.5},
     "changefreqs": {"articles": "monthly", "indexes": "daily", "pages": "monthly"},
 }

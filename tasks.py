@@ -166,3 +166,26 @@ def test(c):
 def bench(c, sizes="1000,5000,20000"):
     """Benchmark the build against plain Pelican on the egynews2013 corpus"""
     c.run(f"{sys.executable} benchmarks/bench_build.py --sizes {sizes.replace(',', ' ')}")
+
+
+# --- Search (owned by the search-index helper) -------------------------------
+
+
+@task(help={"query": "the search words (quotes, -word allowed)",
+            "index": "folder of the static index (default: output/search)",
+            "limit": "number of results (default 10)"})
+def search(c, query, index=None, limit=10):
+    """Search the built site's index from the command line, ranked as in the browser"""
+    sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "plugins"))
+    from arshif_search import cli
+
+    index = index or os.path.join(CONFIG["deploy_path"], "search")
+    cli.main([query, "--index", index, "--limit", str(limit)])
+
+
+@task(help={"docs": "articles to build (first N of egynews2013; default 20000)",
+            "write": "write benchmarks/results/search.md"})
+def bench_search(c, docs=20000, write=False):
+    """Benchmark the search index against Pagefind in headless Chromium"""
+    flags = f"--docs {docs}" + (" --write-results" if write else "")
+    c.run(f"{sys.executable} benchmarks/bench_search.py {flags}", pty=False)

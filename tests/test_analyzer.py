@@ -120,3 +120,16 @@ def test_cache_makes_repeated_words_cheap():
     az._analyze_run.cache_clear()
     tokenize('الصين الصين الصين')
     assert az._analyze_run.cache_info().hits == 2
+
+
+def test_whoosh_analyzers_survive_pickling_with_the_schema(tmp_path):
+    from whoosh import index
+
+    schema = Schema(body=TEXT(analyzer=StemAnalyzer(), stored=True))
+    ix = index.create_in(str(tmp_path), schema)
+    with ix.writer() as w:
+        w.add_document(body='الإضرابات في بالفيوم')
+    reopened = index.open_dir(str(tmp_path))
+    assert reopened.schema['body'].analyzer == StemAnalyzer()
+    with reopened.searcher() as s:
+        assert sorted(t.decode() for t in s.lexicon('body')) == sorted(stems('اضراب فيوم'))

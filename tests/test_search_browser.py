@@ -16,7 +16,7 @@ from browser import build_site, new_page, serve
 pytest_plugins = ["browser"]
 
 CHINA = "000_90cf851c62d0d665.txt"  # says الصين and والصين, and روسيا
-ISRAEL_HAMZA = "02321_politics.txt"  # writes إسرائيل
+ISRAEL_HAMZA = "02999_cases.txt"  # writes إسرائيل
 ISRAEL_BARE = "04817_cases.txt"  # writes اسرائيل
 COUNT = re.compile(r"^(لا توجد نتائج|نتيجة واحدة|نتيجتان|\d+ (نتائج|نتيجة))")
 
@@ -30,7 +30,7 @@ def site(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def subpath_site(tmp_path_factory):
-    output = build_site(tmp_path_factory.mktemp("subsite"), siteurl="/arshif")
+    output = build_site(tmp_path_factory.mktemp("subsite"), siteurl="/arshif", ARSHIF_DIGITS="arab")
     with serve(output, prefix="/arshif/") as base:
         yield base
 
@@ -158,10 +158,13 @@ def test_filters_and_sort_are_applied_and_linkable(site, page):
     assert len(options) > 2  # «كل الأقسام» and the categories from the engine
     page.select_option("select[name=category]", index=1)
     wait_for(page, "مصر")
-    category = page.eval_on_selector("select[name=category]", "s => s.value")
+    category, label = page.eval_on_selector(
+        "select[name=category]", "s => [s.value, s.selectedOptions[0].textContent]")
+    name = label.rsplit(" (", 1)[0]  # «حوادث (17)»: the reader-facing name
+    assert name != category  # shown under its name from ARSHIF_CATEGORY_NAMES
     filtered = results(page)
     assert filtered and len(filtered) < len(everything)
-    assert all(r["category"] == category for r in filtered)
+    assert all(r["category"] == name for r in filtered)
     assert parse_qs(urlsplit(page.url).query)["category"] == [category]
 
     page.select_option("select[name=sort]", "newest")
@@ -197,13 +200,14 @@ def test_no_results_shows_empty_state_and_did_you_mean(site, page):
     assert results(page) == []
     assert status(page) == "لا توجد نتائج"
     assert page.locator(".search-empty").is_visible()
+    assert page.locator(".search-more").is_hidden()
     suggestion = page.locator(".search-suggest a")
     assert "هل تقصد" in page.locator(".search-suggest").text_content()
     suggestion.click()
     fixed = suggestion.text_content()
     wait_for(page, fixed)
     assert results(page) and page.locator(".search-empty").is_hidden()
-    assert page.evaluate("document.activeElement.id") == "search-q"
+    assert page.evaluate("() => document.activeElement.id") == "search-q"
 
 
 def test_more_button_appends_and_moves_focus(site, page):
@@ -215,7 +219,7 @@ def test_more_button_appends_and_moves_focus(site, page):
     more.click()
     page.wait_for_function("n => document.querySelectorAll('.search-result').length > n",
                            arg=len(first))
-    assert page.evaluate("document.activeElement.closest('.search-result') !== null")
+    assert page.evaluate("() => document.activeElement.closest('.search-result') !== null")
     hrefs = [r["href"] for r in results(page)]
     assert len(hrefs) == len(set(hrefs))
 
@@ -236,8 +240,32 @@ def test_sub_path_site_works_offline(subpath_site, page):
     shown = results(page)
     assert shown and all(urlsplit(r["href"]).path.startswith("/arshif/") for r in shown)
     assert all(r["url"].startswith(subpath_site) for r in api(page, "والصين"))
+    # This site writes Arabic-Indic digits: the count and dates follow.
+    assert re.match(r"^[٠-٩]+ (نتائج|نتيجة)$", status(page))
+    dates = [r["meta"] for r in shown if r["date"]]
+    assert dates and re.search(r"[٠-٩]+ \w+ ٢٠١٣", dates[0])
     response = page.goto(shown[0]["href"])
     assert response.status == 200
+
+
+def test_without_javascript_says_so(site, chromium):
+    page = new_page(chromium, java_script_enabled=False)
+    page.goto(f"{site}search/")
+    assert "يحتاج إلى تفعيل JavaScript" in page.locator("main").inner_text()
+    page.context.close()
+
+
+def test_keyboard_only_search(site, page):
+    open_search(page, site)
+    assert page.evaluate("() => document.activeElement.id") == "search-q"
+    page.keyboard.type("والصين")
+    page.keyboard.press("Enter")
+    wait_for(page, "والصين")
+    assert urlsplit(page.url).path.endswith("/search/")  # no reload, same page
+    assert results(page)
+    page.keyboard.press("Tab")  # the search button, then the filters
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.closest('.search-options') !== null")
 
 
 SCREENS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
@@ -248,7 +276,7 @@ SCREENS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "h
 def test_layout_fits_the_screen(site, chromium, screen, scheme):
     page = new_page(chromium, viewport=SCREENS[screen], color_scheme=scheme, locale="ar-EG")
     open_search(page, site, q="الصين")
-    assert page.evaluate("document.documentElement.dir") == "rtl"
+    assert page.evaluate("() => document.documentElement.dir") == "rtl"
     # Set ARSHIF_SCREENSHOTS=DIR to keep the pictures for a human to look at.
     if os.environ.get("ARSHIF_SCREENSHOTS"):
         folder = Path(os.environ["ARSHIF_SCREENSHOTS"])

@@ -48,7 +48,10 @@ CORPUS = [
 
 def export(tmp_path, records, **overrides):
     settings = dict(DEFAULTS, **overrides)
-    counts = indexer.update_index(tmp_path / "whoosh", records)
+    by_name = {r["source_file"]: r for r in records}
+    counts = indexer.update_index(tmp_path / "whoosh",
+                                  {r["source_file"]: r["content_hash"] for r in records},
+                                  by_name.__getitem__)
     manifest = index_export.export_index(tmp_path / "whoosh", tmp_path / "search", settings)
     return counts, manifest, StaticIndex(tmp_path / "search")
 
@@ -146,8 +149,10 @@ def test_results_carry_display_data(index):
 
 def test_parse_query():
     units, excluded = parse_query('مصر "مجلس الشورى" -الهند مصر')
-    assert [[w[1] for w in u] for u in units] == [["مصر"], ["مجلس", "شور"]]
-    assert excluded == ["هند"]
+    stem = {w: tokenize(w)[0].stem for w in ("مصر", "مجلس", "الشورى", "الهند")}
+    assert [[w[1] for w in u] for u in units] == [[stem["مصر"]], [stem["مجلس"], stem["الشورى"]]]
+    assert [w[2] for w in units[1]] == [0, 1]
+    assert excluded == [stem["الهند"]]
 
 
 def test_incremental_update_only_indexes_changes(tmp_path):
@@ -184,3 +189,16 @@ def test_site_build_exports_the_index(tmp_path):
     assert SEED_ARTICLE in files(found)
     assert json.loads((tmp_path / "output" / "search" / "manifest.json").read_text())["docs"] \
         == len(names)
+
+
+def test_whoosh_index_is_searchable_by_title_with_the_analyzer(tmp_path):
+    from whoosh import index as whoosh_index
+    from whoosh.qparser import QueryParser
+
+    export(tmp_path, CORPUS)
+    ix = whoosh_index.open_dir(str(tmp_path / "whoosh"))
+    with ix.searcher() as searcher:
+        query = QueryParser("title", ix.schema).parse("والاتفاقيات")
+        hits = {hit["source_file"] for hit in searcher.search(query)}
+    ix.close()
+    assert hits == {"c.txt", "d.txt"}

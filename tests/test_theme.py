@@ -18,11 +18,16 @@ from sitebuild import ROOT, SEED_ARTICLE, SEEDS, build_site
 
 sys.path.insert(0, os.path.join(ROOT, "plugins"))
 
-from arshif_theme import arabic, byline, jsonld, sitemap  # noqa: E402
+from arshif_theme import arabic, byline, jsonld, sitemap, tags  # noqa: E402
+from arshif_theme.archives import shape_archives  # noqa: E402
 
 SITEURL = "https://x.github.io/arshif"
 ORIGINAL_URL = "https://www.example.com/news/1?a=1&b=2"
 DATED = ["00003_investigations.txt", "00006_cases.txt", "00281_politics.txt", "00410_mideast.txt"]
+ENGLISH = ("Cairo court adjourns the trial of former officials\n\n"
+           "CAIRO - A Cairo criminal court on Monday adjourned the trial of several former "
+           "officials to next month, judicial sources said. The defendants face charges "
+           "related to the killing of protesters. Lawyers asked for more time.\n")
 
 
 # --- filters -----------------------------------------------------------------
@@ -93,6 +98,33 @@ def test_sitemap_loses_only_sentinel_lastmod():
     assert "1970" not in fixed and "2013-01-24T21:11:37" in fixed and fixed.count("<url>") == 2
 
 
+def test_only_shared_tags_get_pages():
+    generator = types.SimpleNamespace(
+        tags={"common": [1, 2, 3], "pair": [1, 2], "rare": [3]}, context={})
+    tags.prune_tags(generator, 2)
+    assert set(generator.tags) == {"common", "pair"} == generator.context["linked_tags"]
+    assert dict(generator.context["tags"]) == {"common": [1, 2, 3], "pair": [1, 2]}
+
+
+def test_year_archives_list_months_and_lose_undated_articles():
+    dated = types.SimpleNamespace(date=datetime.datetime(2013, 2, 1), undated=False)
+    undated = types.SimpleNamespace(date=datetime.datetime(1970, 1, 1), undated=True)
+
+    def archive(*articles):
+        return {"dates": list(articles), "articles": list(articles)}
+
+    generator = types.SimpleNamespace(
+        articles=[dated, undated], dates=[dated, undated], context={},
+        period_archives={"year": [archive(dated), archive(undated)],
+                         "month": [archive(dated), archive(undated)]})
+    shape_archives(generator)
+    assert generator.dates == [dated] and generator.context["undated_articles"] == [undated]
+    (year,) = generator.period_archives["year"]
+    assert year["dates"] == [dated] and year["articles"] == []
+    (month,) = generator.period_archives["month"]
+    assert month["articles"] == [dated]
+
+
 # --- a small site, built for real --------------------------------------------
 
 def make_seeds(target):
@@ -107,6 +139,8 @@ def make_seeds(target):
     rows[1:] = [row + "\t" for row in rows[1:]]
     with open(os.path.join(target, "manifest.tsv"), "w", encoding="utf-8") as handle:
         handle.write("\n".join([header + "\turl"] + rows) + "\n")
+    with open(os.path.join(target, "en_court.txt"), "w", encoding="utf-8") as handle:
+        handle.write(ENGLISH)
     return target
 
 
@@ -115,7 +149,7 @@ def site(tmp_path_factory):
     base = tmp_path_factory.mktemp("theme")
     seeds = make_seeds(str(base / "seeds"))
     build_site(seeds, str(base / "out"), SITEURL=SITEURL, FEED_DOMAIN=SITEURL,
-               ARSHIF_DIGITS="arab")
+               ARSHIF_DIGITS="arab", ARSHIF_TAG_MIN_ARTICLES=1)
     return base / "out"
 
 
@@ -212,6 +246,19 @@ def test_subpath_site_uses_siteurl_everywhere(subpath_site):
     assert os.path.exists(subpath_site / "theme" / "css" / "main.css")
 
 
+@pytest.mark.parametrize("build", ["site", "subpath_site"])
+def test_every_link_inside_the_site_resolves(build, request):
+    out = request.getfixturevalue(build)
+    for path in pages(out):
+        for tag, attrs in Page(path).tags:
+            value = attrs.get("href") or attrs.get("src") or ""
+            if value.startswith("/arshif/") and tag != "form":
+                target = os.path.join(out, urllib.parse.unquote(value[len("/arshif/"):]))
+                if target.endswith("/"):
+                    target += "index.html"
+                assert os.path.isfile(target), (path, value)
+
+
 def test_article_page_shows_headline_date_and_metadata(site):
     page = article_page(site, "00003_investigations")
     assert "<h1>لقاء مع الرئيس</h1>" in page.text
@@ -226,7 +273,7 @@ def test_article_page_shows_headline_date_and_metadata(site):
     assert data["datePublished"].startswith("2013-01-24T21:11:37")
     assert page.find("link", rel="canonical")[0]["href"] == SITEURL + "/investigations/00003_investigations/"
     assert page.find("meta", property="og:title")[0]["content"] == "لقاء مع الرئيس"
-    assert page.find("nav", **{"aria-label": "مقالات متجاورة"})
+    assert page.find("nav", **{"aria-label": "التنقل في الأرشيف"})
 
 
 def test_undated_article_has_no_date_anywhere(site):
@@ -236,6 +283,15 @@ def test_undated_article_has_no_date_anywhere(site):
     assert "datePublished" not in data
     assert not page.find("meta", property="article:published_time")
     assert not page.find("time")
+
+
+def test_article_in_another_language_gets_its_own_lang_and_dir(site):
+    page = article_page(site, "en_court")
+    assert page.find("article", lang="en", dir="ltr")
+    assert page.find("p", lang="ar", dir="rtl")  # the site's labels stay Arabic
+    assert page.find("html", lang="ar", dir="rtl")
+    links = [a for a in Page(site / "index.html").find("a", lang="en", dir="ltr")]
+    assert [a["href"].rsplit("/", 2)[-2] for a in links] == ["en_court"]
 
 
 def test_feed_is_valid_atom_without_undated_entries(site):
@@ -293,6 +349,11 @@ def test_sitemap_lists_every_article_once_without_fake_lastmod(site):
 def test_not_found_page_and_taxonomy_indexes(site):
     page = Page(site / "404.html")
     assert "الصفحة غير موجودة" in page.text and page.find("meta", name="robots")
-    assert Page(site / "tags" / "index.html").find("a")
+    article = article_page(site, "00003_investigations")
+    tag_links = [a["href"] for a in article.find("a") if "/tag/" in a["href"]]
+    assert tag_links
+    tags_index = Page(site / "tags" / "index.html")
+    assert all(tags_index.find("a", href=href) for href in tag_links)
     categories = Page(site / "categories" / "index.html")
     assert categories.find("a", href="/arshif/category/investigations/")
+    assert ">تحقيقات</a>" in categories.text  # ARSHIF_CATEGORY_NAMES

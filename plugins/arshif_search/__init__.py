@@ -60,9 +60,16 @@ def update_index(generator):
     """article_generator_finalized: sync the Whoosh index with the articles."""
     index_dir, _, conf = _paths(generator.settings)
     start = time.perf_counter()
-    records = [indexer.article_record(a, conf["snippet_chars"])
-               for a in generator.articles]
-    counts = indexer.update_index(index_dir, records, conf["limitmb"])
+    articles = {}
+    hashes = {}
+    for article in generator.articles:
+        key = indexer.source_file_of(article)
+        articles[key] = article
+        hashes[key] = indexer.article_hash(article)
+    counts = indexer.update_index(
+        index_dir, hashes,
+        lambda key: indexer.article_record(articles[key], conf["snippet_chars"]),
+        conf["limitmb"])
     logger.info("arshif_search: index %s: %d added, %d deleted, %d kept in %.1f s",
                 index_dir, counts["added"], counts["deleted"], counts["kept"],
                 time.perf_counter() - start)

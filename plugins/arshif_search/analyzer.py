@@ -94,14 +94,16 @@ def _strip_proclitics(w: str) -> str:
 
 
 def _light_stem(w: str, groups: tuple = (_POSSESSIVES, _SUFFIXES)) -> str:
-    """Drop a possessive, one inflectional suffix, then a final nisba ي; keep three letters."""
+    """Drop a possessive (هما هم ها), then one inflectional suffix; keep three letters.
+
+    A final ي is kept: stripping it would join nisba adjectives to unrelated bases
+    (اساسي/اساس, صيني/صين) and costs precision without helping the inflection queries.
+    """
     for group in groups:
         for suffix in group:
             if w.endswith(suffix) and len(w) - len(suffix) >= _MIN_STEM:
                 w = w[:-len(suffix)]
                 break
-    if w.endswith('ي') and len(w) > _MIN_STEM:
-        w = w[:-1]
     return w
 
 

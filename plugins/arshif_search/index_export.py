@@ -14,7 +14,7 @@ from collections import Counter
 
 from whoosh import index
 
-from .indexer import TEXT_FIELDS, varint
+from .indexer import ANALYSIS_FIELD, SEP, TEXT_FIELDS, read_analysis, varint
 
 logger = logging.getLogger(__name__)
 
@@ -56,8 +56,9 @@ def _statistics(analyses):
     """Document frequency of each stem and average length of each field."""
     df = Counter()
     totals = [0] * len(TEXT_FIELDS)
-    for lengths, entries in analyses:
-        df.update([entry[0] for entry in entries])
+    for lengths, stems, *_ in analyses:
+        if stems:
+            df.update(stems.split(SEP))
         totals = [t + n for t, n in zip(totals, lengths)]
     n_docs = max(len(analyses), 1)
     return df, [max(total / n_docs, 1.0) for total in totals]
@@ -77,7 +78,11 @@ class _Term:
         self.last = 0
 
     def add(self, doc, weight, positions, exacts):
-        varint(doc - self.last, self.docs)
+        gap = doc - self.last
+        if gap < 0x80:
+            self.docs.append(gap)
+        else:
+            varint(gap, self.docs)
         self.last = doc
         self.weights.append(weight)
         self.positions += positions
@@ -85,7 +90,11 @@ class _Term:
             entry = self.exacts.get(exact)
             if entry is None:
                 entry = self.exacts[exact] = [bytearray(), 0, 0]
-            varint(self.count - entry[1], entry[0])
+            gap = self.count - entry[1]
+            if gap < 0x80:
+                entry[0].append(gap)
+            else:
+                varint(gap, entry[0])
             entry[1] = self.count
             entry[2] += 1
         self.count += 1
@@ -116,7 +125,8 @@ def _invert(analyses, ranking):
     idf = {stem: math.log(1 + (n_docs - d + 0.5) / (d + 0.5)) * scale
            for stem, d in df.items()}
     terms = {}
-    for doc, (lengths, entries) in enumerate(analyses):
+    for doc, stored in enumerate(analyses):
+        lengths, entries = read_analysis(stored)
         n_t, n_k, n_b = [boost[f] / (1 - b[f] + b[f] * lengths[f] / averages[f])
                          for f in range(3)]
         for stem, (tf_t, tf_k, tf_b), exacts, positions in entries:
@@ -227,7 +237,7 @@ def export_index(index_dir, out_dir, settings):
     del ordered
 
     n_docs = len(stored)
-    terms = _invert([fields.pop("analysis") for fields in stored], settings["ranking"])
+    terms = _invert([fields.pop(ANALYSIS_FIELD) for fields in stored], settings["ranking"])
 
     suggest = Counter()
     for term in terms.values():

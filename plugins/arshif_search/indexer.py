@@ -2,25 +2,29 @@
 
 The index is the build-time store the static export is read from. It is
 updated incrementally: each article is keyed by its `source_file` and a hash
-of everything indexed from it, so an unchanged article is never analysed or
-written again.
+of everything indexed from it (and of the analyzer), so an unchanged article
+is never analysed or written again.
 
-Each article is analysed once (`analyzer.tokenize`). The stems go to the
-title/kicker/body fields as lists (Whoosh indexes a list as given, so the
-fields cost no second analysis). The analysis the export needs (per stem:
-term frequency per field, exact forms, encoded positions) is stored with the
-document, so the export reads one stored record per document instead of
-walking every posting through Whoosh's matchers (several times slower), and
-an unchanged article's share of that work is done once.
+Each article is analysed once (`analyzer.tokenize`). Title and kicker stems
+are indexed as Whoosh fields (given as lists, so no second analysis); the
+body's, like the whole analysis the export needs (per stem: frequency per
+field, exact forms, positions), is stored with the document as one compact
+record. Indexing body postings in Whoosh would cost more CPU than the whole
+search budget (measured: ~3 ms per article) for postings nothing reads: the
+export reads one stored record per document, which is also ten times faster
+than walking postings through Whoosh's matchers.
 """
 
 import hashlib
 import html
 import logging
 import re
+from array import array
+from pathlib import Path
 
 from whoosh import fields, index
 
+from . import analyzer
 from .analyzer import StemAnalyzer, tokenize
 
 logger = logging.getLogger(__name__)
@@ -28,28 +32,37 @@ logger = logging.getLogger(__name__)
 TEXT_FIELDS = ("title", "kicker", "body")
 # Offsets added to each field's word positions in the stored analysis, so
 # that in the one merged stream a phrase never spans two fields.
-POSITION_OFFSET = {"title": 0, "kicker": 1 << 10, "body": 1 << 11}
+POSITION_OFFSET = (0, 1 << 10, 1 << 11)
+# The stored analysis; its name changes with its layout, so that an index
+# written by an older layout is rebuilt (see `open_index`).
+ANALYSIS_FIELD = "analysis_v2"
+SEP = "\x1e"
+SUB_SEP = "\x1f"
+# Everything the analyzer's output depends on: part of each article's hash.
+ANALYZER_FINGERPRINT = hashlib.sha1(b"".join(
+    path.read_bytes() for path in sorted(
+        [Path(analyzer.__file__)] + list((Path(analyzer.__file__).parent / "data").glob("*"))
+    ) if path.is_file())).hexdigest()
 
 _TAG = re.compile(r"<[^>]+>")
 _SPACE = re.compile(r"\s+")
 
 
 def make_schema():
-    """Whoosh schema: stems per text field, facets, the stored analysis and
-    the stored fields shown in results."""
+    """Whoosh schema: title and kicker stems, facets, the stored analysis
+    and the stored fields shown in results."""
     stem = StemAnalyzer()
     return fields.Schema(
         source_file=fields.ID(stored=True, unique=True),
         content_hash=fields.STORED(),
         title=fields.TEXT(analyzer=stem, phrase=False, stored=True),
         kicker=fields.TEXT(analyzer=stem, phrase=False),
-        body=fields.TEXT(analyzer=stem, phrase=False),
         source=fields.ID(stored=True),
         category=fields.ID(stored=True),
         date=fields.ID(stored=True),
         url=fields.STORED(),
         snippet=fields.STORED(),
-        analysis=fields.STORED(),
+        **{ANALYSIS_FIELD: fields.STORED()},
     )
 
 
@@ -66,13 +79,30 @@ def snippet_of(text, max_chars):
     return text[:cut if cut > 0 else max_chars] + "…"
 
 
+def source_file_of(article):
+    """The key of an article in the index: the seed file it came from."""
+    return str(article.metadata.get("source_file") or article.source_path)
+
+
+def article_hash(article):
+    """Hash of everything indexed from an article, and of the analyzer."""
+    meta = article.metadata
+    parts = [source_file_of(article), article.url,
+             article.title, str(meta.get("kicker", "")), article.content,
+             str(getattr(article, "summary", "")), str(meta.get("undated", "")),
+             article.date.isoformat(), str(meta.get("source") or ""),
+             str(getattr(article, "category", "")), ANALYZER_FINGERPRINT]
+    return hashlib.sha1("\x00".join(parts).encode("utf-8")).hexdigest()
+
+
 def article_record(article, snippet_chars):
     """The plain data indexed from one Pelican article."""
     meta = article.metadata
     category = getattr(article, "category", None)
     lead = plain_text(getattr(article, "summary", "")) or plain_text(article.content)
-    record = {
-        "source_file": str(meta.get("source_file") or article.source_path),
+    return {
+        "source_file": source_file_of(article),
+        "content_hash": article_hash(article),
         "url": article.url,
         "title": plain_text(article.title),
         "kicker": plain_text(meta.get("kicker", "")),
@@ -82,9 +112,6 @@ def article_record(article, snippet_chars):
         "source": str(meta.get("source") or ""),
         "category": str(category or ""),
     }
-    digest = hashlib.sha1(repr(sorted(record.items())).encode("utf-8"))
-    record["content_hash"] = digest.hexdigest()
-    return record
 
 
 def varint(n, out):
@@ -101,42 +128,77 @@ def encode_positions(positions):
     varint(len(positions), out)
     prev = 0
     for p in positions:
-        varint(p - prev, out)
+        gap = p - prev
         prev = p
+        if gap < 0x80:
+            out.append(gap)
+        elif gap < 0x4000:
+            out += bytes(((gap & 0x7F) | 0x80, gap >> 7))
+        else:
+            varint(gap, out)
     return bytes(out)
 
 
 def analyse(record):
-    """Stems of each text field, and the stored analysis of the record.
+    """Stems of title and kicker, and the stored analysis of the record.
 
-    The stored analysis is what the export needs, per document:
-    ((field lengths), [(stem, (tf per field), (exact forms), positions)]),
-    positions already encoded, offset by field (`POSITION_OFFSET`).
+    The stored analysis is what the export needs, per document, compactly:
+    (field lengths, stems joined by SEP, per stem its exact forms joined by
+    SUB_SEP (joined by SEP), per stem its frequency in each field and the
+    length of its encoded positions (uint32 ×4), the encoded positions,
+    offset by field, concatenated).
     """
     per_stem = {}
-    field_stems = {}
+    lengths = []
+    field_stems = []
     for f, name in enumerate(TEXT_FIELDS):
-        offset = POSITION_OFFSET[name]
-        seq = []
-        for token in tokenize(record[name]):
-            entry = per_stem.get(token.stem)
+        offset = POSITION_OFFSET[f]
+        tokens = tokenize(record[name])
+        lengths.append(len(tokens))
+        field_stems.append([t.stem for t in tokens] if f < 2 else None)
+        for text, stem, _, _, pos, _ in tokens:
+            entry = per_stem.get(stem)
             if entry is None:
-                entry = per_stem[token.stem] = ([0, 0, 0], set(), [])
-            entry[0][f] += 1
-            entry[1].add(token.text)
-            entry[2].append(token.pos + offset)
-            seq.append(token.stem)
-        field_stems[name] = seq
-    entries = [(stem, tuple(tf), tuple(sorted(exacts)), encode_positions(poses))
-               for stem, (tf, exacts, poses) in per_stem.items()]
-    lengths = tuple(len(field_stems[name]) for name in TEXT_FIELDS)
-    return field_stems, (lengths, entries)
+                per_stem[stem] = [f, text, pos + offset]
+            else:
+                entry += (f, text, pos + offset)
+    stems = list(per_stem)
+    numbers = array("I")
+    exacts = []
+    positions = []
+    for entry in per_stem.values():
+        in_field = entry[0::3]
+        numbers.extend((in_field.count(0), in_field.count(1), in_field.count(2)))
+        exacts.append(SUB_SEP.join(sorted(set(entry[1::3]))))
+        positions.append(encode_positions(entry[2::3]))
+        numbers.append(len(positions[-1]))
+    stored = (tuple(lengths), SEP.join(stems), SEP.join(exacts), numbers.tobytes(),
+              b"".join(positions))
+    return field_stems[0], field_stems[1], stored
+
+
+def read_analysis(stored):
+    """(field lengths, iterator of (stem, (tf per field), exact forms,
+    encoded positions)) of a stored analysis."""
+    lengths, stems, exacts, numbers, positions = stored
+    if not stems:
+        return lengths, iter(())
+    numbers = array("I", numbers)
+
+    def entries():
+        end = 0
+        for k, (stem, forms) in enumerate(zip(stems.split(SEP), exacts.split(SEP))):
+            start, end = end, end + numbers[4 * k + 3]
+            yield stem, numbers[4 * k:4 * k + 3], forms.split(SUB_SEP), positions[start:end]
+
+    return lengths, entries()
 
 
 def whoosh_document(record):
     """The Whoosh fields of one record, analysed once."""
-    doc, doc["analysis"] = analyse(record)
-    doc["_stored_title"] = record["title"]
+    title, kicker, stored = analyse(record)
+    doc = {"title": title, "kicker": kicker, ANALYSIS_FIELD: stored,
+           "_stored_title": record["title"]}
     for name in ("source_file", "content_hash", "source", "category", "date",
                  "url", "snippet"):
         doc[name] = record[name]
@@ -155,26 +217,26 @@ def open_index(path):
     return index.create_in(str(path), schema)
 
 
-def update_index(path, records, limitmb=256):
-    """Bring the index at `path` in line with `records`; returns counts.
+def update_index(path, hashes, make_record, limitmb=256):
+    """Bring the index at `path` in line with the articles; returns counts.
 
-    Articles whose hash is unchanged are kept; changed and removed ones are
-    deleted, new and changed ones are analysed and added.
+    `hashes` maps each article's source_file to its content hash;
+    `make_record(source_file)` gives the record of a new or changed one.
+    Unchanged articles are kept; changed and removed ones are deleted, new
+    and changed ones are analysed and added.
     """
     ix = open_index(path)
-    wanted = {r["source_file"]: r for r in records}
     with ix.reader() as reader:
         indexed = {f["source_file"]: f["content_hash"]
                    for f in reader.all_stored_fields()}
-    stale = [sf for sf, h in indexed.items()
-             if sf not in wanted or wanted[sf]["content_hash"] != h]
-    new = [r for sf, r in wanted.items() if indexed.get(sf) != r["content_hash"]]
+    stale = [sf for sf, h in indexed.items() if hashes.get(sf) != h]
+    new = [sf for sf, h in hashes.items() if indexed.get(sf) != h]
     if stale or new:
         writer = ix.writer(limitmb=limitmb)
         for sf in stale:
             writer.delete_by_term("source_file", sf)
-        for record in new:
-            writer.add_document(**whoosh_document(record))
+        for sf in new:
+            writer.add_document(**whoosh_document(make_record(sf)))
         writer.commit()
     ix.close()
     return {"added": len(new), "deleted": len(stale),

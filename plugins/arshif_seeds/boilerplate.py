@@ -44,7 +44,8 @@ _LINE_KINDS = (
         rf"(?:صورة )?{_ALEF}رشيفي[ةه]",
     )),
     ("end_mark", _line(
-        r"/+\s*انتهى\s*/+",
+        r"/+\s*(?:انتهى|يتبع)\s*/+",
+        r"\d{1,2}:\d{2}\s*ت\s*م",  # SPA wire time stamp (Makkah time)
         r"[(\[-]\s*انتهى\s*[)\]-]",
         r"انتهى\.?",
     )),
@@ -64,6 +65,8 @@ _LINE_KINDS = (
 )
 # Lines with no letter or digit at all: lone `.`, `...`, `■ ■ ■`, `*`.
 _NO_WORD = re.compile(r"^[^\w]*$")
+# Share buttons glued to the start of the first paragraph.
+_INLINE_HEAD = re.compile(r"^شارك من خلال تويتر فيسبوك جوجل بلس اكتب رأيك\s+")
 # Trailers glued to the end of the last sentence of a paragraph.
 _INLINE_TAIL = (
     ("end_mark", re.compile(r"\s*(?:/+\s*انتهى\s*/+|\(\s*انتهى\s*\)|-\s*انتهى\s*-)\s*$")),
@@ -98,6 +101,10 @@ def strip_boilerplate(lines: list[str]) -> tuple[list[str], list[Removed]]:
         if kind:
             removed.append(Removed(kind, text))
             continue
+        head = _INLINE_HEAD.match(text)
+        if head:
+            removed.append(Removed("share", head.group().strip()))
+            text = text[head.end() :]
         for kind, tail in _INLINE_TAIL:
             match = tail.search(text, max(0, len(text) - INLINE_TAIL_CHARS))
             if match and match.start() > 0:

@@ -18,6 +18,9 @@ _WIRE_NAMES = [
 _SITE_NAMES = ["متابعات", "مصراوي", "الوئام", "سبق", "عين اليوم", "بوابة الأهرام", "الشرق الأوسط"]
 _AGENCY = "(?:" + "|".join(_WIRE_NAMES + _SITE_NAMES) + ")"
 _WIRE = re.compile("^(?:" + "|".join(_WIRE_NAMES) + ")$")
+_AGENCY_ONLY = re.compile(f"^{_AGENCY}$")
+# "agencies", "follow-ups": a named source next to them is the better one.
+_GENERIC_SOURCES = frozenset({"وكالات", "متابعات"})
 _DASH = "[-–—ـ_]"
 _PLACE = rf"[{_AR}]+(?: [{_AR}]+){{0,2}}"
 # A place with its country: `صنعاء، اليمن` or `الموصل (العراق)`.
@@ -52,6 +55,12 @@ _DATELINE_PREFIX = re.compile(
 _PLACE_AGENCY_PREFIX = re.compile(
     rf"^(?P<place>{_PLACE})\s*{_DASH}+\s*\(?\s*(?P<agency>{_AGENCY})\s*\)?\s*:\s*"
 )
+# Sabq style: `ماجد الرفاعي- سبق- جدة: أعلنت …` or `سبق - محمد أبو شعر: …`.
+_AUTHOR_AGENCY_PREFIX = re.compile(
+    rf"^(?P<author>[{_AR}]+(?: [{_AR}]+){{1,3}})\s*{_DASH}+\s*(?P<agency>{_AGENCY})"
+    rf"(?:\s*{_DASH}+\s*(?P<place>{_PLACE}))?\s*:\s*"
+)
+_AGENCY_PLACE_PREFIX = re.compile(rf"^(?P<agency>{_AGENCY})\s*{_DASH}+\s*(?P<place>{_PLACE})\s*:\s*")
 # A name alone on a line (`مروة على`): two to four words, not a phrase.
 _NAME_LINE = re.compile(rf"^(?!ال)[{_AR}]+(?: [{_AR}]+){{1,3}}$")
 _NOT_IN_NAMES = frozenset(
@@ -60,6 +69,9 @@ _NOT_IN_NAMES = frozenset(
 _LINE_PATTERNS = (
     _AUTHOR_LINE, _AGENCY_LINE, _PLACE_AGENCY_LINE, _AGENCY_PLACE_LINE, _AUTHOR_AGENCY_LINE,
     _PLACE_AUTHOR_LINE, _AUTHORS_LINE,
+)
+_PREFIX_PATTERNS = (
+    _DATELINE_PREFIX, _PLACE_AGENCY_PREFIX, _AUTHOR_PREFIX, _AUTHOR_AGENCY_PREFIX, _AGENCY_PLACE_PREFIX,
 )
 MAX_BYLINE_LINES = 3
 # Bylines and datelines are short: longer text is not scanned for them.
@@ -100,7 +112,7 @@ def _whole_line(line, following, first):
     found = byline_fields(line)
     if found:
         return found
-    if first and _is_name(line) and _lead_follows(following):
+    if first and is_name(line) and _lead_follows(following):
         return {"author": line}
     return {}
 
@@ -117,10 +129,10 @@ def byline_fields(line: str) -> dict:
 
 
 def _strip_prefix(line, meta):
-    for pattern in (_DATELINE_PREFIX, _PLACE_AGENCY_PREFIX, _AUTHOR_PREFIX):
+    for pattern in _PREFIX_PATTERNS:
         match = pattern.match(line[:BYLINE_MAX_CHARS])
         if match:
-            for key, value in _clean(match.groupdict()).items():
+            for key, value in _who_and_where(_clean(match.groupdict())).items():
                 meta.setdefault(key, value)
             return line[match.end() :]
     return None
@@ -133,13 +145,20 @@ def _clean(groups):
 
 def _who_and_where(found):
     """`X - site` names the writer when X is a name rather than a one-word city."""
+    for key in ("place", "author"):
+        value = found.get(key, "")
+        if _AGENCY_ONLY.match(value):
+            del found[key]
+            if found.get("agency") in _GENERIC_SOURCES:
+                found["agency"] = value
     place = found.get("place", "")
     if " " in place and "author" not in found and not _WIRE.match(found.get("agency", "")):
         found["author"] = found.pop("place")
     return found
 
 
-def _is_name(line):
+def is_name(line: str) -> bool:
+    """Two to four words that can be a person's name, nothing else."""
     return bool(_NAME_LINE.match(line)) and not _NOT_IN_NAMES.intersection(line.split())
 
 

@@ -8,7 +8,7 @@ way an Arabic editor would: the reported statement of the lead sentence,
 
 import re
 
-from .byline import byline_fields, extract_byline, split_dateline
+from .byline import byline_fields, extract_byline, is_name, split_dateline
 from .segment import split_sentences
 
 HEADLINE_MAX_WORDS = 35
@@ -65,6 +65,7 @@ _TRAILING_PUNCT = re.compile(r"[\s.،,:;؛\-–—]+$")
 
 def extract_headline(lines: list[str]) -> tuple[str, str | None, bool, list[str]]:
     """(title, kicker, generated, body_lines) from the article's lines."""
+    signed = _signature_first(lines)
     lines = [line.strip() for line in lines if line.strip()]
     if len(lines) < 2:
         return make_headline(" ".join(lines)), None, True, lines
@@ -76,10 +77,18 @@ def extract_headline(lines: list[str]) -> tuple[str, str | None, bool, list[str]
         and is_headline(second)
     ):
         return second, first, False, lines[2:]
-    meta, body = extract_byline(lines)
-    if not meta and is_headline(first):
+    if is_headline(first) and not signed and not split_dateline(first)[0]:
         return first, None, False, lines[1:]
+    _, body = extract_byline(lines)
     return make_headline(" ".join(body[:3])), None, True, lines
+
+
+def _signature_first(lines):
+    """A writer's name alone on the first line, set off by a blank line (`اية حمروشي`)."""
+    text = [line.strip() for line in lines]
+    while text and not text[0]:
+        text.pop(0)
+    return len(text) > 2 and not text[1] and is_name(text[0])
 
 
 def is_headline(line: str) -> bool:

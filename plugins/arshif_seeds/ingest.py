@@ -28,6 +28,7 @@ class Ingest:
         self.report.problems.extend(self.manifest.problems)
         self.seen = 0
         self.urls = {}
+        self.tags = {}
 
     def on_context(self, metadata):
         if metadata.get("reader") != "seed":
@@ -79,7 +80,13 @@ class Ingest:
         chosen = keywords.choose_tags([a.arshif_terms for a in seeds],
                                       config.setting(self.settings, "SEEDS_MAX_TAGS"))
         for article, tags in zip(seeds, chosen):
-            article.tags = [named("tag", t, self.settings) for t in tags]
+            article.tags = [self.tag(t) for t in tags]
+
+    def tag(self, name):
+        """One Tag object a name per build (slugs hash the name; tags repeat)."""
+        if name not in self.tags:
+            self.tags[name] = named("tag", name, self.settings)
+        return self.tags[name]
 
     def collect_urls(self, articles):
         self.urls = {a.source_file: a.url for a in articles if hasattr(a, "source_file")}

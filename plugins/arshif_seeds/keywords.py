@@ -40,7 +40,7 @@ TITLES = frozenset("""
 
 # Words that end a name: particles, prepositions, pronouns, common verbs of speech.
 NAME_STOP = frozenset("""
-ان أن إن عن في من الى إلى على علي مع بعد قبل خلال حول بين هو هي هم هذا هذه ذلك تلك التي الذي
+قال قالت فقال فقالت وقال وقالت يقول تقول أنه انه أنها انها ان أن إن عن في من الى إلى على علي مع بعد قبل خلال حول بين هو هي هم هذا هذه ذلك تلك التي الذي
 قال قالت اكد أكد أكدت اكدت اضاف أضاف أضافت اشار أشار أشارت اوضح أوضح أوضحت ذكر ذكرت
 لا لم لن ما ماذا كما كان كانت يكون تكون قد لقد ثم او أو اي أي كل بعض غير منذ عند لدى
 هنا هناك اليوم امس أمس يوم صباح مساء امام أمام ضد عبر نحو دون حتى اذا إذا لكن لكنه
@@ -91,7 +91,7 @@ def classify(word):
     bare = word[1:] if word[:1] in "وفبل" and word[1:] in PLACES else word
     if bare in PLACES:
         return PLACE, bare
-    if word in TITLES:
+    if word in TITLES or (word[:1] == "و" and word[1:] in TITLES):
         return TITLE, word
     definite = _definite(word)
     return (DEFINITE, definite) if definite else (OTHER, word)

@@ -19,6 +19,9 @@ _INVISIBLE = re.compile(
     "[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff"
     "\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]"
 )
+# Al-Ahram puts RLM where a space belongs (`استقالة\u200f150\u200f من`): between two
+# letters or digits a direction mark becomes a space, elsewhere it is dropped.
+_MARK_AS_SPACE = re.compile(r"(?<=[^\W_])[\u200e\u200f\u061c]+(?=[^\W_])")
 _LINE_BREAK = re.compile("[\r\u2028\u2029\x85]")
 _SPACE_RUN = re.compile("  +")
 
@@ -30,6 +33,7 @@ def normalize_text(text: str) -> str:
     """
     text = _LINE_BREAK.sub("\n", text.replace("\r\n", "\n"))
     text = _ODD_SPACE.sub(" ", text)
+    text = _MARK_AS_SPACE.sub(" ", text)
     text = _INVISIBLE.sub("", text)
     text = unicodedata.normalize("NFC", text)
     text = _SPACE_RUN.sub(" ", text)

@@ -18,8 +18,9 @@ from .tags import prune_tags
 
 DEFAULTS = {
     "ARSHIF_DIGITS": "latn",
-    # Display names for `source` values (manifest ids are often page handles).
+    # Display names for `source` and category values (manifest ids are ASCII).
     "ARSHIF_SOURCE_NAMES": {},
+    "ARSHIF_CATEGORY_NAMES": {},
     # Tags with fewer articles get no page (they stay on articles as text).
     "ARSHIF_TAG_MIN_ARTICLES": 2,
 }
@@ -41,9 +42,13 @@ def filters(settings):
     """The Jinja filters, bound to the site settings."""
     system = setting(settings, "ARSHIF_DIGITS")
     names = setting(settings, "ARSHIF_SOURCE_NAMES")
+    category_names = setting(settings, "ARSHIF_CATEGORY_NAMES")
 
     def source_name(source):
         return names.get(source, source)
+
+    def category_name(category):
+        return category_names.get(str(category), str(category))
 
     def article_jsonld(article):
         source = getattr(article, "source", None)
@@ -62,6 +67,7 @@ def filters(settings):
         "undated": arabic.is_undated,
         "byline": partial(byline, settings=settings),
         "source_name": source_name,
+        "category_name": category_name,
         "source_url": lambda source: Source(source, settings).url,
         "jsonld": article_jsonld,
     }

@@ -84,7 +84,7 @@ def lexicon(folded, plain_al, hamza_al, stop):
                 k_strip.add(w)
         elif len(w) > 3 and (a < ALPHA * f if f >= RATIO_FROM else a == 0):
             keep.add(w)
-        elif len(w) == 3 and a >= max(3, SHORT_RATIO * c) and w[1:] not in stop:
+        elif len(w) == 3 and a >= max(3, SHORT_RATIO * c) and w[1:] not in stop and w[1:] != 'ال':
             short.add(w)
     return sorted(al_keep), sorted(keep), sorted(short), sorted(ll_lam), sorted(k_strip)
 

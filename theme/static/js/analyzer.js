@@ -77,7 +77,6 @@ function lightStem(w) {
       }
     }
   }
-  if (w.endsWith('ي') && w.length > MIN_STEM) w = w.slice(0, -1);
   return w;
 }
 

@@ -20,6 +20,11 @@ const emptyBox = root.querySelector('.search-empty');
 const list = root.querySelector('.search-results');
 const moreButton = root.querySelector('.search-more');
 const digitSystem = root.dataset.digits;
+// Reader-facing names of the index's raw category and source values.
+const displayNames = {
+  category: JSON.parse(root.dataset.categoryNames || '{}'),
+  source: JSON.parse(root.dataset.sourceNames || '{}'),
+};
 
 const enginePromise = SearchEngine.load(new URL(root.dataset.index, location.href).href);
 
@@ -45,6 +50,11 @@ function countText(n) {
   if (n === 2) return 'نتيجتان';
   const rest = n % 100;
   return `${digits(n)} ${rest >= 3 && rest <= 10 ? 'نتائج' : 'نتيجة'}`;
+}
+
+function displayName(facet, value) {
+  const names = displayNames[facet];
+  return names && Object.hasOwn(names, value) ? names[value] : digits(value);
 }
 
 function dateText(iso) {
@@ -86,8 +96,11 @@ function renderResult(engine, result, terms) {
     time.dateTime = result.date.slice(0, 10);
     meta.append(time);
   }
-  if (result.source) meta.append(el('span', 'search-result-source', result.source));
-  if (result.category) meta.append(el('span', 'search-result-category', result.category));
+  for (const facet of ['source', 'category']) {
+    if (result[facet]) {
+      meta.append(el('span', `search-result-${facet}`, displayName(facet, result[facet])));
+    }
+  }
   item.append(title, meta);
   if (result.snippet) {
     item.append(highlighted(el('p', 'search-result-snippet'), engine, result.snippet, terms));
@@ -99,7 +112,7 @@ function fillFacets(engine, wanted) {
   for (const name of FILTERS) {
     const select = form.elements[name];
     for (const {name: value, count} of engine.facets[name] || []) {
-      const option = el('option', '', `${digits(value)} (${digits(count)})`);
+      const option = el('option', '', `${displayName(name, value)} (${digits(count)})`);
       option.value = String(value);
       select.append(option);
     }
@@ -243,6 +256,7 @@ enginePromise.then((engine) => {
   fillFacets(engine, params);
   form.classList.add('is-ready');
   if (input.value) run();
+  else input.focus(); // a bare search page is there to be typed into
 }, (error) => {
   status.textContent = 'تعذر تحميل فهرس البحث.';
   console.error(error);

@@ -1,0 +1,68 @@
+"""axe-core finds no serious or critical accessibility violation on the main
+kinds of page, in the light and the dark colour scheme.
+
+axe-core comes from npm (package.json; `npm ci`). The pages forbid inline
+scripts (CSP meta and header), so the browser context is opened with
+bypass_csp=True to let Playwright inject axe as a script tag; the site's own
+CSP is tested elsewhere (test_search_browser.py).
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+
+from browser import build_site, new_page, serve
+from sitebuild import ROOT, SEED_ARTICLE, SEEDS
+
+pytest_plugins = ["browser"]
+
+AXE = Path(ROOT) / "node_modules" / "axe-core" / "axe.min.js"
+NAMES = sorted(n for n in os.listdir(SEEDS) if n.endswith(".txt") and n != SEED_ARTICLE)[::8][:19] + [SEED_ARTICLE]
+PAGES = {
+    "front page": "",
+    "article": "news/000_90cf851c62d0d665/",
+    "month archive": "archives/2013/02/",
+    "search results": "search/",
+}
+
+
+@pytest.fixture(scope="module")
+def base(tmp_path_factory):
+    assert AXE.is_file(), "axe-core is missing: run `npm ci` in the project root"
+    output = build_site(tmp_path_factory.mktemp("a11y"), NAMES)
+    with serve(output) as url:
+        yield url
+
+
+def show_search_results(page, query="الصين"):
+    page.get_by_label("كلمات البحث").fill(query)
+    page.keyboard.press("Enter")
+    page.wait_for_function(
+        """() => document.querySelectorAll('.search-results li').length > 0
+                 && !document.querySelector('.search-results').hasAttribute('aria-busy')"""
+    )
+
+
+def serious_violations(page):
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    return [
+        {"rule": v["id"], "impact": v["impact"], "help": v["help"],
+         "nodes": [n["target"] for n in v["nodes"]][:5]}
+        for v in result["violations"] if v["impact"] in ("serious", "critical")
+    ]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("kind", PAGES)
+def test_no_serious_violation(chromium, base, kind, scheme):
+    page = new_page(chromium, bypass_csp=True, color_scheme=scheme, locale="ar-EG")
+    try:
+        page.goto(base + PAGES[kind])
+        if kind == "search results":
+            show_search_results(page)
+        violations = serious_violations(page)
+    finally:
+        page.context.close()
+    assert violations == []

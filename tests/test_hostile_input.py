@@ -1,0 +1,228 @@
+"""Bad input: every hostile seed file ends as expected.json says, and shows as plain text."""
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from arshif_seeds.decoding import SeedRejected, decode_seed
+from arshif_seeds.normalize import normalize_text
+from arshif_seeds.parse import parse_seed
+from arshif_seeds.reader import render_paragraphs
+from fixtures.hostile import htmlscan, make_fixtures
+from sitebuild import build_site
+
+EXPECTED = make_fixtures.expected()
+FIXTURES = {f["file"]: f for f in EXPECTED["fixtures"]}
+PUBLISHED = [name for name, f in FIXTURES.items() if f["outcome"] == "published"]
+BIDI = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    """The hostile fixtures built once: (output folder, report entries by file, report)."""
+    tmp = tmp_path_factory.mktemp("hostile")
+    seeds = make_fixtures.write(tmp / "seeds")
+    build_site(seeds, tmp / "output")
+    report = json.loads((tmp / "output-ingest-report.json").read_text(encoding="utf-8"))
+    return tmp / "output", {e["file"]: e for e in report["files"]}, report
+
+
+def page(site, name):
+    """The built article page of a published fixture (raw HTML)."""
+    output, entries, _ = site
+    return (output / entries[name]["url"] / "index.html").read_text(encoding="utf-8")
+
+
+def base_paragraphs(name):
+    return make_fixtures.paragraphs(name)
+
+
+def test_generator_writes_exactly_the_listed_fixtures():
+    assert set(make_fixtures.FILES) | {"manifest.tsv"} == set(FIXTURES)
+
+
+def test_report_has_one_entry_per_file(site):
+    _, entries, report = site
+    assert sorted(e["file"] for e in report["files"]) == sorted(FIXTURES)
+    assert sum(report["counts"].values()) == len(FIXTURES)
+
+
+@pytest.mark.parametrize("name", sorted(FIXTURES))
+def test_outcome(site, name):
+    expected, entry = FIXTURES[name], site[1][name]
+    assert entry["outcome"] == expected["outcome"], entry
+    if "reason" in expected:
+        reason = entry.get("reason", "")
+        assert expected["reason"].lower() in reason.lower() and "\n" not in reason, entry
+    if "merged_into" in expected:
+        assert entry["merged_into"] == expected["merged_into"]
+        assert entry["url"] == site[1][expected["merged_into"]]["url"]
+    warnings = entry.get("warnings", [])
+    gists = expected.get("warnings", [])
+    assert len(warnings) == len(gists), entry
+    for gist in gists:
+        assert any(gist.lower() in w.lower() for w in warnings), (gist, warnings)
+
+
+def test_missing_manifest_file_is_a_manifest_problem(site):
+    problems = site[2]["manifest_problems"]
+    assert len(problems) == len(EXPECTED["manifest_problems"])
+    for expected in EXPECTED["manifest_problems"]:
+        assert any(expected["contains"] in p for p in problems), problems
+
+
+@pytest.mark.parametrize("name", PUBLISHED)
+def test_published_page_exists(site, name):
+    html = page(site, name)
+    assert "<h1>" in html and '<div class="body">' in html
+
+
+def test_article_pages_are_only_the_published_fixtures(site):
+    """A Markdown or HTML file left in the seeds folder never becomes a page."""
+    output, entries, _ = site
+    stories = {str(p.parent.relative_to(output)) + "/" for p in output.rglob("index.html")
+               if '<article class="story"' in p.read_text(encoding="utf-8")}
+    assert stories == {entries[name]["url"] for name in PUBLISHED}
+
+
+@pytest.mark.parametrize("name, base, codec", [
+    ("windows-1256.txt", "01907_egypt.txt", "cp1256"),
+    ("utf16-le-bom.txt", "02857_politics.txt", "utf-16-le"),
+    ("utf16-be-bom.txt", "03807_accidents.txt", "utf-16-be"),
+    ("utf8-bom.txt", "04757_world.txt", "utf-8-sig"),
+])
+def test_encodings_are_decoded(site, name, base, codec):
+    text = htmlscan.Page(page(site, name)).text
+    assert site[1][name]["encoding"] == codec
+    assert base_paragraphs(base)[-1] in text
+    assert "\ufeff" not in text and "\ufffd" not in text
+
+
+def test_invalid_bytes_become_replacement_characters_and_the_rest_is_kept(site):
+    text = htmlscan.Page(page(site, "invalid-utf8.txt")).text
+    assert text.count("\ufffd") == 3
+    assert base_paragraphs("06657_mideast.txt")[-1] in text
+
+
+def test_nul_bytes_are_gone(site):
+    html = page(site, "nul-bytes.txt")
+    assert "\x00" not in html and base_paragraphs("00957_accidents.txt")[-1] in html
+
+
+def test_crlf_and_lone_cr_keep_the_paragraphs(site):
+    html = page(site, "crlf-and-cr.txt")
+    body = html.split('<div class="body">', 1)[1].split("</div>", 1)[0]
+    assert "\r" not in html
+    assert body.count("<p>") == len(base_paragraphs("05707_accidents.txt")) - 1
+
+
+def test_markup_in_the_text_is_shown_escaped(site):
+    html = page(site, "html-markup.txt")
+    scan = htmlscan.Page(html)
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "<script>alert(1)" not in html and "<img src=x" not in html
+    for shown in ("<script>alert(1)</script>", make_fixtures.IMG, "<b>نص عريض</b>",
+                  '"><img src=x onerror="window.__pwned=8">', "&lt;b&gt; &amp; &#60;script&#62;"):
+        assert shown in scan.text
+    assert htmlscan.injected(scan) == []
+
+
+def test_markdown_and_jinja_in_the_text_are_shown_literally(site):
+    html = page(site, "markdown-jinja.txt")
+    scan = htmlscan.Page(html)
+    h1 = html.split("<h1>", 1)[1].split("</h1>", 1)[0]
+    assert h1.endswith("{{ 7*7 }}") and "49" not in h1
+    for shown in ("**bold**", "[x](javascript:alert(1))", "{% for x in range(3) %}تكرار{% endfor %}",
+                  "{{ config }}", "{# تعليق #}", "# "):
+        assert shown in scan.text
+    assert not {"strong", "em", "h2", "img"} & {tag for tag, _ in scan.elements}
+    assert htmlscan.injected(scan) == []
+
+
+def test_bidi_controls_are_removed(site):
+    html = page(site, "bidi-override.txt")
+    assert not BIDI.search(html)
+    assert base_paragraphs("12357_politics.txt")[0] in html
+    assert "txt.exe" in html
+
+
+def test_huge_article_is_published_whole(site):
+    html = page(site, "huge-5mb.txt")
+    last = make_fixtures.huge().decode("utf-8").rstrip("\n").rsplit("\n", 1)[1]
+    assert len(html.encode("utf-8")) > make_fixtures.HUGE_BYTES
+    assert f"<p>{last}</p>" in html
+
+
+def test_long_unspaced_line_is_kept(site):
+    lines = make_fixtures.long_line().decode("utf-8").split("\n")
+    unspaced = next(line for line in lines if len(line) == make_fixtures.LONG_LINE)
+    assert unspaced in page(site, "long-line.txt")
+
+
+def test_scripts_of_the_page_follow_the_text(site):
+    assert '<article class="story" lang="en" dir="ltr">' in page(site, "english-only.txt")
+    assert 'lang="en"' not in page(site, "mixed-arabic-english.txt")
+
+
+def test_same_headline_gets_two_pages(site):
+    one, two = (site[1][f"same-headline-{n}.txt"] for n in (1, 2))
+    assert one["title"] == two["title"] and one["url"] != two["url"]
+
+
+def test_unparseable_manifest_date_leaves_the_article_undated(site):
+    assert site[1]["manifest-bad-date.txt"]["undated"] is True
+    html = page(site, "manifest-bad-date.txt")
+    assert "غير مؤرخ" in html and "1970" not in html and "datePublished" not in html
+
+
+def test_odd_file_names_get_distinct_ascii_urls(site):
+    names = ["name with spaces.txt", "خبر بالعربية.txt", "UPPER-CASE.TXT", ".leading-dot.txt"]
+    urls = [site[1][name]["url"] for name in names]
+    assert len(set(urls)) == len(urls)
+    assert all(re.fullmatch(r"[a-z0-9/_-]+/", url) for url in urls), urls
+
+
+# Properties of the reader's text functions beyond tests/test_decoding.py,
+# test_text_normalize.py and test_text_parse.py: seed-shaped bytes, the whole
+# decode → parse → render chain, and what normalize_text leaves out.
+
+_PARTS = st.sampled_from([
+    "قال الوزير إن الحكومة مستعدة.", "\n", "\r\n", "\r", " ", "<script>alert(1)</script>",
+    "{{ 7*7 }}", "**x**", "\u202e", "\u2066", "\u200f", "\x00", "\ufeff", "&amp;", "<p>", "مشاركة :",
+])
+_TEXT = st.lists(st.one_of(_PARTS, st.text(max_size=10)), max_size=40).map("".join)
+_BYTES = st.one_of(
+    st.binary(max_size=3000),
+    st.tuples(st.sampled_from([b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff", b""]), st.binary(max_size=600))
+    .map(b"".join),
+    st.tuples(_TEXT, st.sampled_from(["utf-8", "utf-16-le", "utf-16-be", "cp1256"]), st.binary(max_size=8))
+    .map(lambda t: t[0].encode(t[1], "ignore") + t[2]),
+)
+_INVISIBLE = re.compile("[\u202a-\u202e\u2066-\u2069\u200b-\u200f\ufeff\x00\r\ud800-\udfff]")
+
+
+@settings(max_examples=300, deadline=None)
+@given(_BYTES)
+def test_decode_parse_render_never_crash_and_escape_everything(data):
+    try:
+        decoded = decode_seed(data)
+    except SeedRejected as rejected:
+        assert rejected.reason and "\n" not in rejected.reason
+        return
+    parsed = parse_seed(decoded.text, "x.txt")
+    html = render_paragraphs(parsed.paragraphs)
+    html.encode("utf-8")
+    assert re.sub(r"</?p>", "", html).count("<") == 0
+    for text in [parsed.title, *parsed.paragraphs]:
+        assert not _INVISIBLE.search(text)
+
+
+@given(st.text(st.characters(whitelist_categories=("Cs", "Cf", "Cc", "Lo", "Zs", "Zl", "Zp", "Mn", "Po")), max_size=200))
+def test_normalize_leaves_no_invisible_mark_or_lone_surrogate(text):
+    once = normalize_text(text)
+    assert not _INVISIBLE.search(once)
+    assert normalize_text(once) == once
+    once.encode("utf-8")

@@ -1,0 +1,54 @@
+"""A rebuild renders again only the article pages whose inputs changed."""
+
+import json
+import os
+import shutil
+
+from sitebuild import CORPUS, SEEDS, build_site, copy_seeds
+
+
+def article_pages(out, report):
+    data = json.loads(report.read_text(encoding="utf-8"))
+    return {e["file"]: out / e["url"] / "index.html"
+            for e in data["files"] if e["outcome"] == "published"}
+
+
+def stamps(pages):
+    return {name: os.stat(path).st_mtime_ns for name, path in pages.items()}
+
+
+def test_rebuild_touches_only_what_changed(tmp_path):
+    names = sorted(n for n in os.listdir(SEEDS) if n.endswith(".txt"))[:12]
+    seeds = copy_seeds(names, tmp_path / "seeds")
+    out = tmp_path / "out"
+    report = tmp_path / "out-ingest-report.json"
+    build_site(seeds, out)
+    first = stamps(article_pages(out, report))
+
+    build_site(seeds, out)
+    assert stamps(article_pages(out, report)) == first
+
+    # One more article, newer than all the others: it and its neighbour change.
+    newest = "20000_politics.txt"
+    shutil.copy(os.path.join(CORPUS, newest), seeds / newest)
+    with open(seeds / "manifest.tsv", "a", encoding="utf-8") as handle:
+        handle.write(f"{newest}\tx\tpolitics\t2030-01-01 00:00:00\t1\tأحدث خبر في الأرشيف\tx\n")
+    build_site(seeds, out)
+    pages = article_pages(out, report)
+    after = stamps(pages)
+    assert newest in after
+    changed = {name for name in first if after[name] != first[name]}
+    assert 1 <= len(changed) <= 3, changed
+    neighbour_html = "".join(pages[name].read_text(encoding="utf-8") for name in changed)
+    new_url = json.loads(report.read_text(encoding="utf-8"))
+    new_url = next(e["url"] for e in new_url["files"] if e["file"] == newest)
+    assert f'href="/{new_url}"' in neighbour_html
+
+    # Editing one article's text renders that page again.
+    target = names[3]
+    with open(seeds / target, "a", encoding="utf-8") as handle:
+        handle.write("\nفقرة جديدة أضيفت إلى الخبر بعد نشره.\n")
+    build_site(seeds, out)
+    again = stamps(article_pages(out, report))
+    assert again[target] != after[target]
+    assert "فقرة جديدة أضيفت" in pages[target].read_text(encoding="utf-8")
