@@ -12,6 +12,8 @@ ARTICLE_PATHS = ["articles"]
 PAGE_PATHS = ["pages"]
 STATIC_PATHS = []
 THEME = "theme"
+# Templates escape by default: titles and summaries are text that may hold "<" or '"'.
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
     "arshif_scale",

@@ -114,12 +114,12 @@ def preview(c):
 
 @task
 def livereload(c):
-    """Automatically reload browser tab upon file modification."""
+    """Rebuild on changes to content, seeds, plugins or theme, and reload the browser tab."""
     from livereload import Server
 
     def cached_build():
-        cmd = f"-s {CONFIG['settings_base']} -e CACHE_CONTENT=true LOAD_CONTENT_CACHE=true"
-        pelican_run(cmd)
+        # A fresh process each time, so that edited plugins are loaded again.
+        c.run(f"{shlex.quote(sys.executable)} -m pelican -s {CONFIG['settings_base']}", warn=True)
 
     cached_build()
     server = Server()

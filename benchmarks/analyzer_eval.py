@@ -132,6 +132,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('--corpus', default='/work/shared/corpus/egynews2013/articles', type=Path)
     ap.add_argument('--eval', default='/work/shared/eval', type=Path)
+    ap.add_argument('--prefix', default='egynews_dev', help='query files are PREFIX.{known_item,inflect,clitic}.jsonl')
     ap.add_argument('--out', default=ROOT / 'benchmarks/results/analyzer_eval.md', type=Path)
     a = ap.parse_args()
     docs = load_docs(a.corpus)
@@ -144,7 +145,7 @@ def main():
     else:
         post, lens, words, secs = build(docs)
         cache.write_bytes(pickle.dumps((post, lens, words, secs)))
-    ev = {n: [json.loads(l) for l in open(a.eval / f'egynews_dev.{n}.jsonl', encoding='utf-8')]
+    ev = {n: [json.loads(l) for l in open(a.eval / f'{a.prefix}.{n}.jsonl', encoding='utf-8')]
           for n in ('known_item', 'inflect', 'clitic')}
     rows = []
     for name, variant, tw in VARIANTS:
@@ -156,10 +157,11 @@ def main():
     exact = {t for (f, k), p in post.items() if k == 'exact' for t in p}
     lines = [
         '# Analyzer retrieval evaluation (egynews2013, 20,000 articles)', '',
-        f'Command: `.venv/bin/python benchmarks/analyzer_eval.py` — machine: {platform.machine()}, '
+        f'Command: `{" ".join([".venv/bin/python benchmarks/analyzer_eval.py", *sys.argv[1:]])}`'
+        f' — machine: {platform.machine()}, '
         f'{platform.python_implementation()} {platform.python_version()}, 2 shared cores.',
         f'Queries: {len(ev["known_item"])} known-item, {len(ev["inflect"])} inflection, '
-        f'{len(ev["clitic"])} clitic probes (/work/shared/eval). BM25F k1={K1}, b={B}; '
+        f'{len(ev["clitic"])} clitic probes ({a.eval}/{a.prefix}.*.jsonl). BM25F k1={K1}, b={B}; '
         'a query matches a document holding any query word (OR).', '',
         f'Tokenising title+body of all articles: {words:,} words in {secs:.1f} s of CPU time '
         f'= {words / secs:,.0f} words/s (`tokenize` only, per-word cache cold at start, one process). '

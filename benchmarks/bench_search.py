@@ -124,8 +124,10 @@ def folder_size(path, only=None):
 
 
 def build_site(seeds, site, cache):
+    # Wide COLUMNS so that Pelican's log lines are not wrapped.
     seconds, rss, log = timed([str(ROOT / ".venv/bin/invoke"), "build", "--seeds", str(seeds),
-                               "--output", str(site), "--cache", str(cache)], cwd=ROOT)
+                               "--output", str(site), "--cache", str(cache), "--", "--verbose"],
+                              cwd=ROOT, env={**os.environ, "COLUMNS": "500"})
     index = re.findall(r"arshif_search: index .* in ([\d.]+) s", log)
     export = re.findall(r"arshif_search: export took ([\d.]+) s", log)
     return {"build_s": seconds, "build_rss_mb": rss,
@@ -277,10 +279,15 @@ def report(args, n_docs, site_info, pf_info, sizes, results):
         rows.append((f"{name} Success@10", f"{a[key]['s10']:.3f}", f"{p[key]['s10']:.3f}"))
     for label, key in (("recall", "recall"), ("precision", "precision"), ("P@10", "p10")):
         rows.append((f"clitic {label}", f"{a['clitic'][key]:.3f}", f"{p['clitic'][key]:.3f}"))
+    if site_info["index_s"] is None:
+        build_time = f"n/a (site build {site_info['build_s']:.1f} s)"
+    else:
+        build_time = (f"{site_info['index_s'] + site_info['export_s']:.1f} s "
+                      f"(Whoosh {site_info['index_s']:.1f} s + export "
+                      f"{site_info['export_s']:.1f} s, inside a {site_info['build_s']:.1f} s "
+                      "site build)")
     rows += [
-        ("index build time", f"{site_info['index_s'] + site_info['export_s']:.1f} s "
-         f"(Whoosh {site_info['index_s']:.1f} s + export {site_info['export_s']:.1f} s, "
-         f"inside a {site_info['build_s']:.1f} s site build)", f"{pf_info['build_s']:.1f} s"),
+        ("index build time", build_time, f"{pf_info['build_s']:.1f} s"),
         ("peak RSS", f"{site_info['build_rss_mb']:.0f} MB (whole site build)",
          f"{pf_info['build_rss_mb']:.0f} MB"),
         ("index on disk", "%d files, %.1f MB raw / %.1f MB gzip" % sizes["arshif"],
@@ -364,6 +371,8 @@ def main(argv=None):
         results["pagefind"] = evaluate(browser, base + "pf-bench/", mapping, known, inflect,
                                        clitic)
     server.shutdown()
+    saved = {k: v for k, v in results.items() if k != "queries"}
+    (work / "results.json").write_text(json.dumps(saved, indent=1), encoding="utf-8")
     text = report(args, n_docs, site_info, pf_info, sizes, results)
     print(text)
     if args.write_results:

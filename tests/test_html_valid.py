@@ -2,15 +2,16 @@
 parse error (html5lib, the WHATWG parsing algorithm)."""
 
 import os
+import shutil
 
 import html5lib
 import pytest
 
-from sitebuild import SEED_ARTICLE, SEEDS, build_site, copy_seeds
+from sitebuild import ROOT, SEED_ARTICLE, SEEDS, build_site, copy_seeds
 
 NAMES = sorted(n for n in os.listdir(SEEDS) if n.endswith(".txt") and n != SEED_ARTICLE)[::8][:19] + [SEED_ARTICLE]
 PAGE = """Title: عن الأرشيف
-Slug: about
+Slug: html-check
 
 هذا **أرشيف** للأخبار العربية، مع [قائمة المصادر](/sources/) و`رمز`.
 
@@ -37,19 +38,20 @@ KINDS = {
     "sources": ["sources/index.html"],
     "search": ["search/index.html"],
     "404": ["404.html"],
-    "page": ["pages/about/index.html"],
+    "page": ["pages/*/index.html"],
 }
 
 
 @pytest.fixture(scope="module")
 def output(tmp_path_factory):
-    """A site with every kind of page: a hand-written page, listings long
-    enough to paginate, and tags shared by two articles."""
+    """A site with every kind of page: the project's content/ plus one more
+    hand-written page, listings long enough to paginate, and tags shared by
+    two articles."""
     tmp = tmp_path_factory.mktemp("html")
     content = tmp / "content"
-    (content / "articles").mkdir(parents=True)
-    (content / "pages").mkdir()
-    (content / "pages" / "about.md").write_text(PAGE, encoding="utf-8")
+    shutil.copytree(os.path.join(ROOT, "content"), content)
+    (content / "pages").mkdir(exist_ok=True)
+    (content / "pages" / "html-check.md").write_text(PAGE, encoding="utf-8")
     seeds = copy_seeds(NAMES, tmp / "seeds")
     build_site(seeds, tmp / "output", PATH=str(content), DEFAULT_PAGINATION=5, ARSHIF_TAG_MIN_ARTICLES=2)
     return tmp / "output"

@@ -1,6 +1,6 @@
-"""No broken internal link, anchor or asset, in a local build and in a build
-served from a GitHub Pages sub-path; links leave the site only to an article's
-original URL, marked nofollow."""
+"""No broken internal link, anchor or asset, in a local build and in builds
+served from a GitHub Pages sub-path (SITEURL "/arshif", and a full project-site
+address); links leave the site only to an article's original URL, marked nofollow."""
 
 import os
 import urllib.request
@@ -13,6 +13,7 @@ from linkcheck import check_site
 from sitebuild import SEED_ARTICLE, SEEDS, build_site, copy_seeds
 
 NAMES = sorted(n for n in os.listdir(SEEDS) if n.endswith(".txt") and n != SEED_ARTICLE)[::8][:19] + [SEED_ARTICLE]
+DEPLOYED = "https://example.github.io/arshif"
 # Original URLs given in the manifest for a few articles.
 ORIGINAL = {name: f"https://news.example.com/{Path(name).stem}?ref=a&b=1" for name in NAMES[:3]}
 
@@ -49,6 +50,13 @@ def subpath(seeds, tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
+def deployed(seeds, tmp_path_factory):
+    output = tmp_path_factory.mktemp("deployed") / "output"
+    build_site(seeds, output, settings_file="publishconf.py", SITEURL=DEPLOYED, FEED_DOMAIN=DEPLOYED)
+    return output
+
+
+@pytest.fixture(scope="module")
 def local_report(local):
     return check_site(local, "")
 
@@ -56,6 +64,11 @@ def local_report(local):
 @pytest.fixture(scope="module")
 def subpath_report(subpath):
     return check_site(subpath, "/arshif")
+
+
+@pytest.fixture(scope="module")
+def deployed_report(deployed):
+    return check_site(deployed, DEPLOYED)
 
 
 def test_local_build_has_no_broken_link(local_report):
@@ -67,6 +80,11 @@ def test_subpath_build_has_no_broken_link(subpath_report):
     assert subpath_report.broken == []
     assert subpath_report.internal, "no internal link found"
     assert all(path.startswith("/arshif/") for path in subpath_report.internal)
+
+
+def test_deployed_build_has_no_broken_link(deployed_report):
+    assert deployed_report.broken == []
+    assert all(path.startswith("/arshif/") for path in deployed_report.internal)
 
 
 def test_subpath_links_resolve_over_http(subpath, subpath_report):
@@ -83,7 +101,7 @@ def test_subpath_links_resolve_over_http(subpath, subpath_report):
     assert failed == []
 
 
-@pytest.mark.parametrize("build", ["local", "subpath"])
+@pytest.mark.parametrize("build", ["local", "subpath", "deployed"])
 def test_every_page_is_reachable_from_the_front_page(build, request):
     output = request.getfixturevalue(build)
     report = request.getfixturevalue(build + "_report")
@@ -91,7 +109,7 @@ def test_every_page_is_reachable_from_the_front_page(build, request):
     assert pages - report.reachable == {"404.html"}
 
 
-@pytest.mark.parametrize("build", ["local", "subpath"])
+@pytest.mark.parametrize("build", ["local", "subpath", "deployed"])
 def test_external_links_are_only_nofollow_original_urls(build, request):
     report = request.getfixturevalue(build + "_report")
     for link in report.external:

@@ -48,6 +48,18 @@ def test_no_headline_gives_a_generated_one_and_keeps_every_line():
     assert title == "أحمد عمر: إجمالى أعداد المصابين بلغ 102 مصاب بالقاهرة والمحافظات"
 
 
+def test_writer_name_over_the_lead_is_not_a_headline():
+    title, kicker, generated, body = extract_headline(["هيثم النويهي", *BODY])
+    assert generated and title.startswith("أحمد عمر:")
+    assert body == ["هيثم النويهي", *BODY]
+
+
+def test_a_line_with_commas_or_a_full_stop_is_a_sentence():
+    assert not is_headline("شب، منذ قليل، حريق هائل بأحد المنازل بمدينة المطرية بمحافظة الدقهلية")
+    assert not is_headline("لقي 22 شخصا مصرعهم وأصيب 24 آخرون في حادث انقلاب شاحنة.")
+    assert is_headline("الصحة: الحصيلة النهائية لجمعة الخلاص 102 مصاب وحالة وفاة")
+
+
 def test_seed_article_headline():
     text = (FIXTURES / "seed_000_90cf851c62d0d665.txt").read_text(encoding="utf-8")
     title = make_headline(text)

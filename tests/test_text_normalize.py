@@ -13,9 +13,15 @@ def test_odd_spaces_become_one_plain_space():
 
 
 def test_direction_and_zero_width_marks_are_dropped():
-    # Al-Ahram writes RLM around digits and commas; scrapers leave BOMs and overrides.
-    text = "\ufeffبعد مرور\u200f057\u200f يوما\u200f,\u200f وقال\u202eعكس\u202c \u2066x\u2069 \u200bز\u200dو\u200cج \u061c"
-    assert normalize_text(text) == "بعد مرور057 يوما, وقالعكس x زوج"
+    # Scrapers leave BOMs, overrides, isolates and zero-width joiners.
+    text = "\ufeffقال\u202eعكس\u202c \u2066x\u2069 \u200bز\u200dو\u200cج \u061c يوما\u200f,\u200f"
+    assert normalize_text(text) == "قالعكس x زوج يوما,"
+
+
+def test_direction_mark_standing_for_a_space_becomes_one():
+    # Al-Ahram: RLM instead of the space around numbers.
+    assert normalize_text("استقالة\u200f150\u200f من اعضائه") == "استقالة 150 من اعضائه"
+    assert normalize_text("مرور\u200f057\u200f يوما\u200f.") == "مرور 057 يوما."
 
 
 def test_line_ends_and_controls():

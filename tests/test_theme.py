@@ -18,8 +18,10 @@ from sitebuild import ROOT, SEED_ARTICLE, SEEDS, build_site
 
 sys.path.insert(0, os.path.join(ROOT, "plugins"))
 
-from arshif_theme import arabic, byline, jsonld, sitemap, tags  # noqa: E402
+from arshif_theme import DEFAULTS, arabic, byline, jsonld, sitemap, tags  # noqa: E402
 from arshif_theme.archives import shape_archives  # noqa: E402
+from arshif_theme.sources import group_by_source  # noqa: E402
+from pelican.settings import DEFAULT_CONFIG  # noqa: E402
 
 SITEURL = "https://x.github.io/arshif"
 ORIGINAL_URL = "https://www.example.com/news/1?a=1&b=2"
@@ -91,11 +93,21 @@ def test_jsonld_has_no_date_for_undated_articles():
     assert jsonld.news_article(article, "x")["datePublished"] == "1970-01-01T00:00:00"
 
 
-def test_sitemap_loses_only_sentinel_lastmod():
+def test_sitemap_keeps_only_real_dates_as_lastmod():
+    clock = "2026-11-25T13:58:39-00:00"
     xml = ("<url>\n<loc>a</loc>\n<lastmod>1970-01-01T00:00:00+02:00</lastmod>\n</url>\n"
-           "<url>\n<loc>b</loc>\n<lastmod>2013-01-24T21:11:37+02:00</lastmod>\n</url>\n")
-    fixed = sitemap.without_sentinel_lastmod(xml)
-    assert "1970" not in fixed and "2013-01-24T21:11:37" in fixed and fixed.count("<url>") == 2
+           "<url>\n<loc>b</loc>\n<lastmod>2013-01-24T21:11:37+02:00</lastmod>\n</url>\n"
+           f"<url>\n<loc>c</loc>\n<lastmod>{clock}</lastmod>\n</url>\n")
+    fixed = sitemap.without_false_lastmod(xml, clock)
+    assert fixed.count("<lastmod>") == 1 and "2013-01-24T21:11:37" in fixed
+    assert fixed.count("<url>") == 3
+
+
+def test_spellings_of_one_source_share_its_page():
+    articles = [types.SimpleNamespace(source=name) for name in ("أ ش أ", "أ.ش.أ", "أ.ش.أ", "fjp", None)]
+    sources = group_by_source(articles, dict(DEFAULT_CONFIG, **DEFAULTS))
+    assert [(s.name, s.url, len(items)) for s, items in sources] == [
+        ("fjp", "source/fjp/", 1), ("أ.ش.أ", "source/sh/", 3)]
 
 
 def test_only_shared_tags_get_pages():
@@ -302,6 +314,10 @@ def test_feed_is_valid_atom_without_undated_entries(site):
     assert len(links) == len(DATED)
     assert not any(SEED_ARTICLE[:-4] in link for link in links)
     assert all(link.startswith(SITEURL + "/") for link in links)
+    category_feeds = glob.glob(str(site / "feeds" / "category" / "*.atom.xml"))
+    assert len(category_feeds) == 4  # the undated articles' category has no (empty) feed
+    for path in category_feeds:
+        assert feedparser.parse(path).entries, path
 
 
 def test_archives_list_undated_under_their_own_heading(site):

@@ -24,7 +24,7 @@ DEFAULTS = {
     # Characters of the article lead kept as the result snippet.
     "snippet_chars": 160,
     # Documents per document-data chunk fetched for the results shown.
-    "chunk_size": 8,
+    "chunk_size": 4,
     # Target raw size of a term shard (the shard count is a power of two).
     "shard_bytes": 8192,
     # Exact forms seen in at least this many documents feed "did you mean".
@@ -34,10 +34,12 @@ DEFAULTS = {
     "ranking": {
         "k1": 1.2,
         "b": {"title": 0.3, "kicker": 0.3, "body": 0.75},
-        "field_weight": {"title": 3.0, "kicker": 1.5, "body": 1.0},
+        "field_weight": {"title": 5.0, "kicker": 2.0, "body": 1.0},
         # A query word counts exact_weight/stem_weight times its BM25F weight
-        # when the document holds its exact form, not only its stem.
-        "exact_weight": 3,
+        # when the document holds its exact form, not only its stem: stem
+        # plus exact at equal weight and title x5 tuned best on the dev sets
+        # (docs/ANALYZER.md, "Ranking findings").
+        "exact_weight": 4,
         "stem_weight": 2,
     },
 }

@@ -67,7 +67,6 @@ def normalize(text: str) -> str:
     return _UPPER.sub(lambda m: m.group().lower(), text)
 
 
-@lru_cache(maxsize=1 << 18)
 def _fold_run(raw: str) -> str:
     """Fold one word run; per-word NFC is safe because a run never starts with a mark."""
     return _DROP.sub('', unicodedata.normalize('NFC', raw)).translate(_FOLD).lower()

@@ -10,11 +10,13 @@ import heapq
 import json
 import logging
 import math
+from array import array
 from collections import Counter
+from itertools import accumulate
 
 from whoosh import index
 
-from .indexer import ANALYSIS_FIELD, SEP, TEXT_FIELDS, read_analysis, varint
+from .indexer import ANALYSIS_FIELD, SEP, SUB_SEP, TEXT_FIELDS, varint
 
 logger = logging.getLogger(__name__)
 
@@ -64,57 +66,48 @@ def _statistics(analyses):
     return df, [max(total / n_docs, 1.0) for total in totals]
 
 
-class _Term:
-    """Encoded postings of one stem, appended to in document order."""
+def _varints(values):
+    """Unsigned LEB128 varints of a list of ints (one byte each when small)."""
+    if not values or max(values) < 0x80:
+        return bytes(values)
+    out = bytearray()
+    for value in values:
+        varint(value, out)
+    return bytes(out)
 
-    __slots__ = ("docs", "weights", "positions", "exacts", "count", "last")
 
-    def __init__(self):
-        self.docs = bytearray()
-        self.weights = bytearray()
-        self.positions = bytearray()
-        self.exacts = {}
-        self.count = 0
-        self.last = 0
+def _gaps(values):
+    return [values[0]] + [b - a for a, b in zip(values, values[1:])]
 
-    def add(self, doc, weight, positions, exacts):
-        gap = doc - self.last
-        if gap < 0x80:
-            self.docs.append(gap)
+
+def _postings_block(docs, weights, exacts):
+    """docs (id gaps), weights (one byte each), then the exact forms: each
+    with its posting count and the gaps between the indexes of its postings
+    in this list (left out when the form is in every posting)."""
+    forms = {}
+    if len(set(exacts)) == 1 and SUB_SEP not in exacts[0]:
+        forms[exacts[0]] = None
+    else:
+        for i, joined in enumerate(exacts):
+            for form in joined.split(SUB_SEP):
+                forms.setdefault(form, []).append(i)
+    out = bytearray(_varints(_gaps(docs)))
+    out += bytes(weights)
+    varint(len(forms), out)
+    for form in sorted(forms):
+        encode_str(form, out)
+        indexes = forms[form]
+        if indexes is None or len(indexes) == len(docs):
+            varint(len(docs), out)
         else:
-            varint(gap, self.docs)
-        self.last = doc
-        self.weights.append(weight)
-        self.positions += positions
-        for exact in exacts:
-            entry = self.exacts.get(exact)
-            if entry is None:
-                entry = self.exacts[exact] = [bytearray(), 0, 0]
-            gap = self.count - entry[1]
-            if gap < 0x80:
-                entry[0].append(gap)
-            else:
-                varint(gap, entry[0])
-            entry[1] = self.count
-            entry[2] += 1
-        self.count += 1
-
-    def block(self):
-        """docs (id deltas), weights (one byte each), then the exact forms:
-        each with the indexes (deltas) of its postings in this list."""
-        out = bytearray(self.docs)
-        out += self.weights
-        varint(len(self.exacts), out)
-        for exact in sorted(self.exacts):
-            encoded, _, count = self.exacts[exact]
-            encode_str(exact, out)
-            varint(count, out)
-            out += encoded
-        return bytes(out)
+            varint(len(indexes), out)
+            out += _varints(_gaps(indexes))
+    return bytes(out)
 
 
 def _invert(analyses, ranking):
-    """Stem → _Term with quantised BM25F weights, in export-id order."""
+    """Stem → [doc ids, quantised BM25F weights, encoded positions, exact
+    forms (joined)], postings in export-id order."""
     df, averages = _statistics(analyses)
     n_docs = len(analyses)
     k1 = ranking["k1"]
@@ -122,20 +115,29 @@ def _invert(analyses, ranking):
     boost = [ranking["field_weight"][name] for name in TEXT_FIELDS]
     # Weights are scaled so that the largest possible one is 255.
     scale = 255 / (k1 + 1) / math.log(1 + (n_docs - 0.5) / 1.5)
-    idf = {stem: math.log(1 + (n_docs - d + 0.5) / (d + 0.5)) * scale
+    idf = {stem: math.log(1 + (n_docs - d + 0.5) / (d + 0.5)) * scale * (k1 + 1)
            for stem, d in df.items()}
     terms = {}
-    for doc, stored in enumerate(analyses):
-        lengths, entries = read_analysis(stored)
+    for doc, (lengths, stems, exacts, numbers, positions) in enumerate(analyses):
+        if not stems:
+            continue
         n_t, n_k, n_b = [boost[f] / (1 - b[f] + b[f] * lengths[f] / averages[f])
                          for f in range(3)]
-        for stem, (tf_t, tf_k, tf_b), exacts, positions in entries:
-            tf = tf_t * n_t + tf_k * n_k + tf_b * n_b
-            weight = round(idf[stem] * tf * (k1 + 1) / (k1 + tf))
+        numbers = array("I", numbers)
+        ends = list(accumulate(numbers[3::4]))
+        start = 0
+        for j, stem, forms, end in zip(range(0, len(numbers), 4), stems.split(SEP),
+                                       exacts.split(SEP), ends):
+            tf = numbers[j] * n_t + numbers[j + 1] * n_k + numbers[j + 2] * n_b
+            weight = int(idf[stem] * tf / (k1 + tf) + 0.5)
             term = terms.get(stem)
             if term is None:
-                term = terms[stem] = _Term()
-            term.add(doc, max(1, min(255, weight)), positions, exacts)
+                term = terms[stem] = ([], [], [], [])
+            term[0].append(doc)
+            term[1].append(weight if 0 < weight < 256 else (1 if weight < 1 else 255))
+            term[2].append(positions[start:end])
+            term[3].append(forms)
+            start = end
     return terms
 
 
@@ -224,35 +226,69 @@ def _years(stored):
     return years
 
 
+def _fingerprint(stored, settings):
+    """Identifies an export: the documents' hashes and the settings."""
+    digest = hashlib.sha1(json.dumps([FORMAT_VERSION, settings], sort_keys=True).encode())
+    for fields in stored:
+        digest.update(f"{fields['source_file']}\x00{fields['content_hash']}\x00".encode())
+    return digest.hexdigest()
+
+
+def _unchanged(out_dir, fingerprint):
+    """True when out_dir already holds the export with this fingerprint."""
+    try:
+        manifest = json.loads((out_dir / "manifest.json").read_text("utf-8"))
+    except (OSError, ValueError):
+        return False
+    if manifest.get("build") != fingerprint:
+        return False
+    hashes = {"t": manifest["term_shards"], "p": manifest["position_shards"],
+              "d": manifest["chunks"]}
+    return all(len(list((out_dir / kind).glob("*"))) == len(h) // 8
+               for kind, h in hashes.items())
+
+
 def export_index(index_dir, out_dir, settings):
-    """Write the static index of the Whoosh index at `index_dir` into `out_dir`."""
-    for subdir in SUBDIRS:
-        (out_dir / subdir).mkdir(parents=True, exist_ok=True)
-    writer = _Writer(out_dir)
+    """Write the static index of the Whoosh index at `index_dir` into `out_dir`.
+
+    Returns the manifest; does nothing when out_dir already holds the export
+    of the same documents and settings.
+    """
     ix = index.open_dir(str(index_dir))
     with ix.reader() as reader:
         ordered = _order_docs(reader)
     ix.close()
     stored = [fields for _, fields in ordered]
     del ordered
+    fingerprint = _fingerprint(stored, settings)
+    if _unchanged(out_dir, fingerprint):
+        logger.info("arshif_search: static index in %s is up to date", out_dir)
+        return json.loads((out_dir / "manifest.json").read_text("utf-8"))
+    for subdir in SUBDIRS:
+        (out_dir / subdir).mkdir(parents=True, exist_ok=True)
+    writer = _Writer(out_dir)
 
     n_docs = len(stored)
     terms = _invert([fields.pop(ANALYSIS_FIELD) for fields in stored], settings["ranking"])
 
+    joined_counts = Counter()
+    for _, _, _, forms in terms.values():
+        joined_counts.update(forms)
     suggest = Counter()
-    for term in terms.values():
-        for exact, (_, _, count) in term.exacts.items():
-            suggest[exact] += count
-    total = sum(len(t.docs) + len(t.weights) for t in terms.values())
+    for joined, count in joined_counts.items():
+        for form in joined.split(SUB_SEP):
+            suggest[form] += count
+    total = sum(2 * len(t[0]) for t in terms.values())
     n_shards = _shard_count(total, settings["shard_bytes"])
     shards = [[] for _ in range(n_shards)]
     for stem in sorted(terms):
         shards[fnv1a(stem) % n_shards].append(stem)
     term_files, pos_files = [], []
     for i, stems in enumerate(shards):
-        entries = [(stem, terms[stem].count, terms[stem].block()) for stem in stems]
+        entries = [(stem, len(terms[stem][0]), _postings_block(*terms[stem][0:2], terms[stem][3]))
+                   for stem in stems]
         term_files.append(writer.write("t", str(i), "bin", _shard_file(entries, True)))
-        entries = [(stem, 0, bytes(terms[stem].positions)) for stem in stems]
+        entries = [(stem, 0, b"".join(terms[stem][2])) for stem in stems]
         pos_files.append(writer.write("p", str(i), "bin", _shard_file(entries, False)))
     n_terms = len(terms)
     del terms
@@ -280,6 +316,7 @@ def export_index(index_dir, out_dir, settings):
 
     manifest = {
         "version": FORMAT_VERSION,
+        "build": fingerprint,
         "docs": n_docs,
         "terms": n_terms,
         "shards": n_shards,

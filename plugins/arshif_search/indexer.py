@@ -124,18 +124,14 @@ def varint(n, out):
 
 def encode_positions(positions):
     """Count, then the gaps between increasing positions, as varints."""
+    gaps = [b - a for a, b in zip(positions, positions[1:])]
     out = bytearray()
     varint(len(positions), out)
-    prev = 0
-    for p in positions:
-        gap = p - prev
-        prev = p
-        if gap < 0x80:
-            out.append(gap)
-        elif gap < 0x4000:
-            out += bytes(((gap & 0x7F) | 0x80, gap >> 7))
-        else:
-            varint(gap, out)
+    varint(positions[0], out)
+    if not gaps or max(gaps) < 0x80:
+        return bytes(out) + bytes(gaps)
+    for gap in gaps:
+        varint(gap, out)
     return bytes(out)
 
 
@@ -155,43 +151,27 @@ def analyse(record):
         offset = POSITION_OFFSET[f]
         tokens = tokenize(record[name])
         lengths.append(len(tokens))
-        field_stems.append([t.stem for t in tokens] if f < 2 else None)
+        if f < 2:
+            field_stems.append([t.stem for t in tokens])
         for text, stem, _, _, pos, _ in tokens:
             entry = per_stem.get(stem)
             if entry is None:
                 per_stem[stem] = [f, text, pos + offset]
             else:
                 entry += (f, text, pos + offset)
-    stems = list(per_stem)
     numbers = array("I")
     exacts = []
     positions = []
     for entry in per_stem.values():
         in_field = entry[0::3]
-        numbers.extend((in_field.count(0), in_field.count(1), in_field.count(2)))
+        encoded = encode_positions(entry[2::3])
+        numbers.extend((in_field.count(0), in_field.count(1), in_field.count(2),
+                        len(encoded)))
         exacts.append(SUB_SEP.join(sorted(set(entry[1::3]))))
-        positions.append(encode_positions(entry[2::3]))
-        numbers.append(len(positions[-1]))
-    stored = (tuple(lengths), SEP.join(stems), SEP.join(exacts), numbers.tobytes(),
+        positions.append(encoded)
+    stored = (tuple(lengths), SEP.join(per_stem), SEP.join(exacts), numbers.tobytes(),
               b"".join(positions))
     return field_stems[0], field_stems[1], stored
-
-
-def read_analysis(stored):
-    """(field lengths, iterator of (stem, (tf per field), exact forms,
-    encoded positions)) of a stored analysis."""
-    lengths, stems, exacts, numbers, positions = stored
-    if not stems:
-        return lengths, iter(())
-    numbers = array("I", numbers)
-
-    def entries():
-        end = 0
-        for k, (stem, forms) in enumerate(zip(stems.split(SEP), exacts.split(SEP))):
-            start, end = end, end + numbers[4 * k + 3]
-            yield stem, numbers[4 * k:4 * k + 3], forms.split(SUB_SEP), positions[start:end]
-
-    return lengths, entries()
 
 
 def whoosh_document(record):

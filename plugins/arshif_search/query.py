@@ -92,6 +92,9 @@ def decode_postings(df, block):
     for _ in range(n):
         form, i = read_str(block, i)
         count, i = read_varint(block, i)
+        if count == df:
+            exacts[form] = set(range(df))
+            continue
         indexes, k = set(), 0
         for _ in range(count):
             gap, i = read_varint(block, i)

@@ -39,7 +39,7 @@ def on_content(content):
 
 def on_pretaxonomy(generator):
     ingest = _state["ingest"]
-    generator.articles = ingest.merge_duplicates(generator.articles)
+    generator.articles = ingest.merge_duplicates(ingest.drop_foreign(generator.articles))
     ingest.assign_tags(generator.articles)
 
 

@@ -7,12 +7,13 @@ They are not body text, so they are taken off the top of the body.
 
 import re
 
-_AR = "\u0621-\u064a\u0671-\u06d3"
+# Arabic letters (no tatweel: names and places are not stretched).
+_AR = "\u0621-\u063a\u0641-\u064a\u0671-\u06d3"
 _WIRE_NAMES = [
     r"[أا] ?\.? ?ش ?\.? ?[أا]", r"[أا] ?\.? ?ف ?\.? ?ب", r"د ?\.? ?ب ?\.? ?[أا]",
     "رويترز", "فرانس برس", "شينخوا", "واس", "قنا", "وام", "كونا", "بترا", "سانا", "واج",
     "[اأ]لأناضول", "الاناضول", "يو بي [آا]ي", "[أا]سوشيتد برس", "وكالات",
-    "CNN", "BBC", "AFP", "Reuters", "AP",
+    r"بي ?\.? ?بي ?\.? ?سي", "CNN", "BBC", "AFP", "Reuters", "AP",
 ]
 # News sites that sign their own stories (`عمر إبراهيم – عين اليوم`).
 _SITE_NAMES = ["متابعات", "مصراوي", "الوئام", "سبق", "عين اليوم", "بوابة الأهرام", "الشرق الأوسط"]
@@ -28,8 +29,9 @@ _PLACE_FULL = rf"{_PLACE}(?:\s*[،,]\s*{_PLACE}|\s*\({_PLACE}\))?"
 _DATE = r"\d{1,2}\s+[^\s\d()]+(?:\s+[^\s\d()]+)?\s+\d{4}"
 
 _AUTHOR_LINE = re.compile(
-    rf"^(?:كتب|كتبت|كتبه|كتبها|كتبوا|بقلم|ترجمة|إعداد|اعداد|تقرير|متابعة|حوار|تصوير)"
-    rf"\s*(?:{_DASH}+|:)\s*(?P<author>[^:]{{2,60}}?)\s*:?$"
+    rf"^(?:(?:كتب|كتبت|كتبه|كتبها|كتبوا|بقلم)\s*(?:{_DASH}+|:)"
+    rf"|(?:ترجمة|إعداد|اعداد|تقرير|متابعة|حوار|تصوير)\s*{_DASH}+)"
+    rf"\s*(?P<author>[^:\d]{{2,60}}?)\s*:?$"
 )
 _AUTHOR_PREFIX = re.compile(rf"^(?:كتب|كتبت)\s*{_DASH}+\s*(?P<author>[^:،.]{{2,40}}?)\s*:\s*")
 _AGENCY_LINE = re.compile(rf"^[(\[]?\s*(?P<agency>{_AGENCY})\s*[)\]]?\s*:?$")
@@ -44,7 +46,9 @@ _AUTHOR_AGENCY_LINE = re.compile(
     rf"(?:\s*{_DASH}+\s*(?P<place>{_PLACE}))?\s*:?$"
 )
 _NAME = rf"(?!ال)[{_AR}]+(?: [{_AR}]+){{1,2}}"
-_PLACE_AUTHOR_LINE = re.compile(rf"^(?P<place>{_PLACE})\s*{_DASH}+\s*(?P<author>{_NAME})\s*:$")
+_PLACE_AUTHOR_LINE = re.compile(
+    rf"^(?:(?P<place>{_PLACE})\s*{_DASH}+\s*(?P<author>{_NAME})\s*:|(?P<city>[{_AR}]+)\s*{_DASH}+\s*(?P<writer>{_NAME}))$"
+)
 # Several writers: `رانا وجدى - إيمان عبدالنبى`.
 _AUTHORS_LINE = re.compile(rf"^(?P<author>{_NAME}(?:\s*(?:{_DASH}+|،|,)\s*{_NAME})+)\s*:?$")
 # A dateline opening the first paragraph: `واشنطن (رويترز) - قال …`.
@@ -139,7 +143,7 @@ def _strip_prefix(line, meta):
 
 
 def _clean(groups):
-    names = {"date": "date_text"}
+    names = {"date": "date_text", "city": "place", "writer": "author"}
     return {names.get(key, key): " ".join(value.split()) for key, value in groups.items() if value}
 
 
@@ -159,7 +163,12 @@ def _who_and_where(found):
 
 def is_name(line: str) -> bool:
     """Two to four words that can be a person's name, nothing else."""
-    return bool(_NAME_LINE.match(line)) and not _NOT_IN_NAMES.intersection(line.split())
+    words = line.split()
+    return (
+        bool(_NAME_LINE.match(line))
+        and not _NOT_IN_NAMES.intersection(words)
+        and not any(word.startswith("و") for word in words[1:])
+    )
 
 
 def _lead_follows(following):

@@ -8,13 +8,15 @@ way an Arabic editor would: the reported statement of the lead sentence,
 
 import re
 
-from .byline import byline_fields, extract_byline, is_name, split_dateline
+from .byline import byline_fields, extract_byline, split_dateline
 from .segment import split_sentences
 
 HEADLINE_MAX_WORDS = 35
 HEADLINE_MAX_CHARS = 250
 # A line ending in a full stop is a sentence unless it is this short.
-STOPPED_HEADLINE_MAX_WORDS = 12
+STOPPED_HEADLINE_MAX_WORDS = 9
+# Headlines rarely have commas; a longer line with one is a sentence.
+COMMA_HEADLINE_MAX_WORDS = 9
 KICKER_MAX_WORDS = 15
 MADE_MAX_CHARS = 90
 MADE_MIN_CHARS = 50
@@ -23,6 +25,7 @@ LEAD_SCAN_CHARS = 3000
 
 _KICKER_END = re.compile(r"(?:\.\.+|…)\s*$")
 _STOP_END = re.compile(r"(?<!\.)\.\s*$")
+_COMMA = re.compile(r"،|,(?!\d)")
 _LETTER = re.compile(r"[^\W\d_]")
 _VERBS = (
     "قال|قالت|أكد|أكدت|اكد|اكدت|أعلن|أعلنت|اعلن|اعلنت|ذكر|ذكرت|أوضح|أوضحت|أشار|أشارت|صرح|صرحت|"
@@ -65,7 +68,6 @@ _TRAILING_PUNCT = re.compile(r"[\s.،,:;؛\-–—]+$")
 
 def extract_headline(lines: list[str]) -> tuple[str, str | None, bool, list[str]]:
     """(title, kicker, generated, body_lines) from the article's lines."""
-    signed = _signature_first(lines)
     lines = [line.strip() for line in lines if line.strip()]
     if len(lines) < 2:
         return make_headline(" ".join(lines)), None, True, lines
@@ -77,18 +79,10 @@ def extract_headline(lines: list[str]) -> tuple[str, str | None, bool, list[str]
         and is_headline(second)
     ):
         return second, first, False, lines[2:]
-    if is_headline(first) and not signed and not split_dateline(first)[0]:
+    meta, body = extract_byline(lines)
+    if is_headline(first) and not meta:
         return first, None, False, lines[1:]
-    _, body = extract_byline(lines)
     return make_headline(" ".join(body[:3])), None, True, lines
-
-
-def _signature_first(lines):
-    """A writer's name alone on the first line, set off by a blank line (`اية حمروشي`)."""
-    text = [line.strip() for line in lines]
-    while text and not text[0]:
-        text.pop(0)
-    return len(text) > 2 and not text[1] and is_name(text[0])
 
 
 def is_headline(line: str) -> bool:
@@ -97,6 +91,8 @@ def is_headline(line: str) -> bool:
     if not _LETTER.search(line) or words > HEADLINE_MAX_WORDS or len(line) > HEADLINE_MAX_CHARS:
         return False
     if _STOP_END.search(line) and (words > STOPPED_HEADLINE_MAX_WORDS or len(split_sentences(line)) > 1):
+        return False
+    if words > COMMA_HEADLINE_MAX_WORDS and _COMMA.search(line):
         return False
     return not byline_fields(line)
 

@@ -8,6 +8,7 @@ import html
 import re
 
 from pelican.contents import Author, Category, Tag
+from pelican.log import console
 
 from . import config, keywords
 from .ids import name_slug
@@ -36,7 +37,7 @@ class Ingest:
         self.seen += 1
         every = config.setting(self.settings, "SEEDS_PROGRESS_EVERY")
         if every and self.seen % every == 0:
-            logger.info("Read %d seeds…", self.seen)
+            console.print(f"Read {self.seen} seeds…")
         source_file = metadata["source_file"]
         if metadata.get("status") == "skip":
             logger.warning("Seed %s rejected: %s", source_file, metadata["arshif_reason"])
@@ -55,6 +56,24 @@ class Ingest:
             title_generated=metadata.get("title_generated"), undated=metadata.get("undated"),
             encoding=metadata.get("encoding"), boilerplate_removed=metadata.get("arshif_removed"),
         )
+
+    def drop_foreign(self, articles):
+        """Files in the seeds folder that another reader took (Markdown, HTML) are not seeds.
+
+        Publishing them would bypass everything the seed reader guarantees
+        (escaping included), so they are left out and listed as ignored.
+        """
+        kept = []
+        for article in articles:
+            path = os.path.abspath(article.source_path)
+            inside = self.root and os.path.commonpath([self.root, path]) == self.root
+            if inside and getattr(article, "reader", "seed") != "seed":
+                rel = os.path.relpath(path, self.root).replace(os.sep, "/")
+                self.report.record(rel, "ignored", reason=f"not a seed file type ({article.reader} file)")
+                logger.warning("Seed folder file %s ignored: not a seed file type", rel)
+            else:
+                kept.append(article)
+        return kept
 
     def merge_duplicates(self, articles):
         """Publish each exact duplicate once; the others are recorded as merged into it."""
@@ -119,9 +138,10 @@ class Ingest:
         faults += [f"{e['file']}: {w}" for e in self.report.warnings() for w in e["warnings"]]
         faults += self.report.problems
         if faults:
-            raise StrictIngestError(
-                "strict build: %d problem(s), see %s\n  %s" % (len(faults), path, "\n  ".join(faults))
-            )
+            console.print(f"Strict build failed: {len(faults)} problem(s), see {path}")
+            for fault in faults:
+                console.print(f"  {fault}", markup=False, highlight=False)
+            raise SystemExit(1)
 
 
 def drop_repeated_title(article):
@@ -142,7 +162,3 @@ def named(kind, name, settings):
     obj = KINDS[kind](name, settings)
     obj.slug = name_slug(name, config.setting(settings, "ARSHIF_SLUGS"))
     return obj
-
-
-class StrictIngestError(Exception):
-    """Raised at the end of a strict build that rejected or warned about input."""

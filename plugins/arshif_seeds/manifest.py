@@ -6,6 +6,7 @@ import datetime
 import json
 import logging
 import os
+import re
 
 logger = logging.getLogger(__name__)
 
@@ -128,7 +129,10 @@ def apply_row(metadata, row, make_named):
     if row.get("author"):
         metadata["author"] = make_named("author", row["author"])
     if row.get("url"):
-        metadata["original_url"] = row["url"]
+        if re.match(r"https?://[^\s/]+", row["url"], re.I):
+            metadata["original_url"] = row["url"]
+        else:
+            warnings.append(f"manifest url {row['url']!r} is not an http(s) address; left out")
     for column, value in row.items():
         if column not in KNOWN_COLUMNS and value:
             metadata["manifest_" + column if column in RESERVED else column] = value

@@ -9,7 +9,7 @@ from pelican import signals
 
 from . import arabic, jsonld
 from .archives import shape_archives
-from .feeds import drop_undated_entries, feed_author
+from .feeds import complete_feed, drop_undated_entries, remove_empty_category_feeds
 from .neighbours import link_neighbours
 from .sitemap import fix_sitemap
 from .sources import Source, SourcesGenerator
@@ -17,6 +17,10 @@ from .tags import prune_tags
 
 
 DEFAULTS = {
+    "SOURCE_URL": "source/{slug}/",
+    "SOURCE_SAVE_AS": "source/{slug}/index.html",
+    "SOURCES_URL": "sources/",
+    "SOURCES_SAVE_AS": "sources/index.html",
     "ARSHIF_DIGITS": "latn",
     # Display names for `source` and category values (manifest ids are ASCII).
     "ARSHIF_SOURCE_NAMES": {},
@@ -26,9 +30,10 @@ DEFAULTS = {
 }
 
 
-def setting(settings, name):
-    """One place for this plugin's settings and their defaults."""
-    return settings.get(name, DEFAULTS[name])
+def set_defaults(pelican):
+    """One place for this plugin's settings: defaults fill what pelicanconf leaves out."""
+    for name, value in DEFAULTS.items():
+        pelican.settings.setdefault(name, value)
 
 
 def byline(article, settings):
@@ -40,9 +45,9 @@ def byline(article, settings):
 
 def filters(settings):
     """The Jinja filters, bound to the site settings."""
-    system = setting(settings, "ARSHIF_DIGITS")
-    names = setting(settings, "ARSHIF_SOURCE_NAMES")
-    category_names = setting(settings, "ARSHIF_CATEGORY_NAMES")
+    system = settings["ARSHIF_DIGITS"]
+    names = settings["ARSHIF_SOURCE_NAMES"]
+    category_names = settings["ARSHIF_CATEGORY_NAMES"]
 
     def source_name(source):
         return names.get(source, source)
@@ -81,11 +86,13 @@ def add_filters(generator):
 
 
 def prune_tag_pages(generator):
-    prune_tags(generator, setting(generator.settings, "ARSHIF_TAG_MIN_ARTICLES"))
+    prune_tags(generator, generator.settings["ARSHIF_TAG_MIN_ARTICLES"])
 
 
-def after_other_plugins(pelican):
-    """Connect what must run after pelican-sitemap's own ``finalized`` receiver."""
+def initialized(pelican):
+    set_defaults(pelican)
+    # Connected now, after every plugin registered: runs after pelican-sitemap's
+    # own ``finalized`` receiver, which writes the file this one fixes.
     signals.finalized.connect(fix_sitemap)
 
 
@@ -99,6 +106,7 @@ def register():
     signals.article_generator_finalized.connect(link_neighbours)
     signals.article_generator_finalized.connect(prune_tag_pages)
     signals.feed_generated.connect(drop_undated_entries)
-    signals.feed_generated.connect(feed_author)
+    signals.feed_generated.connect(complete_feed)
+    signals.article_writer_finalized.connect(remove_empty_category_feeds)
     signals.get_generators.connect(get_generators)
-    signals.initialized.connect(after_other_plugins)
+    signals.initialized.connect(initialized)

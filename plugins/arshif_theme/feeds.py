@@ -1,4 +1,13 @@
-"""Feed entries: no undated article (it has no date to give), and an author."""
+"""Feeds: no undated article (it has no date to give), valid Atom, no empty feeds."""
+
+import logging
+import os
+
+from .arabic import is_undated
+
+logger = logging.getLogger(__name__)
+
+CATEGORY_FEEDS = ("CATEGORY_FEED_ATOM", "CATEGORY_FEED_RSS")
 
 
 def drop_undated_entries(context, feed):
@@ -13,7 +22,30 @@ def drop_undated_entries(context, feed):
     ]
 
 
-def feed_author(context, feed):
-    """Atom needs an author per entry or for the feed: the feed gets the site's."""
+def complete_feed(context, feed):
+    """What Atom requires and Pelican leaves out.
+
+    An author per entry or for the feed (the feed gets the site's name), and an
+    id of its own: Pelican gives every feed the site's URL as id.
+    """
     if not feed.feed.get("author_name"):
         feed.feed["author_name"] = context.get("SITENAME")
+    if feed.feed.get("feed_url"):
+        feed.feed["id"] = feed.feed["feed_url"]
+
+
+def remove_empty_category_feeds(generator, writer):
+    """Delete the feed of a category whose articles are all undated.
+
+    Pelican writes a feed for every category; with its undated entries dropped
+    such a feed would be empty, which no reader wants to subscribe to.
+    """
+    for category, articles in generator.categories:
+        if not all(is_undated(article) for article in articles):
+            continue
+        for name in CATEGORY_FEEDS:
+            pattern = generator.settings.get(name)
+            path = pattern and os.path.join(generator.output_path, pattern.format(slug=category.slug))
+            if path and os.path.exists(path):
+                os.remove(path)
+                logger.info("No feed for category %r: all its articles are undated", category.name)

@@ -1,21 +1,25 @@
-"""No fake ``lastmod`` for undated articles in pelican-sitemap's sitemap.xml.
+"""sitemap.xml: ``lastmod`` only where an article has a real date.
 
-pelican-sitemap writes ``lastmod`` from the article date, which for undated
-articles is the 1970-01-01 sentinel; lastmod is optional, so it is dropped.
+pelican-sitemap writes a ``lastmod`` for every URL: the 1970-01-01 sentinel
+for undated articles, and its own start time for listing pages (which makes
+two builds of the same input differ). ``lastmod`` is optional; both go.
 """
 
 import logging
 import os
 import re
 
+from pelican.plugins.sitemap import sitemap
+
 logger = logging.getLogger(__name__)
 
-SENTINEL_LASTMOD = re.compile(r"<lastmod>1970-01-01T00:00:00[^<]*</lastmod>\n?")
+SENTINEL = "1970-01-01T00:00:00"
 
 
-def without_sentinel_lastmod(xml):
-    """The sitemap text with every sentinel-dated ``lastmod`` element removed."""
-    return SENTINEL_LASTMOD.sub("", xml)
+def without_false_lastmod(xml, clock):
+    """The sitemap text without ``lastmod`` elements holding the sentinel or *clock*."""
+    false = re.compile(r"<lastmod>(?:%s[^<]*|%s)</lastmod>\n?" % (SENTINEL, re.escape(clock)))
+    return false.sub("", xml)
 
 
 def fix_sitemap(pelican):
@@ -25,8 +29,9 @@ def fix_sitemap(pelican):
         return
     with open(path, encoding="utf-8") as f:
         xml = f.read()
-    fixed = without_sentinel_lastmod(xml)
+    fixed = without_false_lastmod(xml, sitemap.format_date(sitemap.generator.now))
     if fixed != xml:
         with open(path, "w", encoding="utf-8") as f:
             f.write(fixed)
-        logger.debug("arshif_theme: dropped undated lastmod from %s", path)
+        logger.debug("Dropped %d lastmod without a date from %s",
+                     xml.count("<lastmod>") - fixed.count("<lastmod>"), path)

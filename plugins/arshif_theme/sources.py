@@ -1,6 +1,6 @@
 """Source pages: one listing per ``source`` value and an index of sources."""
 
-from collections import defaultdict
+from collections import Counter
 from functools import partial
 import logging
 
@@ -15,16 +15,23 @@ class Source(URLWrapper):
 
 
 def group_by_source(articles, settings):
-    """``[(Source, [article, …]), …]`` sorted by source name, articles kept in order."""
-    groups = defaultdict(list)
+    """``[(Source, [article, …]), …]`` sorted by name, articles kept in order.
+
+    Spellings that share a slug («أ ش أ», «أ.ش.أ») are one source, named by
+    its most frequent spelling.
+    """
+    groups = {}
     for article in articles:
         name = getattr(article, "source", None)
         if name:
-            groups[name].append(article)
-    return sorted(
-        ((Source(name, settings), items) for name, items in groups.items()),
-        key=lambda pair: pair[0].name.casefold(),
-    )
+            spellings, items = groups.setdefault(Source(name, settings), (Counter(), []))
+            spellings[name] += 1
+            items.append(article)
+    sources = []
+    for source, (spellings, items) in groups.items():
+        source.name = spellings.most_common(1)[0][0]
+        sources.append((source, items))
+    return sorted(sources, key=lambda pair: pair[0].name.casefold())
 
 
 class SourcesGenerator(Generator):

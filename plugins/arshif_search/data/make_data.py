@@ -21,6 +21,7 @@ ALPHA = 0.5            # a frequent word's remainder must be attested this often
 RATIO_FROM = 20        # below this count a single attestation of the remainder is enough
 SHORT_RATIO = 4.0      # a 3-letter word is clitic + 2 letters only on much stronger evidence
 MIN_DEFINITE = 3       # seen this often after ال, a word's first letter is not a clitic
+K_BARE = 500          # ...and the rest must take ال or be a very common bare word (مصر)
 K_RATIO = 20.0         # ك (as, like) is a rare clitic: strip only on overwhelming evidence
 POSSESSIVES = ['هما', 'هم', 'ها']
 SUFFIXES = ['ات', 'ون', 'ين', 'ه', 'ا']
@@ -80,7 +81,9 @@ def lexicon(folded, plain_al, hamza_al, stop):
             if w[0] != 'ك' and len(w) > 3:
                 keep.add(w)
         elif w[0] == 'ك':
-            if len(w) > 3 and a >= max(3, K_RATIO * f):
+            rest = w[1:]
+            if len(w) > 3 and a >= max(3, K_RATIO * f) and (plain_al.get('ال' + rest, 0) >= MIN_DEFINITE
+                                                          or folded.get(rest, 0) >= K_BARE):
                 k_strip.add(w)
         elif len(w) > 3 and (a < ALPHA * f if f >= RATIO_FROM else a == 0):
             keep.add(w)

@@ -101,6 +101,10 @@ function decodePostings(df, block) {
   for (let e = 0; e < n; e++) {
     const form = r.str();
     const count = r.varint();
+    if (count === df) {
+      exacts.set(form, null);  // every posting
+      continue;
+    }
     const indexes = new Set();
     let k = 0;
     for (let c = 0; c < count; c++) indexes.add(k += r.varint());
@@ -186,7 +190,9 @@ export class SearchEngine {
       : this.file('p', i, m.position_shards, 'bin');
     const key = 'parsed:' + path;
     if (!this.cache.has(key)) {
-      this.cache.set(key, this.fetchFile(path, 'bin').then((b) => parseShard(b, kind === 't')));
+      const parsed = this.fetchFile(path, 'bin').then((b) => parseShard(b, kind === 't'));
+      parsed.catch(() => this.cache.delete(key));
+      this.cache.set(key, parsed);
     }
     return this.cache.get(key);
   }
@@ -228,10 +234,10 @@ export class SearchEngine {
       let unitScores = null;
       for (const {exact, stem} of unit) {
         const {docs, weights, exacts} = lists.get(stem);
-        const exactSet = exacts.get(exact) || new Set();
+        const exactSet = exacts.has(exact) ? exacts.get(exact) : new Set();
         const word = new Map();
         for (let i = 0; i < docs.length; i++) {
-          word.set(docs[i], weights[i] * (exactSet.has(i) ? exactW : stemW));
+          word.set(docs[i], weights[i] * (exactSet === null || exactSet.has(i) ? exactW : stemW));
         }
         if (unitScores === null) {
           unitScores = word;

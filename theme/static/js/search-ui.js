@@ -203,6 +203,7 @@ async function run() {
     list.replaceChildren(...res.results.map((r) => renderResult(engine, r, res.terms)));
     status.textContent = countText(res.total);
     emptyBox.hidden = res.total > 0;
+    emptyBox.querySelector('.search-empty-query').textContent = state.q;
     moreButton.hidden = shown >= res.total;
     renderSuggestions(state, res.suggestions || []);
   } catch (error) {

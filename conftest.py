@@ -1,0 +1,3 @@
+"""Shared test plugins: the session-wide Chromium of tests/browser.py."""
+
+pytest_plugins = ["browser"]

@@ -1,0 +1,66 @@
+"""`invoke build --strict`: fails on any rejected or warned-about seed and lists each one."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from fixtures.hostile import make_fixtures
+from sitebuild import ROOT
+
+PROBLEMS = ["empty.txt", "image.txt", "windows-1256.txt", "manifest-bad-date.txt"]
+# manifest.tsv also names manifest-hostile.txt and missing-file.txt, which are not written.
+MISSING = ["manifest-hostile.txt", "missing-file.txt"]
+
+
+def invoke_build(tmp, seeds, *flags):
+    """Run `invoke build` on `seeds` with everything it writes inside `tmp`."""
+    env = dict(os.environ, COLUMNS="400", NO_COLOR="1")
+    result = subprocess.run(
+        [sys.executable, "-m", "invoke", "build", *flags, "--seeds", str(seeds),
+         "--output", str(tmp / "output"), "--cache", str(tmp / "cache"),
+         "--report", str(tmp / "report.json")],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=600,
+    )
+    report = json.loads((tmp / "report.json").read_text(encoding="utf-8"))
+    return result, " ".join((result.stdout + result.stderr).split()), report
+
+
+@pytest.fixture(scope="module")
+def hostile_seeds(tmp_path_factory):
+    names = PROBLEMS + ["clean-article.txt", "manifest.tsv"]
+    return make_fixtures.write(tmp_path_factory.mktemp("seeds"), names)
+
+
+def test_strict_build_fails_and_lists_every_problem_file(tmp_path, hostile_seeds):
+    result, output, _ = invoke_build(tmp_path, hostile_seeds, "--strict")
+    assert result.returncode != 0
+    for name in PROBLEMS + MISSING:
+        assert name in output, name
+    assert "clean-article.txt" not in output
+
+
+def test_strict_build_fails_on_a_warning_alone(tmp_path):
+    seeds = make_fixtures.write(tmp_path / "seeds", ["windows-1256.txt", "clean-article.txt"])
+    result, output, report = invoke_build(tmp_path, seeds, "--strict")
+    assert report["counts"]["rejected"] == 0
+    assert result.returncode != 0 and "windows-1256.txt" in output
+
+
+def test_strict_build_of_clean_seeds_succeeds(tmp_path):
+    seeds = make_fixtures.clean_seeds(tmp_path / "seeds")
+    result, output, report = invoke_build(tmp_path, seeds, "--strict")
+    assert result.returncode == 0, output
+    assert report["counts"]["published"] == len(os.listdir(seeds))
+
+
+def test_default_build_publishes_the_rest(tmp_path, hostile_seeds):
+    result, output, report = invoke_build(tmp_path, hostile_seeds)
+    assert result.returncode == 0, output
+    entries = {e["file"]: e for e in report["files"]}
+    for name in ("clean-article.txt", "windows-1256.txt", "manifest-bad-date.txt"):
+        assert entries[name]["outcome"] == "published"
+        assert (tmp_path / "output" / entries[name]["url"] / "index.html").exists()
+    assert {entries[name]["outcome"] for name in ("empty.txt", "image.txt")} == {"rejected"}
