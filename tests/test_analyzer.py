@@ -133,3 +133,11 @@ def test_whoosh_analyzers_survive_pickling_with_the_schema(tmp_path):
     assert reopened.schema['body'].analyzer == StemAnalyzer()
     with reopened.searcher() as s:
         assert sorted(t.decode() for t in s.lexicon('body')) == sorted(stems('اضراب فيوم'))
+
+
+def test_shipped_files_stay_small():
+    import gzip
+
+    data_js = (ROOT / 'theme/static/js/analyzer-data.js').read_bytes()
+    assert len(gzip.compress(data_js, 9)) < 50_000
+    assert (ROOT / 'tests/vectors/analyzer_vectors.json').stat().st_size < 1_500_000

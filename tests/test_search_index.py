@@ -65,19 +65,22 @@ def files(result):
     return [r["source_file"] for r in result["results"]]
 
 
-def test_every_file_named_by_the_manifest_exists_with_its_content_hash(index):
+def test_files_carry_the_hash_of_the_export_and_nothing_else_is_left(index, tmp_path):
     m = index.manifest
     assert m["docs"] == len(CORPUS)
-    names = [f"t/{i}-{m['term_shards'][8 * i:8 * i + 8]}.bin" for i in range(m["shards"])]
-    names += [f"p/{i}-{m['position_shards'][8 * i:8 * i + 8]}.bin" for i in range(m["shards"])]
+    on_disk = sorted(str(p.relative_to(index.folder)) for p in index.folder.rglob("*-*.*"))
     chunks = -(-m["docs"] // m["chunk_size"])
-    names += [f"d/{i}-{m['chunks'][8 * i:8 * i + 8]}.json" for i in range(chunks)]
-    for name in names:
-        data = (index.folder / name).read_bytes()
-        assert name.rsplit("-", 1)[1].split(".")[0] == hashlib.sha1(data).hexdigest()[:8]
-    on_disk = {str(p.relative_to(index.folder)) for p in index.folder.rglob("*.bin")}
-    assert on_disk == {n for n in names if n.endswith(".bin")} | {
-        f"f/facets-{m['facet_file']}.bin"}
+    expected = ([f"t/{i}-{m['hash']}.bin" for i in range(m["shards"])]
+                + [f"p/{i}-{m['hash']}.bin" for i in range(m["shards"])]
+                + [f"d/{i}-{m['hash']}.json" for i in range(chunks)]
+                + [f"f/facets-{m['hash']}.bin"]
+                + [f"s/{ord(c):04x}-{m['hash']}.json" for c in m["suggest"]])
+    assert on_disk == sorted(expected)
+    # The hash is of the content: the same documents give the same files,
+    # other documents other names.
+    _, same, _ = export(tmp_path / "same", CORPUS, suggest_min_df=1)
+    _, other, _ = export(tmp_path / "other", CORPUS[:-1], suggest_min_df=1)
+    assert same["hash"] == m["hash"] and other["hash"] != m["hash"]
 
 
 def test_proclitic_forms_all_match_the_bare_word(index):
@@ -167,9 +170,9 @@ def test_incremental_update_only_indexes_changes(tmp_path):
     assert files(ix.search("النواب")) == ["a.txt"]
     assert files(ix.search("الهند")) == []  # f.txt is gone
     assert files(ix.search("الشورى")) == ["b.txt"]
-    # Files of the earlier export are removed; the new manifest names all that is left.
-    bins = list((tmp_path / "search").rglob("*.bin"))
-    assert len(bins) == 2 * ix.manifest["shards"] + 1
+    # Files of the earlier export are removed.
+    assert all(ix.manifest["hash"] in p.name for p in (tmp_path / "search").rglob("*.*")
+               if p.name != "manifest.json")
 
 
 def test_site_build_exports_the_index(tmp_path):

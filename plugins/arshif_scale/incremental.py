@@ -12,6 +12,7 @@ import json
 import logging
 import os
 
+from pelican import signals
 from pelican.writers import Writer
 
 logger = logging.getLogger(__name__)
@@ -96,8 +97,11 @@ class IncrementalWriter(Writer):
             return super().write_file(name, template, context, *args, **kwargs)
         key = _digest(article_fingerprint(article, context), template.filename)
         self.current[name] = key
-        if self.previous.get(name) == key and os.path.exists(os.path.join(self.output_path, name)):
+        path = os.path.join(self.output_path, name)
+        if self.previous.get(name) == key and os.path.exists(path):
             self.skipped += 1
+            # The page is in place: plugins that list written pages (sitemap) still see it.
+            signals.content_written.send(path, context={"article": article})
             return None
         return super().write_file(name, template, context, *args, **kwargs)
 

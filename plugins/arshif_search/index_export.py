@@ -20,7 +20,7 @@ from .indexer import ANALYSIS_FIELD, SEP, SUB_SEP, TEXT_FIELDS, varint
 
 logger = logging.getLogger(__name__)
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 SUBDIRS = ("t", "p", "d", "f", "s")
 
 
@@ -36,10 +36,6 @@ def fnv1a(text):
     for byte in text.encode("utf-8"):
         h = ((h ^ byte) * 0x01000193) & 0xFFFFFFFF
     return h
-
-
-def short_hash(data):
-    return hashlib.sha1(data).hexdigest()[:8]
 
 
 def _order_docs(reader):
@@ -106,8 +102,9 @@ def _postings_block(docs, weights, exacts):
 
 
 def _invert(analyses, ranking):
-    """Stem → [doc ids, quantised BM25F weights, encoded positions, exact
-    forms (joined)], postings in export-id order."""
+    """Stem → (doc ids, quantised BM25F weights, encoded positions, exact
+    forms joined per posting), postings in export-id order; compact arrays,
+    so that 20,000 articles' postings fit in tens of MB."""
     df, averages = _statistics(analyses)
     n_docs = len(analyses)
     k1 = ranking["k1"]
@@ -118,6 +115,8 @@ def _invert(analyses, ranking):
     idf = {stem: math.log(1 + (n_docs - d + 0.5) / (d + 0.5)) * scale * (k1 + 1)
            for stem, d in df.items()}
     terms = {}
+    # One object per distinct set of exact forms, shared by its postings.
+    shared_forms = {}
     for doc, (lengths, stems, exacts, numbers, positions) in enumerate(analyses):
         if not stems:
             continue
@@ -132,11 +131,11 @@ def _invert(analyses, ranking):
             weight = int(idf[stem] * tf / (k1 + tf) + 0.5)
             term = terms.get(stem)
             if term is None:
-                term = terms[stem] = ([], [], [], [])
+                term = terms[stem] = (array("I"), array("B"), bytearray(), [])
             term[0].append(doc)
             term[1].append(weight if 0 < weight < 256 else (1 if weight < 1 else 255))
-            term[2].append(positions[start:end])
-            term[3].append(forms)
+            term[2].extend(positions[start:end])
+            term[3].append(shared_forms.setdefault(forms, forms))
             start = end
     return terms
 
@@ -162,30 +161,32 @@ def _shard_count(total_bytes, target):
     return count
 
 
-class _Writer:
-    """Writes content-hashed files under the index folder and remembers them."""
+def _write_files(root, files):
+    """Write {(kind, n, ext): bytes} as kind/n-<hash>.ext, hash being the
+    first 8 hex digits of a SHA-1 over all the files; delete files of earlier
+    exports (the search page itself is kept). Returns the hash.
 
-    def __init__(self, root):
-        self.root = root
-        self.written = set()
-        self.bytes = 0
-
-    def write(self, subdir, stem, ext, data):
-        digest = short_hash(data)
-        name = f"{subdir}/{stem}-{digest}.{ext}"
-        path = self.root / name
+    One hash for the whole export keeps the manifest small (a per-file hash
+    would cost 8 bytes per file, ~50 kB at 20,000 articles), and loses no
+    caching: adding one article changes N, hence every weight and every
+    document id after it, hence nearly every file anyway.
+    """
+    digest = hashlib.sha1()
+    for key in sorted(files):
+        digest.update("/".join(key).encode() + hashlib.sha1(files[key]).digest())
+    tag = digest.hexdigest()[:8]
+    written = set()
+    for (kind, n, ext), data in files.items():
+        name = f"{kind}/{n}-{tag}.{ext}"
+        written.add(name)
+        path = root / name
         if not path.exists():
             path.write_bytes(data)
-        self.written.add(name)
-        self.bytes += len(data)
-        return digest
-
-    def remove_stale(self):
-        """Delete files of earlier exports (the search page itself is kept)."""
-        for subdir in SUBDIRS:
-            for path in (self.root / subdir).iterdir():
-                if f"{subdir}/{path.name}" not in self.written:
-                    path.unlink()
+    for kind in SUBDIRS:
+        for path in (root / kind).iterdir():
+            if f"{kind}/{path.name}" not in written:
+                path.unlink()
+    return tag
 
 
 def _compact_json(value):
@@ -240,12 +241,12 @@ def _unchanged(out_dir, fingerprint):
         manifest = json.loads((out_dir / "manifest.json").read_text("utf-8"))
     except (OSError, ValueError):
         return False
-    if manifest.get("build") != fingerprint:
+    if manifest.get("version") != FORMAT_VERSION or manifest.get("build") != fingerprint:
         return False
-    hashes = {"t": manifest["term_shards"], "p": manifest["position_shards"],
-              "d": manifest["chunks"]}
-    return all(len(list((out_dir / kind).glob("*"))) == len(h) // 8
-               for kind, h in hashes.items())
+    expected = {"t": manifest["shards"], "p": manifest["shards"],
+                "d": -(-manifest["docs"] // manifest["chunk_size"])}
+    return all(len(list((out_dir / kind).glob(f"*-{manifest['hash']}.*"))) == n
+               for kind, n in expected.items())
 
 
 def export_index(index_dir, out_dir, settings):
@@ -264,12 +265,9 @@ def export_index(index_dir, out_dir, settings):
     if _unchanged(out_dir, fingerprint):
         logger.info("arshif_search: static index in %s is up to date", out_dir)
         return json.loads((out_dir / "manifest.json").read_text("utf-8"))
-    for subdir in SUBDIRS:
-        (out_dir / subdir).mkdir(parents=True, exist_ok=True)
-    writer = _Writer(out_dir)
-
     n_docs = len(stored)
     terms = _invert([fields.pop(ANALYSIS_FIELD) for fields in stored], settings["ranking"])
+    files = {}
 
     joined_counts = Counter()
     for _, _, _, forms in terms.values():
@@ -283,57 +281,50 @@ def export_index(index_dir, out_dir, settings):
     shards = [[] for _ in range(n_shards)]
     for stem in sorted(terms):
         shards[fnv1a(stem) % n_shards].append(stem)
-    term_files, pos_files = [], []
     for i, stems in enumerate(shards):
-        entries = [(stem, len(terms[stem][0]), _postings_block(*terms[stem][0:2], terms[stem][3]))
-                   for stem in stems]
-        term_files.append(writer.write("t", str(i), "bin", _shard_file(entries, True)))
-        entries = [(stem, 0, b"".join(terms[stem][2])) for stem in stems]
-        pos_files.append(writer.write("p", str(i), "bin", _shard_file(entries, False)))
+        files["t", str(i), "bin"] = _shard_file(
+            [(stem, len(terms[stem][0]), _postings_block(*terms[stem][0:2], terms[stem][3]))
+             for stem in stems], True)
+        files["p", str(i), "bin"] = _shard_file(
+            [(stem, 0, bytes(terms[stem][2])) for stem in stems], False)
     n_terms = len(terms)
     del terms
 
     chunk_size = settings["chunk_size"]
-    chunk_files = []
     for start in range(0, n_docs, chunk_size):
         rows = [[f["url"], f["title"], f["date"], f["source"], f["category"],
                  f["source_file"], f["snippet"]]
                 for f in stored[start:start + chunk_size]]
-        chunk_files.append(writer.write("d", str(start // chunk_size), "json",
-                                        _compact_json(rows)))
+        files["d", str(start // chunk_size), "json"] = _compact_json(rows)
 
     facets, columns = _facets(stored, _years(stored))
-    facet_hash = writer.write("f", "facets", "bin",
-                              columns["category"] + columns["source"])
+    files["f", "facets", "bin"] = columns["category"] + columns["source"]
 
     buckets = {}
     for word in sorted(w for w, n in suggest.items() if n >= settings["suggest_min_df"]):
         buckets.setdefault(word[0], []).append(word)
-    suggest_files = {}
-    for letter, words in sorted(buckets.items()):
-        data = _compact_json({"w": words, "n": [suggest[w] for w in words]})
-        suggest_files[letter] = writer.write("s", "%04x" % ord(letter), "json", data)
+    for letter, words in buckets.items():
+        files["s", "%04x" % ord(letter), "json"] = _compact_json(
+            {"w": words, "n": [suggest[w] for w in words]})
 
+    for subdir in SUBDIRS:
+        (out_dir / subdir).mkdir(parents=True, exist_ok=True)
     manifest = {
         "version": FORMAT_VERSION,
         "build": fingerprint,
+        "hash": _write_files(out_dir, files),
         "docs": n_docs,
         "terms": n_terms,
         "shards": n_shards,
-        "term_shards": "".join(term_files),
-        "position_shards": "".join(pos_files),
         "chunk_size": chunk_size,
-        "chunks": "".join(chunk_files),
-        "facet_file": facet_hash,
         "facets": facets,
-        "suggest": suggest_files,
+        "suggest": "".join(sorted(buckets)),
         "ranking": {"exact_weight": settings["ranking"]["exact_weight"],
                     "stem_weight": settings["ranking"]["stem_weight"]},
     }
     data = _compact_json(manifest)
     (out_dir / "manifest.json").write_bytes(data)
-    writer.remove_stale()
     logger.info("arshif_search: exported %d documents, %d terms, %d shards, "
                 "%.1f MB to %s", n_docs, n_terms, n_shards,
-                (writer.bytes + len(data)) / 1e6, out_dir)
+                sum(map(len, files.values())) / 1e6, out_dir)
     return manifest

@@ -143,20 +143,15 @@ class StaticIndex:
         self._chunks = {}
         self._facets = None
 
-    def _file(self, subdir, i, hashes, ext):
-        digest = hashes[8 * i:8 * i + 8]
-        return (self.folder / f"{subdir}/{i}-{digest}.{ext}").read_bytes()
+    def _file(self, kind, n, ext):
+        return (self.folder / f"{kind}/{n}-{self.manifest['hash']}.{ext}").read_bytes()
 
     def _shard(self, kind, term):
         m = self.manifest
         i = fnv1a(term) % m["shards"]
         key = (kind, i)
         if key not in self._shards:
-            if kind == "t":
-                data = self._file("t", i, m["term_shards"], "bin")
-            else:
-                data = self._file("p", i, m["position_shards"], "bin")
-            self._shards[key] = parse_shard(data, kind == "t")
+            self._shards[key] = parse_shard(self._file(kind, i, "bin"), kind == "t")
         return self._shards[key]
 
     def postings(self, stem):
@@ -173,7 +168,7 @@ class StaticIndex:
         size = self.manifest["chunk_size"]
         chunk = doc_id // size
         if chunk not in self._chunks:
-            raw = self._file("d", chunk, self.manifest["chunks"], "json")
+            raw = self._file("d", chunk, "json")
             self._chunks[chunk] = json.loads(raw)
         url, title, date, source, category, source_file, snippet = \
             self._chunks[chunk][doc_id % size]
@@ -184,7 +179,7 @@ class StaticIndex:
     def facet_codes(self):
         """(category code per doc, source code per doc)."""
         if self._facets is None:
-            raw = (self.folder / "f" / f"facets-{self.manifest['facet_file']}.bin").read_bytes()
+            raw = self._file("f", "facets", "bin")
             n = self.manifest["docs"]
             self._facets = (raw[:n], raw[n:2 * n])
         return self._facets
@@ -278,11 +273,9 @@ class StaticIndex:
         if not tokens:
             return []
         exact = tokens[0].text
-        digest = self.manifest["suggest"].get(exact[0])
-        if digest is None:
+        if exact[0] not in self.manifest["suggest"]:
             return []
-        name = "%04x" % ord(exact[0])
-        data = json.loads((self.folder / "s" / f"{name}-{digest}.json").read_text("utf-8"))
+        data = json.loads(self._file("s", "%04x" % ord(exact[0]), "json"))
         limit_d = 1 if len(exact) <= 4 else 2
         scored = []
         for w, n in zip(data["w"], data["n"]):

@@ -46,9 +46,12 @@ class Ingest:
         warnings = list(metadata.get("arshif_warnings", []))
         row = self.manifest.rows.get(source_file)
         if row:
-            generated = metadata.get("title_generated")
+            generated, extracted = metadata.get("title_generated"), metadata["title"]
             warnings += apply_row(metadata, row, lambda kind, name: named(kind, name, self.settings))
             metadata["arshif_title_in_body"] = bool(generated and row.get("title"))
+            if metadata.get("kicker") and metadata["kicker"] == metadata["title"]:
+                # Sites like Youm7 publish the kicker as the title; the headline is the next line.
+                metadata["title"] = extracted
         for warning in warnings:
             logger.warning("Seed %s: %s", source_file, warning)
         self.report.record(

@@ -179,15 +179,14 @@ export class SearchEngine {
     return this.cache.get(path);
   }
 
-  file(subdir, i, hashes, ext) {
-    return `${subdir}/${i}-${hashes.slice(8 * i, 8 * i + 8)}.${ext}`;
+  file(kind, n, ext) {
+    return `${kind}/${n}-${this.manifest.hash}.${ext}`;
   }
 
   async shard(kind, term) {
     const m = this.manifest;
     const i = fnv1a(term) % m.shards;
-    const path = kind === 't' ? this.file('t', i, m.term_shards, 'bin')
-      : this.file('p', i, m.position_shards, 'bin');
+    const path = this.file(kind, i, 'bin');
     const key = 'parsed:' + path;
     if (!this.cache.has(key)) {
       const parsed = this.fetchFile(path, 'bin').then((b) => parseShard(b, kind === 't'));
@@ -210,7 +209,7 @@ export class SearchEngine {
   async doc(id) {
     const size = this.manifest.chunk_size;
     const chunk = Math.floor(id / size);
-    const rows = await this.fetchFile(this.file('d', chunk, this.manifest.chunks, 'json'), 'json');
+    const rows = await this.fetchFile(this.file('d', chunk, 'json'), 'json');
     const [url, title, date, source, category, sourceFile, snippet] = rows[id % size];
     return {id, url: new URL(url, this.siteRoot).pathname, title, date, undated: !date,
       source, category, source_file: sourceFile, snippet};
@@ -218,7 +217,7 @@ export class SearchEngine {
 
   async facetCodes() {
     const n = this.manifest.docs;
-    const raw = await this.fetchFile(`f/facets-${this.manifest.facet_file}.bin`, 'bin');
+    const raw = await this.fetchFile(this.file('f', 'facets', 'bin'), 'bin');
     return {category: raw.subarray(0, n), source: raw.subarray(n, 2 * n)};
   }
 
@@ -322,10 +321,9 @@ export class SearchEngine {
     const tokens = tokenize(word);
     if (!tokens.length) return [];
     const exact = tokens[0].text;
-    const digest = this.manifest.suggest[exact[0]];
-    if (digest === undefined) return [];
+    if (!this.manifest.suggest.includes(exact[0])) return [];
     const name = exact.charCodeAt(0).toString(16).padStart(4, '0');
-    const data = await this.fetchFile(`s/${name}-${digest}.json`, 'json');
+    const data = await this.fetchFile(this.file('s', name, 'json'), 'json');
     const limitD = exact.length <= 4 ? 1 : 2;
     const scored = [];
     data.w.forEach((w, i) => {
