@@ -20,8 +20,6 @@ import pytest
 from browser import build_site, new_page, serve
 from sitebuild import ROOT, SEED_ARTICLE, SEEDS
 
-pytest_plugins = ["browser"]
-
 AXE = Path(ROOT) / "node_modules" / "axe-core" / "axe.min.js"
 NAMES = sorted(n for n in os.listdir(SEEDS) if n.endswith(".txt") and n != SEED_ARTICLE)[::8][:19] + [SEED_ARTICLE]
 PAGES = {

@@ -1,7 +1,5 @@
 """decode_seed: encodings found from evidence, non-articles rejected."""
 
-import os
-
 import pytest
 from hypothesis import assume, given, strategies as st
 

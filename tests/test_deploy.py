@@ -16,8 +16,6 @@ from pelican.settings import read_settings
 from browser import new_page, serve
 from sitebuild import ROOT, SEED_ARTICLE, SEEDS, copy_seeds
 
-pytest_plugins = ["browser"]
-
 NAMES = sorted(n for n in os.listdir(SEEDS) if n.endswith(".txt") and n != SEED_ARTICLE)[::25] + [SEED_ARTICLE]
 PROJECT_FILES = ["content", "theme", "plugins", "pelicanconf.py", "publishconf.py", "tasks.py"]
 

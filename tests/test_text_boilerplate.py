@@ -55,7 +55,8 @@ def test_related_headings(heading):
 
 
 def test_end_mark_and_source_link_glued_to_a_paragraph():
-    kept, removed = strip_boilerplate(["وانتهى الاجتماع مساء أمس. (انتهى)", "وعاد الوفد. رابط الخبر بصحيفة الوئام: عنوان الخبر"])
+    lines = ["وانتهى الاجتماع مساء أمس. (انتهى)", "وعاد الوفد. رابط الخبر بصحيفة الوئام: عنوان الخبر"]
+    kept, removed = strip_boilerplate(lines)
     assert kept == ["وانتهى الاجتماع مساء أمس.", "وعاد الوفد."]
     assert [r.kind for r in removed] == ["end_mark", "source_link"]
 
@@ -85,6 +86,7 @@ def test_corpus_word_count_drops_only_by_what_was_removed(name):
 def test_corpus_related_list_is_removed_whole():
     lines = (FIXTURES / "egynews2013" / "11086_accidents.txt").read_text(encoding="utf-8").split("\n")
     kept, removed = strip_boilerplate(lines)
-    assert [r.text for r in removed][:2] == ["اقرأ أيضًا", "العشرات ببني سويف يقطعون السكك الحديدية احتجاجًا على اختفاء السولار والمازوت"]
+    first_item = "العشرات ببني سويف يقطعون السكك الحديدية احتجاجًا على اختفاء السولار والمازوت"
+    assert [r.text for r in removed][:2] == ["اقرأ أيضًا", first_item]
     assert len(removed) == 4
     assert any(line.startswith("وكان اللواء زكريا أبوزينة") for line in kept)

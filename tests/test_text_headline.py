@@ -5,7 +5,10 @@ import pathlib
 from arshif_seeds.headline import extract_headline, is_headline, make_headline, shorten
 
 FIXTURES = pathlib.Path(__file__).parent / "fixtures" / "text"
-LEAD = "أكد الدكتور أحمد عمر، المتحدث الرسمى باسم وزارة الصحة، أن إجمالى أعداد المصابين بلغ 102 مصاب بالقاهرة والمحافظات."
+LEAD = (
+    "أكد الدكتور أحمد عمر، المتحدث الرسمى باسم وزارة الصحة، "
+    "أن إجمالى أعداد المصابين بلغ 102 مصاب بالقاهرة والمحافظات."
+)
 BODY = [LEAD, "وأشار عمر إلى خروج 36 شخصا من المستشفيات بعد تلقيهم العلاج اللازم."]
 
 
@@ -20,7 +23,8 @@ def test_first_line_is_the_headline():
 
 def test_youm7_kicker_above_the_headline():
     lines = ["خلال اجتماعه الشهرى...", "محافظ الجيزة يناقش الأحداث السياسية وملفات الصحة", *BODY]
-    assert extract_headline(lines) == ("محافظ الجيزة يناقش الأحداث السياسية وملفات الصحة", "خلال اجتماعه الشهرى...", False, BODY)
+    title, kicker = "محافظ الجيزة يناقش الأحداث السياسية وملفات الصحة", "خلال اجتماعه الشهرى..."
+    assert extract_headline(lines) == (title, kicker, False, BODY)
 
 
 def test_youm7_kicker_in_corpus_file():

@@ -2,11 +2,10 @@
 
 Format: docs/SEARCH_INDEX.md. The export precomputes quantised BM25F
 weights so that a query only adds small integers, and names every file by a
-hash of its content so that a deploy never mixes files of two builds.
+hash of the export's content so that a deploy never mixes files of two builds.
 """
 
 import hashlib
-import heapq
 import json
 import logging
 import math

@@ -47,7 +47,8 @@ _AUTHOR_AGENCY_LINE = re.compile(
 )
 _NAME = rf"(?!ال)[{_AR}]+(?: [{_AR}]+){{1,2}}"
 _PLACE_AUTHOR_LINE = re.compile(
-    rf"^(?:(?P<place>{_PLACE})\s*{_DASH}+\s*(?P<author>{_NAME})\s*:|(?P<city>[{_AR}]+)\s*{_DASH}+\s*(?P<writer>{_NAME}))$"
+    rf"^(?:(?P<place>{_PLACE})\s*{_DASH}+\s*(?P<author>{_NAME})\s*:"
+    rf"|(?P<city>[{_AR}]+)\s*{_DASH}+\s*(?P<writer>{_NAME}))$"
 )
 # Several writers: `رانا وجدى - إيمان عبدالنبى`.
 _AUTHORS_LINE = re.compile(rf"^(?P<author>{_NAME}(?:\s*(?:{_DASH}+|،|,)\s*{_NAME})+)\s*:?$")

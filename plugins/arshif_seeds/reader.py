@@ -69,7 +69,7 @@ class SeedReader(BaseReader):
         metadata["arshif_terms"] = keywords.candidates(parsed.title, paragraphs)
         warnings = [w for w in decoded.warnings + parsed.warnings if w not in NOT_A_PROBLEM]
         metadata.update(encoding=decoded.encoding, arshif_warnings=warnings,
-                        arshif_removed=len(parsed.removed))
+                        arshif_removed=sum(r.kind != "byline" for r in parsed.removed))
         return render_paragraphs(paragraphs), metadata
 
     def extracted(self, parsed):
