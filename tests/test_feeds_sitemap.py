@@ -137,3 +137,9 @@ def test_sitemap_dates_are_real(site):
             assert lastmod is None, loc
         elif lastmod is not None:
             assert parse_date(lastmod).year > 1970, loc
+
+
+def test_robots_txt_points_at_the_sitemap(site):
+    output = site[0]
+    lines = (output / "robots.txt").read_text(encoding="utf-8").splitlines()
+    assert f"Sitemap: {SITEURL}/sitemap.xml" in lines

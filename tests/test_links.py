@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from browser import serve
-from linkcheck import check_site
+from linkcheck import check_site, parse_page
 from sitebuild import SEED_ARTICLE, SEEDS, build_site, copy_seeds
 
 NAMES = sorted(n for n in os.listdir(SEEDS) if n.endswith(".txt") and n != SEED_ARTICLE)[::8][:19] + [SEED_ARTICLE]
@@ -118,3 +118,12 @@ def test_external_links_are_only_nofollow_original_urls(build, request):
     # Each original URL is on its own article's page.
     found = {(Path(link.page).parent.name, link.url) for link in report.external}
     assert {(Path(name).stem, url) for name, url in ORIGINAL.items()} <= found
+
+
+@pytest.mark.parametrize("build", ["local", "subpath", "deployed"])
+def test_404_page_links_work_from_any_depth(build, request):
+    """GitHub Pages serves 404.html at the missing URL itself, at any depth:
+    its links must not be relative to the page's own folder."""
+    links = parse_page(request.getfixturevalue(build) / "404.html").links
+    assert links
+    assert [url for _, url, _ in links if not url.startswith(("/", "https://", "#"))] == []
