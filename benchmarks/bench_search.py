@@ -123,6 +123,61 @@ def folder_size(path, only=None):
     return files, raw, gz
 
 
+def corpus_records(n):
+    """Index records of the first n corpus files, without Pelican (title from
+    manifest.tsv, body = the file's text), for timing the index alone."""
+    sys.path.insert(0, str(ROOT / "plugins"))
+    from arshif_search import indexer
+
+    with open(CORPUS / "manifest.tsv", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t"))[:n]
+    records = {}
+    for row in rows:
+        body = (CORPUS / row["file"]).read_text("utf-8")
+        record = {"source_file": row["file"], "url": f"{row['category']}/{row['file'][:-4]}/",
+                  "title": row["title"], "kicker": "", "body": body,
+                  "snippet": indexer.snippet_of(body, 160), "date": row["date"][:10],
+                  "source": row["source"], "category": row["category"]}
+        record["content_hash"] = str(hash(json.dumps(record, sort_keys=True)))
+        records[row["file"]] = record
+    return records
+
+
+def index_timing(n, work):
+    """Seconds for a full index + export of n - 1 articles, for a rebuild
+    with nothing changed, and for one after adding the n-th; peak RSS."""
+    import resource
+
+    sys.path.insert(0, str(ROOT / "plugins"))
+    from arshif_search import DEFAULTS, index_export, indexer
+
+    records = corpus_records(n)
+    names = list(records)
+    subprocess.run(["rm", "-rf", str(work)], check=True)
+
+    def run(keys):
+        start = time.perf_counter()
+        indexer.update_index(work / "whoosh", {k: records[k]["content_hash"] for k in keys},
+                             records.__getitem__)
+        middle = time.perf_counter()
+        index_export.export_index(work / "whoosh", work / "search", DEFAULTS)
+        return middle - start, time.perf_counter() - middle
+
+    full = run(names[:-1])
+    same = run(names[:-1])
+    added = run(names)
+    return {"index_s": full[0], "export_s": full[1], "unchanged_s": sum(same),
+            "add_one_s": sum(added),
+            "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+
+
+def time_index_alone(n, work):
+    """index_timing in a fresh process (its own peak RSS)."""
+    proc = subprocess.run([sys.executable, __file__, "--index-only", "--docs", str(n),
+                           "--work", str(work)], capture_output=True, text=True, check=True)
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
 def build_site(seeds, site, cache):
     # Wide COLUMNS so that Pelican's log lines are not wrapped.
     seconds, rss, log = timed([str(ROOT / ".venv/bin/invoke"), "build", "--seeds", str(seeds),
@@ -279,17 +334,23 @@ def report(args, n_docs, site_info, pf_info, sizes, results):
         rows.append((f"{name} Success@10", f"{a[key]['s10']:.3f}", f"{p[key]['s10']:.3f}"))
     for label, key in (("recall", "recall"), ("precision", "precision"), ("P@10", "p10")):
         rows.append((f"clitic {label}", f"{a['clitic'][key]:.3f}", f"{p['clitic'][key]:.3f}"))
+    alone = site_info["alone"]
     if site_info["index_s"] is None:
-        build_time = f"n/a (site build {site_info['build_s']:.1f} s)"
+        in_build = f"n/a (not in the log); site build {site_info['build_s']:.1f} s"
     else:
-        build_time = (f"{site_info['index_s'] + site_info['export_s']:.1f} s "
-                      f"(Whoosh {site_info['index_s']:.1f} s + export "
-                      f"{site_info['export_s']:.1f} s, inside a {site_info['build_s']:.1f} s "
-                      "site build)")
+        in_build = (f"{site_info['index_s'] + site_info['export_s']:.1f} s "
+                    f"(Whoosh {site_info['index_s']:.1f} s + export "
+                    f"{site_info['export_s']:.1f} s) in a {site_info['build_s']:.1f} s "
+                    "site build")
     rows += [
-        ("index build time", build_time, f"{pf_info['build_s']:.1f} s"),
-        ("peak RSS", f"{site_info['build_rss_mb']:.0f} MB (whole site build)",
-         f"{pf_info['build_rss_mb']:.0f} MB"),
+        ("index build time, alone", f"{alone['index_s'] + alone['export_s']:.1f} s "
+         f"(Whoosh {alone['index_s']:.1f} s + export {alone['export_s']:.1f} s)",
+         f"{pf_info['build_s']:.1f} s"),
+        ("index build time, in the site build", in_build, "—"),
+        ("rebuild: nothing changed / one article added",
+         f"{alone['unchanged_s']:.1f} s / {alone['add_one_s']:.1f} s", "—"),
+        ("peak RSS", f"{alone['rss_mb']:.0f} MB index alone; {site_info['build_rss_mb']:.0f} MB "
+         "whole site build", f"{pf_info['build_rss_mb']:.0f} MB"),
         ("index on disk", "%d files, %.1f MB raw / %.1f MB gzip" % sizes["arshif"],
          "%d files, %.1f MB raw / %.1f MB gzip" % sizes["pagefind"]),
         ("index per article", f"{sizes['arshif'][1] * 1e6 / n_docs / 1024:.2f} kB",
@@ -331,7 +392,12 @@ def main(argv=None):
     parser.add_argument("--reuse", action="store_true", help="reuse a built site in --work")
     parser.add_argument("--write-results", action="store_true",
                         help=f"write {RESULTS.relative_to(ROOT)}")
+    parser.add_argument("--index-only", action="store_true",
+                        help="only time the index (Whoosh + export) alone and print JSON")
     args = parser.parse_args(argv)
+    if args.index_only:
+        print(json.dumps(index_timing(args.docs, Path(args.work) / "index-only")))
+        return
     args.command = "python benchmarks/bench_search.py " + " ".join(argv or sys.argv[1:])
     from playwright.sync_api import sync_playwright
 
@@ -342,6 +408,7 @@ def main(argv=None):
         docs = make_seeds(args.docs, seeds)
         site_info = build_site(seeds, site, cache)
         pf_info = build_pagefind(site)
+        site_info["alone"] = time_index_alone(args.docs, work)
         json.dump({"site": {k: v for k, v in site_info.items() if k != "log"},
                    "pagefind": {k: v for k, v in pf_info.items() if k != "log"}},
                   open(work / "builds.json", "w"))
@@ -349,6 +416,9 @@ def main(argv=None):
         docs = {p.name for p in seeds.iterdir() if p.suffix == ".txt"}
         saved = json.load(open(work / "builds.json"))
         site_info, pf_info = saved["site"], saved["pagefind"]
+        if "alone" not in site_info:
+            site_info["alone"] = time_index_alone(args.docs, work)
+            json.dump(saved, open(work / "builds.json", "w"))
     n_docs = len(docs)
     (site / "pf-bench").mkdir(exist_ok=True)
     (site / "pf-bench" / "index.html").write_text(PF_PAGE, encoding="utf-8")
