@@ -71,6 +71,11 @@ def plain_text(markup):
     return _SPACE.sub(" ", html.unescape(_TAG.sub(" ", markup or ""))).strip()
 
 
+def fold_space(text):
+    """Titles and kickers are plain text (templates escape them): only white space is folded."""
+    return _SPACE.sub(" ", str(text or "")).strip()
+
+
 def snippet_of(text, max_chars):
     """The lead cut at a word boundary, for result lists."""
     if len(text) <= max_chars:
@@ -104,8 +109,8 @@ def article_record(article, snippet_chars):
         "source_file": source_file_of(article),
         "content_hash": article_hash(article),
         "url": article.url,
-        "title": plain_text(article.title),
-        "kicker": plain_text(meta.get("kicker", "")),
+        "title": fold_space(article.title),
+        "kicker": fold_space(meta.get("kicker", "")),
         "body": plain_text(article.content),
         "snippet": snippet_of(lead, snippet_chars),
         "date": "" if meta.get("undated") else article.date.strftime("%Y-%m-%d"),
