@@ -52,6 +52,8 @@ def test_generator_writes_exactly_the_listed_fixtures():
 
 def test_bad_input_doc_is_up_to_date():
     assert bad_input_table.OUT.read_text(encoding="utf-8") == bad_input_table.table(EXPECTED)
+    readme = bad_input_table.README.read_text(encoding="utf-8")
+    assert bad_input_table.readme_with(readme, EXPECTED) == readme
 
 
 def test_report_has_one_entry_per_file(site):
