@@ -49,7 +49,7 @@ ARSHIF_CATEGORY_NAMES = {
     "articles": "مقالات",
 }
 # Tags shared by fewer articles get no page of their own.
-ARSHIF_TAG_MIN_ARTICLES = 3
+ARSHIF_TAG_MIN_ARTICLES = 5
 ARSHIF_SOURCE_NAMES = {
     "shorouknews": "الشروق",
     "officialyoum77": "اليوم السابع",

@@ -24,9 +24,13 @@ def test_rebuild_touches_only_what_changed(tmp_path):
     report = tmp_path / "out-ingest-report.json"
     build_site(seeds, out)
     first = stamps(article_pages(out, report))
+    listings = {"front": out / "index.html", "cases": out / "category" / "cases" / "index.html",
+                "politics": out / "category" / "politics" / "index.html"}
+    listed = {k: os.stat(p).st_mtime_ns for k, p in listings.items()}
 
     build_site(seeds, out)
     assert stamps(article_pages(out, report)) == first
+    assert {k: os.stat(p).st_mtime_ns for k, p in listings.items()} == listed
 
     # One more article, newer than all the others: it and its neighbour change.
     newest = "20000_politics.txt"
@@ -43,6 +47,11 @@ def test_rebuild_touches_only_what_changed(tmp_path):
     new_url = json.loads(report.read_text(encoding="utf-8"))
     new_url = next(e["url"] for e in new_url["files"] if e["file"] == newest)
     assert f'href="/{new_url}"' in neighbour_html
+    # Listings that show the new article are written again; the others are left alone.
+    now = {k: os.stat(p).st_mtime_ns for k, p in listings.items()}
+    assert now["cases"] == listed["cases"]
+    assert now["front"] != listed["front"] and now["politics"] != listed["politics"]
+    assert new_url in listings["politics"].read_text(encoding="utf-8")
 
     # Editing one article's text renders that page again.
     target = names[3]
@@ -52,3 +61,13 @@ def test_rebuild_touches_only_what_changed(tmp_path):
     again = stamps(article_pages(out, report))
     assert again[target] != after[target]
     assert "فقرة جديدة أضيفت" in pages[target].read_text(encoding="utf-8")
+
+
+def test_theme_never_shows_the_whole_archive_on_a_listing():
+    """The listing key leaves out `all_articles`; a template using it would go stale."""
+    from sitebuild import ROOT
+
+    templates = os.path.join(ROOT, "theme", "templates")
+    for name in os.listdir(templates):
+        with open(os.path.join(templates, name), encoding="utf-8") as handle:
+            assert "all_articles" not in handle.read(), name

@@ -1,10 +1,12 @@
-"""Skip re-rendering article pages whose inputs did not change since the last build.
+"""Skip re-rendering pages whose inputs did not change since the last build.
 
 Pelican renders every page on every run, so adding one article to 20,000 costs
 nearly a full build even with its content cache. An article page depends on the
 article itself, its neighbours in the archive, which of its tags have pages, the
-theme, the plugins and the settings; when none of those changed and the file is
-still in the output folder, the page is left as it is.
+theme, the plugins and the settings. A listing page (tag, category, source,
+period archive, front page) depends on what it lists of its articles and on the
+site's taxonomy. When none of those changed and the files are still in the
+output folder, they are left as they are.
 """
 
 import hashlib
@@ -68,6 +70,30 @@ def article_fingerprint(article, context):
     )
 
 
+def _listed(value):
+    """What a listing template may show of one value passed to it."""
+    if isinstance(value, (list, tuple)) and value and hasattr(value[0], "url"):
+        return [(a.url, a.title, getattr(a, "kicker", None), a.date.isoformat(),
+                 getattr(a, "source", None), getattr(a, "undated", False),
+                 str(getattr(a, "category", "")), getattr(a, "summary", None)) for a in value]
+    if hasattr(value, "slug") and hasattr(value, "name"):
+        return (type(value).__name__, value.name, value.slug)
+    if isinstance(value, (str, int, float, bool, tuple, type(None))):
+        return value
+    return type(value).__name__
+
+
+def site_signature(context):
+    """The taxonomy any page may show (menus, which tags have pages).
+
+    Counts are left out: the pages that show them (the categories and tags
+    indexes) are handed every article and change with any of them.
+    """
+    linked = context.get("linked_tags") or ()
+    categories = context.get("categories") or ()
+    return _digest(sorted((t.name, t.slug) for t in linked), [(c.name, c.slug) for c, _ in categories])
+
+
 class IncrementalWriter(Writer):
     live = []
 
@@ -80,6 +106,7 @@ class IncrementalWriter(Writer):
         self.previous = self._load()
         self.current = {}
         self.skipped = 0
+        self._site = None
 
     def _load(self):
         if not self.state_path or not self.settings.get("LOAD_CONTENT_CACHE"):
@@ -93,8 +120,10 @@ class IncrementalWriter(Writer):
 
     def write_file(self, name, template, context, *args, **kwargs):
         article = kwargs.get("article")
-        if article is None or not name:
+        if not name or (article is None and "articles" not in kwargs):
             return super().write_file(name, template, context, *args, **kwargs)
+        if article is None:
+            return self._write_listing(name, template, context, *args, **kwargs)
         key = _digest(article_fingerprint(article, context), template.filename)
         self.current[name] = key
         path = os.path.join(self.output_path, name)
@@ -104,6 +133,33 @@ class IncrementalWriter(Writer):
             signals.content_written.send(path, context={"article": article})
             return None
         return super().write_file(name, template, context, *args, **kwargs)
+
+    def _write_listing(self, name, template, context, *args, **kwargs):
+        """Listing pages (possibly paginated): skipped when what they list is unchanged."""
+        if self._site is None:
+            self._site = site_signature(context)
+        # all_articles (the whole archive) is handed to every listing; the theme never shows it.
+        key = _digest(self._site, template.filename, args,
+                      sorted((k, _listed(v)) for k, v in kwargs.items() if k != "all_articles"))
+        before = self.previous.get(name)
+        if (isinstance(before, list) and before[0] == key
+                and all(os.path.exists(os.path.join(self.output_path, f)) for f in before[1])):
+            self.current[name] = before
+            for written in before[1]:
+                signals.content_written.send(os.path.join(self.output_path, written), context={})
+            return None
+        written = []
+
+        def collect(path, context):
+            written.append(os.path.relpath(path, self.output_path))
+
+        signals.content_written.connect(collect)
+        try:
+            result = super().write_file(name, template, context, *args, **kwargs)
+        finally:
+            signals.content_written.disconnect(collect)
+        self.current[name] = [key, sorted(written)]
+        return result
 
     @classmethod
     def save_all(cls):
