@@ -73,9 +73,10 @@ def article_fingerprint(article, context):
 def _listed(value):
     """What a listing template may show of one value passed to it."""
     if isinstance(value, (list, tuple)) and value and hasattr(value[0], "url"):
+        # The summary as read (Content.summary would rewrite its links on every access).
         return [(a.url, a.title, getattr(a, "kicker", None), a.date.isoformat(),
                  getattr(a, "source", None), getattr(a, "undated", False),
-                 str(getattr(a, "category", "")), getattr(a, "summary", None)) for a in value]
+                 str(getattr(a, "category", "")), a.metadata.get("summary")) for a in value]
     if hasattr(value, "slug") and hasattr(value, "name"):
         return (type(value).__name__, value.name, value.slug)
     if isinstance(value, (str, int, float, bool, tuple, type(None))):
