@@ -85,14 +85,19 @@ def _listed(value):
 
 
 def site_signature(context):
-    """The taxonomy any page may show (menus, which tags have pages).
+    """What every page shows of the site: the menus and the hand-written pages.
 
     Counts are left out: the pages that show them (the categories and tags
     indexes) are handed every article and change with any of them.
     """
-    linked = context.get("linked_tags") or ()
     categories = context.get("categories") or ()
-    return _digest(sorted((t.name, t.slug) for t in linked), [(c.name, c.slug) for c, _ in categories])
+    pages = context.get("pages") or ()
+    return _digest([(c.name, c.slug) for c, _ in categories], [(p.url, p.title) for p in pages])
+
+
+def tags_signature(context):
+    """Which tags have pages: listings link them (article pages key their own tags)."""
+    return _digest(sorted((t.name, t.slug) for t in context.get("linked_tags") or ()))
 
 
 class IncrementalWriter(Writer):
@@ -108,6 +113,7 @@ class IncrementalWriter(Writer):
         self.current = {}
         self.skipped = 0
         self._site = None
+        self._listing_site = None
 
     def _load(self):
         if not self.state_path or not self.settings.get("LOAD_CONTENT_CACHE"):
@@ -125,7 +131,9 @@ class IncrementalWriter(Writer):
             return super().write_file(name, template, context, *args, **kwargs)
         if article is None:
             return self._write_listing(name, template, context, *args, **kwargs)
-        key = _digest(article_fingerprint(article, context), template.filename)
+        if self._site is None:
+            self._site = site_signature(context)
+        key = _digest(article_fingerprint(article, context), template.filename, self._site)
         self.current[name] = key
         path = os.path.join(self.output_path, name)
         if self.previous.get(name) == key and os.path.exists(path):
