@@ -67,8 +67,10 @@ ARSHIF_SOURCE_NAMES = {
 }
 
 # URLs: ASCII slugs made from the seed id, directories with index.html.
-ARTICLE_URL = "{category}/{slug}/"
-ARTICLE_SAVE_AS = "{category}/{slug}/index.html"
+# An article's address depends on its seed id alone: re-filing it under another
+# category never breaks a link to it.
+ARTICLE_URL = "a/{slug}/"
+ARTICLE_SAVE_AS = "a/{slug}/index.html"
 # Articles in another language keep the same URL shape (not Pelican's {slug}-{lang}.html).
 ARTICLE_LANG_URL = ARTICLE_URL
 ARTICLE_LANG_SAVE_AS = ARTICLE_SAVE_AS

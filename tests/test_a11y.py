@@ -24,7 +24,7 @@ AXE = Path(ROOT) / "node_modules" / "axe-core" / "axe.min.js"
 NAMES = sorted(n for n in os.listdir(SEEDS) if n.endswith(".txt") and n != SEED_ARTICLE)[::8][:19] + [SEED_ARTICLE]
 PAGES = {
     "front page": "",
-    "article": "news/000_90cf851c62d0d665/",
+    "article": "a/000_90cf851c62d0d665/",
     "month archive": "archives/2013/02/",
     "search results": "search/",
 }

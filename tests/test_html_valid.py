@@ -26,7 +26,7 @@ Slug: html-check
 KINDS = {
     "index": ["index.html"],
     "index page 2": ["page/2/index.html"],
-    "article": ["news/000_90cf851c62d0d665/index.html", "*/[0-9]*_*/index.html"],
+    "article": ["a/000_90cf851c62d0d665/index.html", "a/[0-9]*_*/index.html"],
     "category": ["category/*/index.html", "category/*/page/*/index.html"],
     "tag": ["tag/*/index.html"],
     "source": ["source/*/index.html"],

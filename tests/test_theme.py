@@ -283,7 +283,7 @@ def test_article_page_shows_headline_date_and_metadata(site):
     (data,) = page.ld_json()
     assert data["@type"] == "NewsArticle" and data["headline"] == "لقاء مع الرئيس"
     assert data["datePublished"].startswith("2013-01-24T21:11:37")
-    assert page.find("link", rel="canonical")[0]["href"] == SITEURL + "/investigations/00003_investigations/"
+    assert page.find("link", rel="canonical")[0]["href"] == SITEURL + "/a/00003_investigations/"
     assert page.find("meta", property="og:title")[0]["content"] == "لقاء مع الرئيس"
     assert page.find("nav", **{"aria-label": "التنقل في الأرشيف"})
 
