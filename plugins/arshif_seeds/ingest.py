@@ -1,11 +1,10 @@
 """What the build does with every seed: manifest overrides, duplicates, tags, the report."""
 
+import html
 import logging
 import os
-from collections import defaultdict
-
-import html
 import re
+from collections import defaultdict
 
 from pelican.contents import Author, Category, Tag
 from pelican.log import console
