@@ -5,34 +5,21 @@ places (measured, see docs/PERFORMANCE.md): taxonomy pages filter the whole
 date list once per tag (`[a for a in self.dates if a in articles]`), period
 archives scan a list once per article, and every access to `Content.url`
 re-runs path arithmetic. This plugin keeps Pelican's behaviour and output and
-removes those costs. It also leaves unchanged article pages alone on
-a rebuild (see `incremental`).
+removes those costs. On a rebuild it also leaves unchanged article and listing
+pages alone (see `incremental`).
 """
-
-import logging
 
 from pelican import signals
 from pelican.generators import ArticlesGenerator
 
 from .incremental import IncrementalWriter
 
-logger = logging.getLogger(__name__)
-
-
-def _in_date_order(generator, articles):
-    """`articles` in the order of `generator.dates`, without scanning all dates."""
-    position = generator.__dict__.get("_arshif_date_position")
-    if position is None or len(position) != len(generator.dates):
-        position = {id(a): i for i, a in enumerate(generator.dates)}
-        generator._arshif_date_position = position
-    return sorted((a for a in articles if id(a) in position), key=lambda a: position[id(a)])
-
-
 def _taxonomy_writer(kind, template_name, items):
     """A generate_tags/categories/authors that hands the template the same context."""
 
     def generate(self, write):
         template = self.get_template(template_name)
+        position = {id(a): i for i, a in enumerate(self.dates)}
         for obj, articles in items(self):
             if not obj.save_as:
                 continue
@@ -42,7 +29,8 @@ def _taxonomy_writer(kind, template_name, items):
                 self.context,
                 url=obj.url,
                 articles=articles,
-                dates=_in_date_order(self, articles),
+                # The tag's articles in the archive's date order, as Pelican gives them.
+                dates=sorted((a for a in articles if id(a) in position), key=lambda a: position[id(a)]),
                 template_name=template_name,
                 blog=True,
                 page_name=obj.page_name,
