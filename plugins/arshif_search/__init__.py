@@ -1,13 +1,17 @@
 """arshif_search: Arabic full-text search for the static site.
 
 After the articles are read, a Whoosh index in CACHE_PATH is brought up to
-date (incrementally); when the site is written, that index is exported as the
-static, sharded index in OUTPUT_PATH/search/ that the browser engine
-(theme/static/js/search-engine.js) and the CLI query.
+date (incrementally) and exported as the static, sharded index in
+OUTPUT_PATH/search/ that the browser engine (theme/static/js/search-engine.js)
+and the CLI query. Where the platform can fork, that job runs in a child
+process while Pelican writes the pages (the two take about as long), and the
+build waits for it before it ends.
 """
 
 import logging
+import multiprocessing
 import time
+import traceback
 from pathlib import Path
 
 from pelican import signals
@@ -31,6 +35,8 @@ DEFAULTS = {
     "suggest_min_df": 2,
     # Whoosh writer memory before it flushes a segment.
     "limitmb": 256,
+    # Index and export in a forked process while the pages are written.
+    "parallel": True,
     "ranking": {
         "k1": 1.2,
         "b": {"title": 0.3, "kicker": 0.3, "body": 0.75},
@@ -59,35 +65,61 @@ def _paths(settings):
 
 
 def update_index(generator):
-    """article_generator_finalized: sync the Whoosh index with the articles."""
-    index_dir, _, conf = _paths(generator.settings)
-    start = time.perf_counter()
+    """article_generator_finalized: index and export, in a child process if possible."""
+    index_dir, out_dir, conf = _paths(generator.settings)
     articles = {}
     hashes = {}
     for article in generator.articles:
         key = indexer.source_file_of(article)
         articles[key] = article
         hashes[key] = indexer.article_hash(article)
-    counts = indexer.update_index(
-        index_dir, hashes,
-        lambda key: indexer.article_record(articles[key], conf["snippet_chars"]),
-        conf["limitmb"])
-    logger.info("arshif_search: index %s: %d added, %d deleted, %d kept in %.1f s",
-                index_dir, counts["added"], counts["deleted"], counts["kept"],
-                time.perf_counter() - start)
+
+    def job():
+        start = time.perf_counter()
+        counts = indexer.update_index(
+            index_dir, hashes,
+            lambda key: indexer.article_record(articles[key], conf["snippet_chars"]),
+            conf["limitmb"])
+        logger.info("arshif_search: index %s: %d added, %d deleted, %d kept in %.1f s",
+                    index_dir, counts["added"], counts["deleted"], counts["kept"],
+                    time.perf_counter() - start)
+        start = time.perf_counter()
+        index_export.export_index(index_dir, out_dir, conf)
+        logger.info("arshif_search: export took %.1f s", time.perf_counter() - start)
+
+    _wait()
+    if conf["parallel"] and "fork" in multiprocessing.get_all_start_methods():
+        child = multiprocessing.get_context("fork").Process(
+            target=_in_child, args=(job,), name="arshif-search", daemon=True)
+        child.start()
+        _jobs.append(child)
+    else:
+        job()
 
 
-def export(pelican):
-    """finalized: write the static index into the output folder."""
-    index_dir, out_dir, conf = _paths(pelican.settings)
-    if not indexer.index.exists_in(str(index_dir)):
-        logger.warning("arshif_search: no index at %s; search not exported", index_dir)
-        return
-    start = time.perf_counter()
-    index_export.export_index(index_dir, out_dir, conf)
-    logger.info("arshif_search: export took %.1f s", time.perf_counter() - start)
+_jobs = []
+
+
+def _in_child(job):
+    """Run the job; a failure is logged with its traceback and ends the child with status 1."""
+    try:
+        job()
+    except BaseException:  # noqa: BLE001 - reported to the parent through the exit status
+        logger.error("arshif_search: the search index failed:\n%s", traceback.format_exc())
+        raise SystemExit(1) from None
+
+
+def _wait(pelican=None):
+    """finalized: the build is not done until the search index is written."""
+    while _jobs:
+        child = _jobs.pop()
+        child.join()
+        if child.exitcode != 0:
+            raise RuntimeError(
+                f"arshif_search: building the search index failed (exit status "
+                f"{child.exitcode}); see the error above")
 
 
 def register():
     signals.article_generator_finalized.connect(update_index)
-    signals.finalized.connect(export)
+    signals.finalized.connect(_wait)

@@ -227,8 +227,9 @@ def _years(stored):
 
 
 def _fingerprint(stored, settings):
-    """Identifies an export: the documents' hashes and the settings."""
-    digest = hashlib.sha1(json.dumps([FORMAT_VERSION, settings], sort_keys=True).encode())
+    """Identifies an export: the documents' hashes and the settings that shape it."""
+    shaping = {k: v for k, v in settings.items() if k not in ("parallel", "limitmb")}
+    digest = hashlib.sha1(json.dumps([FORMAT_VERSION, shaping], sort_keys=True).encode())
     for fields in stored:
         digest.update(f"{fields['source_file']}\x00{fields['content_hash']}\x00".encode())
     return digest.hexdigest()

@@ -5,7 +5,7 @@ import os
 
 from pelican import signals
 
-from . import config
+from . import config, prefetch
 from .dates import UNDATED  # noqa: F401  (re-exported for templates and other plugins)
 from .ingest import Ingest, drop_repeated_title
 from .reader import SeedReader
@@ -29,6 +29,26 @@ def add_reader(readers):
         readers.reader_classes[extension] = SeedReader
 
 
+def start_prefetch(generator):
+    readers = [reader for reader in generator.readers.readers.values()
+               if isinstance(reader, SeedReader)]
+    if readers:
+        ahead = prefetch.start(generator, readers[0])
+        if ahead is not None:
+            _state["prefetch"] = ahead
+            for reader in readers:
+                reader.prefetch = ahead
+
+
+def stop_prefetch(generator):
+    ahead = _state.pop("prefetch", None)
+    if ahead is not None:
+        ahead.close()
+        for reader in generator.readers.readers.values():
+            if isinstance(reader, SeedReader):
+                reader.prefetch = None
+
+
 def on_context(generator, metadata):
     _state["ingest"].on_context(metadata)
 
@@ -38,8 +58,14 @@ def on_content(content):
 
 
 def on_pretaxonomy(generator):
+    stop_prefetch(generator)
     ingest = _state["ingest"]
     generator.articles = ingest.merge_duplicates(ingest.drop_foreign(generator.articles))
+    if generator.settings.get("ARTICLE_ORDER_BY") == "reversed-date":
+        # Pelican's order leaves same-date articles in file-system order, which
+        # changes from run to run; the seed name settles ties the same way each time.
+        generator.articles.sort(key=lambda a: (a.date, getattr(a, "source_file", None)
+                                               or a.source_path), reverse=True)
     ingest.assign_tags(generator.articles)
 
 
@@ -55,6 +81,7 @@ def on_finished(pelican):
 def register():
     signals.initialized.connect(add_seeds_path)
     signals.readers_init.connect(add_reader)
+    signals.article_generator_init.connect(start_prefetch)
     signals.article_generator_context.connect(on_context)
     signals.content_object_init.connect(on_content)
     signals.article_generator_pretaxonomy.connect(on_pretaxonomy)

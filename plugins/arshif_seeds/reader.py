@@ -47,8 +47,17 @@ class SeedReader(BaseReader):
 
     enabled = True
     file_extensions = config.DEFAULTS["SEEDS_EXTENSIONS"]
+    # A prefetch.Prefetch while the seeds generator reads, else None.
+    prefetch = None
 
     def read(self, source_path):
+        if self.prefetch is not None:
+            ready = self.prefetch.take(os.path.abspath(source_path))
+            if ready is not None:
+                return ready
+        return self.parse(source_path)
+
+    def parse(self, source_path):
         rel = seed_relpath(source_path, self.settings)
         base = {"source_file": rel, "slug": seed_slug(rel)}
         with open(source_path, "rb") as handle:

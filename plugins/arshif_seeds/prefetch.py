@@ -1,0 +1,79 @@
+"""Parse seeds in worker processes ahead of Pelican's one-file-at-a-time reading.
+
+Pelican reads articles one by one in a single process; parsing a seed is pure
+(bytes in, content and metadata out), so the seeds that are not in Pelican's
+reader cache are parsed by a pool of forked workers in the order Pelican will
+ask for them, and `SeedReader.read` takes each result as it comes.
+"""
+
+import concurrent.futures
+import logging
+import multiprocessing
+import os
+
+from . import config
+
+logger = logging.getLogger(__name__)
+
+
+class Prefetch:
+    """Results of seeds parsed ahead, handed out once each."""
+
+    def __init__(self, reader, paths, workers):
+        self.pending = set(paths)
+        self.ready = {}
+        self.pool = concurrent.futures.ProcessPoolExecutor(
+            max_workers=workers, mp_context=multiprocessing.get_context("fork"),
+            initializer=_use_reader, initargs=(reader,))
+        chunk = max(1, min(64, len(paths) // (workers * 8)))
+        self.results = self.pool.map(_parse, paths, chunksize=chunk)
+
+    def take(self, path):
+        """The parsed seed at `path`, or None when it was not parsed ahead."""
+        if path not in self.pending:
+            return None
+        self.pending.discard(path)
+        while path not in self.ready:
+            done, outcome = next(self.results)
+            self.ready[done] = outcome
+        outcome = self.ready.pop(path)
+        if isinstance(outcome, BaseException):
+            raise outcome
+        return outcome
+
+    def close(self):
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+_worker = {}
+
+
+def _use_reader(reader):
+    """Pool initializer: the reader reaches the forked worker without being pickled."""
+    _worker["reader"] = reader
+
+
+def _parse(path):
+    try:
+        return path, _worker["reader"].parse(path)
+    except Exception as err:  # noqa: BLE001 - raised again in the parent for Pelican to report
+        return path, err
+
+
+def start(generator, reader):
+    """A Prefetch of the generator's uncached seeds, or None when not worth it."""
+    workers = config.setting(generator.settings, "SEEDS_WORKERS") or 0
+    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    extensions = tuple(config.setting(generator.settings, "SEEDS_EXTENSIONS"))
+    paths = []
+    for relative in generator.get_files(generator.settings["ARTICLE_PATHS"],
+                                        exclude=generator.settings["ARTICLE_EXCLUDES"]):
+        path = os.path.abspath(os.path.join(generator.path, relative))
+        if (os.path.splitext(path)[1][1:] in extensions
+                and generator.readers.get_cached_data(path, None) is None):
+            paths.append(path)
+    if len(paths) < config.setting(generator.settings, "SEEDS_PARALLEL_MIN"):
+        return None
+    logger.debug("Parsing %d seeds in %d worker processes", len(paths), workers)
+    return Prefetch(reader, paths, workers)
