@@ -19,8 +19,10 @@ PLUGINS = [
     "arshif_scale",
     "arshif_seeds",
     "arshif_theme",
-    "arshif_search",
+    # Before arshif_search: the sitemap is written while the search index,
+    # built in a child process, is still being finished.
     "pelican.plugins.sitemap",
+    "arshif_search",
 ]
 
 # Seeds: raw article files (and an optional manifest.tsv/.csv/.jsonl) read by

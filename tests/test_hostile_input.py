@@ -267,3 +267,17 @@ def test_normalize_leaves_no_invisible_mark_or_lone_surrogate(text):
     assert not _INVISIBLE.search(once)
     assert normalize_text(once) == once
     once.encode("utf-8")
+
+
+def test_search_index_holds_exactly_the_published_articles(site):
+    """Merged duplicates and rejected files are not searchable (the index is
+    built after duplicates are merged)."""
+    output, entries, _ = site
+    manifest = json.loads((output / "search" / "manifest.json").read_text(encoding="utf-8"))
+    indexed = []
+    for chunk in sorted((output / "search" / "d").glob("*.json")):
+        indexed += [row[5] for row in json.loads(chunk.read_text(encoding="utf-8"))]
+    published = sorted(n for n, e in entries.items() if e["outcome"] == "published")
+    assert manifest["docs"] == len(indexed)
+    assert sorted(indexed) == published
+    assert "duplicate-b.txt" not in indexed

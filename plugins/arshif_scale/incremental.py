@@ -70,13 +70,30 @@ def article_fingerprint(article, context):
     )
 
 
-def _listed(value):
-    """What a listing template may show of one value passed to it."""
+def _listed_fields(article):
+    """What a listing template may show of one article.
+
+    The summary as read (Content.summary would rewrite its links on every access).
+    """
+    return (article.url, article.title, getattr(article, "kicker", None), article.date.isoformat(),
+            getattr(article, "source", None), getattr(article, "undated", False),
+            str(getattr(article, "category", "")), article.metadata.get("summary"))
+
+
+def _listed(value, memo):
+    """What a listing template may show of one value passed to it.
+
+    An article appears in several listings (front page, category, source,
+    period, tags): its part is digested once per build, in `memo`.
+    """
     if isinstance(value, (list, tuple)) and value and hasattr(value[0], "url"):
-        # The summary as read (Content.summary would rewrite its links on every access).
-        return [(a.url, a.title, getattr(a, "kicker", None), a.date.isoformat(),
-                 getattr(a, "source", None), getattr(a, "undated", False),
-                 str(getattr(a, "category", "")), a.metadata.get("summary")) for a in value]
+        parts = []
+        for article in value:
+            part = memo.get(id(article))
+            if part is None:
+                part = memo[id(article)] = _digest(_listed_fields(article))
+            parts.append(part)
+        return "".join(parts)
     if hasattr(value, "slug") and hasattr(value, "name"):
         return (type(value).__name__, value.name, value.slug)
     if isinstance(value, (str, int, float, bool, tuple, type(None))):
@@ -112,6 +129,8 @@ class IncrementalWriter(Writer):
         self.previous = self._load()
         self.current = {}
         self.skipped = 0
+        # Articles' listing digests, by id(): valid for this build's objects only.
+        self._listed = {}
         self._site = None
         self._listing_site = None
 
@@ -149,7 +168,8 @@ class IncrementalWriter(Writer):
             self._site = site_signature(context)
         # all_articles (the whole archive) is handed to every listing; the theme never shows it.
         key = _digest(self._site, template.filename, args,
-                      sorted((k, _listed(v)) for k, v in kwargs.items() if k != "all_articles"))
+                      sorted((k, _listed(v, self._listed)) for k, v in kwargs.items()
+                             if k != "all_articles"))
         before = self.previous.get(name)
         if (isinstance(before, list) and before[0] == key
                 and all(os.path.exists(os.path.join(self.output_path, f)) for f in before[1])):

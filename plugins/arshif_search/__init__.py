@@ -1,6 +1,6 @@
 """arshif_search: Arabic full-text search for the static site.
 
-After the articles are read, a Whoosh index in CACHE_PATH is brought up to
+Once the articles are read, a Whoosh index in CACHE_PATH is brought up to
 date (incrementally) and exported as the static, sharded index in
 OUTPUT_PATH/search/ that the browser engine (theme/static/js/search-engine.js)
 and the CLI query. Where the platform can fork, that job runs in a child
@@ -65,7 +65,11 @@ def _paths(settings):
 
 
 def update_index(generator):
-    """article_generator_finalized: index and export, in a child process if possible."""
+    """article_generator_pretaxonomy: index and export, in a child process if possible.
+
+    The articles are final once the seeds plugin (registered before this one)
+    has merged duplicates; tags and listings, built after, are not indexed.
+    """
     index_dir, out_dir, conf = _paths(generator.settings)
     articles = {}
     hashes = {}
@@ -121,5 +125,5 @@ def _wait(pelican=None):
 
 
 def register():
-    signals.article_generator_finalized.connect(update_index)
+    signals.article_generator_pretaxonomy.connect(update_index)
     signals.finalized.connect(_wait)

@@ -131,6 +131,16 @@ def tokenize(text: str, keep_stops: bool = False) -> list[Token]:
     return out
 
 
+def terms(text: str) -> list[tuple[str, str, int]]:
+    """(exact, stem, position) of the words of text that are not stop words.
+
+    The same terms as `tokenize` without offsets: the indexer's inner loop.
+    """
+    run = _analyze_run
+    return [(exact, stem, pos) for pos, (exact, stem, stop)
+            in enumerate(map(run, _RUN.findall(text))) if not stop]
+
+
 def analyze(text: str) -> list[str]:
     """Exact terms of text, stop words left out."""
     return [t.text for t in tokenize(text)]

@@ -5,7 +5,7 @@ updated incrementally: each article is keyed by its `source_file` and a hash
 of everything indexed from it (and of the analyzer), so an unchanged article
 is never analysed or written again.
 
-Each article is analysed once (`analyzer.tokenize`). Title and kicker stems
+Each article is analysed once (`analyzer.terms`). Title and kicker stems
 are indexed as Whoosh fields (given as lists, so no second analysis); the
 body's, like the whole analysis the export needs (per stem: frequency per
 field, exact forms, positions), is stored with the document as one compact
@@ -25,7 +25,7 @@ from pathlib import Path
 from whoosh import fields, index
 
 from . import analyzer
-from .analyzer import StemAnalyzer, tokenize
+from .analyzer import StemAnalyzer
 
 logger = logging.getLogger(__name__)
 
@@ -127,8 +127,16 @@ def varint(n, out):
     out.append(n)
 
 
+def _one_varint(n):
+    out = bytearray()
+    varint(n, out)
+    return bytes(out)
+
+
 def encode_positions(positions):
     """Count, then the gaps between increasing positions, as varints."""
+    if len(positions) == 1:
+        return bytes((1,)) + _one_varint(positions[0])
     gaps = [b - a for a, b in zip(positions, positions[1:])]
     out = bytearray()
     varint(len(positions), out)
@@ -154,25 +162,28 @@ def analyse(record):
     field_stems = []
     for f, name in enumerate(TEXT_FIELDS):
         offset = POSITION_OFFSET[f]
-        tokens = tokenize(record[name])
-        lengths.append(len(tokens))
+        words = analyzer.terms(record[name])
+        lengths.append(len(words))
         if f < 2:
-            field_stems.append([t.stem for t in tokens])
-        for text, stem, _, _, pos, _ in tokens:
+            field_stems.append([stem for _, stem, _ in words])
+        for exact, stem, pos in words:
             entry = per_stem.get(stem)
             if entry is None:
-                per_stem[stem] = [f, text, pos + offset]
+                counts = [0, 0, 0]
+                counts[f] = 1
+                per_stem[stem] = (counts, {exact}, [pos + offset])
             else:
-                entry += (f, text, pos + offset)
+                entry[0][f] += 1
+                entry[1].add(exact)
+                entry[2].append(pos + offset)
     numbers = array("I")
     exacts = []
     positions = []
-    for entry in per_stem.values():
-        in_field = entry[0::3]
-        encoded = encode_positions(entry[2::3])
-        numbers.extend((in_field.count(0), in_field.count(1), in_field.count(2),
-                        len(encoded)))
-        exacts.append(SUB_SEP.join(sorted(set(entry[1::3]))))
+    for counts, forms, places in per_stem.values():
+        encoded = encode_positions(places)
+        counts.append(len(encoded))
+        numbers.extend(counts)
+        exacts.append(SUB_SEP.join(sorted(forms)) if len(forms) > 1 else next(iter(forms)))
         positions.append(encoded)
     stored = (tuple(lengths), SEP.join(per_stem), SEP.join(exacts), numbers.tobytes(),
               b"".join(positions))
