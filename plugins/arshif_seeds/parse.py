@@ -48,8 +48,6 @@ def parse_seed(text: str, filename: str) -> ParsedSeed:
     if not title:
         title = _STEM.sub("", filename.rsplit("/", 1)[-1]) or filename
         warnings.append("no text to make a headline from; the file name is the title")
-    elif generated:
-        warnings.append("no headline in the text; one was made from the lead")
     body_text = "\n".join(paragraphs)
     date = find_date(meta.get("date_text", "")) or find_date(body_text)
     lang, direction = detect(title + "\n" + body_text)

@@ -15,8 +15,6 @@ from .ids import seed_slug
 from .parse import parse_seed
 
 logger = logging.getLogger(__name__)
-# Notes about the text that are normal outcomes, not problems with the input.
-NOT_A_PROBLEM = ("no headline in the text; one was made from the lead",)
 
 
 def seed_relpath(source_path, settings):
@@ -76,8 +74,7 @@ class SeedReader(BaseReader):
         metadata = dict(base, **self.extracted(parsed))
         metadata["content_hash"] = content_hash(paragraphs)
         metadata["arshif_terms"] = keywords.candidates(parsed.title, paragraphs)
-        warnings = [w for w in decoded.warnings + parsed.warnings if w not in NOT_A_PROBLEM]
-        metadata.update(encoding=decoded.encoding, arshif_warnings=warnings,
+        metadata.update(encoding=decoded.encoding, arshif_warnings=decoded.warnings + parsed.warnings,
                         arshif_removed=sum(r.kind != "byline" for r in parsed.removed))
         return render_paragraphs(paragraphs), metadata
 
