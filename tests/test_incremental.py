@@ -71,3 +71,31 @@ def test_theme_never_shows_the_whole_archive_on_a_listing():
     for name in os.listdir(templates):
         with open(os.path.join(templates, name), encoding="utf-8") as handle:
             assert "all_articles" not in handle.read(), name
+
+
+def test_cached_parses_of_other_code_or_settings_are_not_used(tmp_path, monkeypatch):
+    """Pelican's reader cache only looks at file times: after an upgrade of the
+    seed reader, or a change of a setting it reads, the seeds are parsed again."""
+    import arshif_seeds.reader as reader
+
+    names = sorted(n for n in os.listdir(SEEDS) if n.endswith(".txt"))[:6]
+    seeds = copy_seeds(names, tmp_path / "seeds")
+    parsed = []
+    parse = reader.SeedReader.parse
+    monkeypatch.setattr(reader.SeedReader, "parse",
+                        lambda self, path: parsed.append(os.path.basename(path)) or parse(self, path))
+
+    build_site(seeds, tmp_path / "out")
+    assert sorted(parsed) == names
+    parsed.clear()
+    build_site(seeds, tmp_path / "out")
+    assert parsed == []
+
+    monkeypatch.setattr(reader, "CODE_FINGERPRINT", "a newer reader")
+    build_site(seeds, tmp_path / "out")
+    assert sorted(parsed) == names
+    parsed.clear()
+    build_site(seeds, tmp_path / "out", SEEDS_DEFAULT_CATEGORY="منوعات")
+    assert sorted(parsed) == names
+    page = (tmp_path / "out" / "a" / names[0][:-4] / "index.html").read_text(encoding="utf-8")
+    assert "arshif_reader" not in page and reader.stamp({}) not in page

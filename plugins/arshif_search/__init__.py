@@ -91,7 +91,7 @@ def update_index(generator):
         index_export.export_index(index_dir, out_dir, conf)
         logger.info("arshif_search: export took %.1f s", time.perf_counter() - start)
 
-    _wait()
+    _abandon()
     if conf["parallel"] and "fork" in multiprocessing.get_all_start_methods():
         child = multiprocessing.get_context("fork").Process(
             target=_in_child, args=(job,), name="arshif-search", daemon=True)
@@ -111,6 +111,16 @@ def _in_child(job):
     except BaseException:  # noqa: BLE001 - reported to the parent through the exit status
         logger.error("arshif_search: the search index failed:\n%s", traceback.format_exc())
         raise SystemExit(1) from None
+
+
+def _abandon():
+    """Join the child of a build that failed before `finalized` (autoreload runs
+    builds in one process); its outcome belongs to that build, not this one."""
+    while _jobs:
+        child = _jobs.pop()
+        child.join()
+        logger.debug("arshif_search: search job of an earlier build ended with status %s",
+                     child.exitcode)
 
 
 def _wait(pelican=None):

@@ -8,7 +8,7 @@ from pelican import signals
 from . import config, prefetch
 from .dates import UNDATED  # noqa: F401  (re-exported for templates and other plugins)
 from .ingest import Ingest, drop_repeated_title
-from .reader import SeedReader
+from .reader import SeedReader, drop_stale
 
 logger = logging.getLogger(__name__)
 _state = {}
@@ -29,7 +29,16 @@ def add_reader(readers):
         readers.reader_classes[extension] = SeedReader
 
 
+def before_reading(generator):
+    stale = drop_stale(generator.readers, generator.settings)
+    if stale:
+        logger.info("%d cached seeds were parsed by other code or settings; reading them again",
+                    stale)
+    start_prefetch(generator)
+
+
 def start_prefetch(generator):
+    stop_prefetch(generator)  # a build that failed while reading left one behind
     readers = [reader for reader in generator.readers.readers.values()
                if isinstance(reader, SeedReader)]
     if readers:
@@ -81,7 +90,7 @@ def on_finished(pelican):
 def register():
     signals.initialized.connect(add_seeds_path)
     signals.readers_init.connect(add_reader)
-    signals.article_generator_init.connect(start_prefetch)
+    signals.article_generator_init.connect(before_reading)
     signals.article_generator_context.connect(on_context)
     signals.content_object_init.connect(on_content)
     signals.article_generator_pretaxonomy.connect(on_pretaxonomy)

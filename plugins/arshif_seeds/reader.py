@@ -5,6 +5,7 @@ import hashlib
 import html
 import logging
 import os
+from pathlib import Path
 
 from pelican.readers import BaseReader
 
@@ -15,6 +16,13 @@ from .ids import seed_slug
 from .parse import parse_seed
 
 logger = logging.getLogger(__name__)
+# Pelican's reader cache is keyed by the file's modification time only; every
+# parse carries this stamp of the code and the settings that shaped it, and
+# cached parses with another stamp are dropped before reading (`drop_stale`).
+CODE_FINGERPRINT = hashlib.sha1(b"".join(
+    path.read_bytes() for path in sorted(Path(__file__).parent.glob("*.py")))).hexdigest()
+READER_SETTINGS = ("SEEDS_PATH", "SEEDS_EXTENSIONS", "SEEDS_DEFAULT_CATEGORY",
+                   "SEEDS_WORDS_PER_MINUTE", "ARSHIF_SLUGS")
 
 
 def seed_relpath(source_path, settings):
@@ -24,6 +32,28 @@ def seed_relpath(source_path, settings):
     if root and os.path.commonpath([root, full]) == root:
         return os.path.relpath(full, root).replace(os.sep, "/")
     return os.path.basename(full)
+
+
+def stamp(settings):
+    """What a cached parse must have been made with to be used again."""
+    used = [(name, config.setting(settings, name)) for name in READER_SETTINGS]
+    return hashlib.sha1(repr((CODE_FINGERPRINT, used)).encode("utf-8")).hexdigest()[:16]
+
+
+def drop_stale(readers, settings):
+    """Forget cached parses of seeds made by other code or settings; returns how many.
+
+    Reads Pelican's reader cache (`FileDataCacher._cache`: path → (file stamp,
+    (content, metadata))) directly: Pelican has no API to invalidate entries.
+    """
+    current = stamp(settings)
+    cache = getattr(readers, "_cache", {})
+    stale = [path for path, (_, data) in cache.items()
+             if data and isinstance(data[1], dict) and "source_file" in data[1]
+             and data[1].get("arshif_reader") != current]
+    for path in stale:
+        del cache[path]
+    return len(stale)
 
 
 def content_hash(paragraphs):
@@ -57,7 +87,7 @@ class SeedReader(BaseReader):
 
     def parse(self, source_path):
         rel = seed_relpath(source_path, self.settings)
-        base = {"source_file": rel, "slug": seed_slug(rel)}
+        base = {"source_file": rel, "slug": seed_slug(rel), "arshif_reader": stamp(self.settings)}
         with open(source_path, "rb") as handle:
             data = handle.read()
         try:
