@@ -87,3 +87,20 @@ def test_tags_need_two_articles_and_prefer_rare_terms():
     assert tags[0] == ["الصين", "الاتصالات"]
     assert "العالم" not in tags[0]  # in 6 of 20 articles: too common
     assert tags[3] == []
+
+
+def test_institutions_and_noun_adjective_names_are_one_candidate():
+    found = keywords.candidates(
+        "وكالة الطاقة الذرية تدين التجربة",
+        ["طالب مجلس الأمن والأمم المتحدة بعقد اجتماع في وزارة الخارجية بحضور "
+         "الفريق أول عبد الفتاح السيسي ومحمد صبحي قاضي المعارضات، واشتبك المتظاهرين الشرطة."])
+    for phrase in ("الطاقة الذرية", "مجلس الأمن", "الأمم المتحدة", "وزارة الخارجية", "عبد الفتاح السيسي"):
+        assert phrase in found, phrase
+    # Titles and ranks are not part of a name; two nouns side by side are no phrase.
+    assert not [t for t in found if t.startswith("أول ") or t.endswith(" قاضي")]
+    assert "المتظاهرين الشرطة" not in found and "الشرطة المتظاهرين" not in found
+
+
+def test_a_tag_and_the_phrase_holding_it_are_not_both_chosen():
+    docs = [{"الأمم المتحدة": 2.0, "الأمم": 2.0, "اللاجئين": 1.0}] * 2 + [{"غيره": 1.0}] * 18
+    assert keywords.choose_tags(docs, max_tags=3)[0] == ["الأمم المتحدة", "اللاجئين"]

@@ -36,10 +36,37 @@ TITLES = frozenset("""
 الفريق المشير الشيخ النائب المتحدث نظيره نظيرته الأمين الامين الملك الأمير الامير
 المرشد الإمام الامام البابا الأنبا الانبا القاضي المحامي الكاتب الفنان الفنانة المهندس
 رئيسة محافظ المحافظ مدير المدير السفير الداعية الناشط الناشطة القيادي العضو عضو
+نائب مساعد وكيل مستشار أول اول ركن قائد منسق مفتش مأمور معاون ضابط نقيب رائد مقدم ملازم
+النقيب الرائد المقدم الملازم الضابط المفتش المأمور المعاون قاضي قاضى
+""".split())
+
+# Adjectives that follow a noun in names without the nisba ending checked
+# by `_adjective` («الأمم المتحدة», «الشرق الأوسط»).
+ADJECTIVES = frozenset("""
+المتحدة المسلمين المسلمون الأوسط الاوسط العالي العالى الأحمر الاحمر الأبيض الابيض
+الأعلى الاعلى العليا المسلحة الحرة الكبرى
+""".split())
+_NISBA = re.compile("(?:ي|ى|ية|يه|يين|يون|يان|يتين)$")
+
+
+def _adjective(word):
+    """Whether a definite word after a noun reads as its adjective (mostly nisba: الأمريكية)."""
+    return word in ADJECTIVES or bool(_NISBA.search(word))
+
+
+# Nouns that head an institution or a place named by the word after them
+# («وزارة الداخلية», «ميدان التحرير»): the pair is the tag, and a name never
+# starts with one («رئيس وحدة مباحث ...» is no person).
+HEADS = frozenset("""
+وزارة وزير مجلس جماعة حزب جامعة محكمة نقابة حركة جبهة هيئة مديرية محافظة قوات منظمة
+اتحاد بنك شركة مستشفى ميدان شارع قناة صحيفة وكالة مطار نادي لجنة جمهورية مدينة قرية
+مركز قسم سجن قصر جهاز قطاع إدارة ادارة وحدة مباحث مكتب مصلحة دار مسجد كنيسة جامع
+ائتلاف تيار تحالف مؤسسة بورصة صندوق
 """.split())
 
 # Words that end a name: particles, prepositions, pronouns, common verbs of speech.
 NAME_STOP = frozenset("""
+لشئون لشؤون عدم بشأن بشان جراء إثر اثر وسط
 قال قالت فقال فقالت وقال وقالت يقول تقول أنه انه أنها انها ان أن إن عن في من الى إلى على علي مع بعد قبل خلال حول بين هو هي هم هذا هذه ذلك تلك التي الذي
 قال قالت اكد أكد أكدت اكدت اضاف أضاف أضافت اشار أشار أشارت اوضح أوضح أوضحت ذكر ذكرت
 لا لم لن ما ماذا كما كان كانت يكون تكون قد لقد ثم او أو اي أي كل بعض غير منذ عند لدى
@@ -82,6 +109,8 @@ def _definite(word):
 
 
 PLACE, DEFINITE, TITLE, OTHER = range(4)
+# Titles as `fold` spells them: «المحامى» is «المحامي».
+_TITLES = frozenset(fold(title) for title in TITLES)
 
 
 @functools.lru_cache(maxsize=300_000)
@@ -91,7 +120,7 @@ def classify(word):
     bare = word[1:] if word[:1] in "وفبل" and word[1:] in PLACES else word
     if bare in PLACES:
         return PLACE, bare
-    if word in TITLES or (word[:1] == "و" and word[1:] in TITLES):
+    if fold(word) in _TITLES or (word[:1] == "و" and fold(word[1:]) in _TITLES):
         return TITLE, word
     definite = _definite(word)
     return (DEFINITE, definite) if definite else (OTHER, word)
@@ -106,8 +135,12 @@ def _name_after(kinds, start):
     while j < len(kinds) and len(name) < 3:
         kind, word = kinds[j]
         joined = bool(name) and name[-1] in NAME_JOINERS
+        if not joined and name and kind == DEFINITE and word[-1] in "يى" and word not in STOP:
+            name.append(word)  # a family name ends it: «محمد البرادعي», «عبد الفتاح السيسي»
+            break
         if not joined and (kind != OTHER or word in NAME_STOP or len(word) < 2
-                           or (word.startswith("و") and name)):
+                           or (word.startswith("و") and name) or word in HEADS
+                           or (word[:1] in "وبل" and word[1:] in HEADS)):
             break
         name.append(word)
         j += 1
@@ -128,20 +161,25 @@ def candidates(title, paragraphs, lead_words=120, body_words=400):
              (" ".join(words[lead_words:body_words]), 0.5)]
     for text, weight in texts:
         kinds = [classify(w) for w in _WORD.findall(text)]
-        previous_definite = False
+        previous = (OTHER, "")
         for i, (kind, word) in enumerate(kinds):
+            after_definite = previous[0] in (DEFINITE, TITLE) or (
+                previous[0] == PLACE and previous[1].startswith("ال"))
             if kind == PLACE:
                 found[word] += weight
-            elif kind == DEFINITE:
-                # An ال word right after another is most often an adjective.
-                if not previous_definite and word not in STOP:
+            elif kind == DEFINITE and word not in STOP:
+                if not after_definite:
                     found[word] += weight
+                # Noun and adjective («الأمن المركزي»), head and name
+                # («وزارة الداخلية»): the pair says more than either word.
+                if ((previous[0] == DEFINITE and previous[1] not in STOP and _adjective(word))
+                        or previous[1] in HEADS):
+                    found[previous[1] + " " + word] += weight
             elif kind == TITLE:
                 name = _name_after(kinds, i + 1)
                 if name:
                     found[name] += weight * 1.5
-            # Titles are nouns too: «نظيره الروسي» is noun + adjective.
-            previous_definite = kind in (DEFINITE, TITLE) or (kind == PLACE and word.startswith("ال"))
+            previous = (kind, word)
     return {term: round(w, 2) for term, w in found.items()}
 
 
@@ -168,12 +206,16 @@ def choose_tags(candidate_lists, max_tags=5, max_share=0.1):
             key = fold(term)
             if 2 <= df[key] <= ceiling:
                 scored.append((weight * math.log(total / df[key]), canonical[key]))
-        scored.sort(key=lambda item: (-item[0], item[1]))
-        tags, keys = [], set()
+        # On a tie the longer name wins: «الأمم» alone is a fragment of «الأمم المتحدة».
+        scored.sort(key=lambda item: (-item[0], -item[1].count(" "), item[1]))
+        tags, keys, words = [], set(), set()
         for _score, term in scored:
             key = fold(term)
-            if key not in keys:
+            parts = set(key.split())
+            # «الأمم المتحدة» and «الأمم» are one tag, not two.
+            if key not in keys and not parts & words:
                 keys.add(key)
+                words |= parts
                 tags.append(term)
             if len(tags) == max_tags:
                 break
