@@ -11,6 +11,7 @@ import functools
 import math
 import re
 from collections import Counter
+from itertools import chain
 
 _MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 _WORD = re.compile("[\u0621-\u063a\u0641-\u064a\u0671-\u06d3]+")
@@ -190,22 +191,24 @@ def choose_tags(candidate_lists, max_tags=5, max_share=0.1):
     and in at most `max_share` of them (too common to tell news apart).
     """
     total = len(candidate_lists)
+    # Counted per spelling first (in C), then folded once per distinct spelling.
+    per_spelling = Counter(chain.from_iterable(candidate_lists))
     df = Counter()
-    spelled = {}
-    for terms in candidate_lists:
-        for term in terms:
-            key = fold(term)
-            df[key] += 1
-            spelled.setdefault(key, Counter())[term] += 1
+    canonical = {}
+    most = {}
+    for term, count in per_spelling.items():  # first-seen order: ties go to the first spelling
+        key = fold(term)
+        df[key] += count
+        if count > most.get(key, 0):
+            most[key] = count
+            canonical[key] = term
     ceiling = max(2, int(total * max_share))
-    canonical = {key: forms.most_common(1)[0][0] for key, forms in spelled.items()}
+    scoring = {term: (math.log(total / df[key]), canonical[key])
+               for term in per_spelling if 2 <= df[key := fold(term)] <= ceiling}
     chosen = []
     for terms in candidate_lists:
-        scored = []
-        for term, weight in terms.items():
-            key = fold(term)
-            if 2 <= df[key] <= ceiling:
-                scored.append((weight * math.log(total / df[key]), canonical[key]))
+        scored = [(weight * found[0], found[1]) for term, weight in terms.items()
+                  if (found := scoring.get(term))]
         # On a tie the longer name wins: «الأمم» alone is a fragment of «الأمم المتحدة».
         scored.sort(key=lambda item: (-item[0], -item[1].count(" "), item[1]))
         tags, keys, words = [], set(), set()
