@@ -71,15 +71,12 @@ def update_index(generator):
     has merged duplicates; tags and listings, built after, are not indexed.
     """
     index_dir, out_dir, conf = _paths(generator.settings)
-    articles = {}
-    hashes = {}
-    for article in generator.articles:
-        key = indexer.source_file_of(article)
-        articles[key] = article
-        hashes[key] = indexer.article_hash(article)
+    published = list(generator.articles)
 
     def job():
         start = time.perf_counter()
+        articles = {indexer.source_file_of(article): article for article in published}
+        hashes = {key: indexer.article_hash(article) for key, article in articles.items()}
         counts = indexer.update_index(
             index_dir, hashes,
             lambda key: indexer.article_record(articles[key], conf["snippet_chars"]),
@@ -93,8 +90,10 @@ def update_index(generator):
 
     _abandon()
     if conf["parallel"] and "fork" in multiprocessing.get_all_start_methods():
+        # Not a daemon: if the build dies, Python still lets the export finish
+        # rather than kill it between writing new files and the manifest.
         child = multiprocessing.get_context("fork").Process(
-            target=_in_child, args=(job,), name="arshif-search", daemon=True)
+            target=_in_child, args=(job,), name="arshif-search")
         child.start()
         _jobs.append(child)
     else:

@@ -75,7 +75,18 @@ def on_pretaxonomy(generator):
         # changes from run to run; the seed name settles ties the same way each time.
         generator.articles.sort(key=lambda a: (a.date, getattr(a, "source_file", None)
                                                or a.source_path), reverse=True)
-    ingest.assign_tags(generator.articles)
+
+
+def on_pretaxonomy_tags(generator):
+    _state["ingest"].assign_tags(generator.articles)
+
+
+def connect_tags(pelican):
+    """Tags are chosen by the last pretaxonomy receiver: the articles are final
+    for other plugins (the search index, forked from there) before the tag step,
+    which they do not need. Pelican calls receivers in the order they were
+    connected, and this runs once every plugin is registered."""
+    signals.article_generator_pretaxonomy.connect(on_pretaxonomy_tags)
 
 
 def on_finalized(generator):
@@ -89,6 +100,7 @@ def on_finished(pelican):
 
 def register():
     signals.initialized.connect(add_seeds_path)
+    signals.initialized.connect(connect_tags)
     signals.readers_init.connect(add_reader)
     signals.article_generator_init.connect(before_reading)
     signals.article_generator_context.connect(on_context)
