@@ -99,3 +99,35 @@ def test_cached_parses_of_other_code_or_settings_are_not_used(tmp_path, monkeypa
     assert sorted(parsed) == names
     page = (tmp_path / "out" / "a" / names[0][:-4] / "index.html").read_text(encoding="utf-8")
     assert "arshif_reader" not in page and reader.stamp({}) not in page
+
+
+def test_the_same_pelican_runs_again_as_autoreload_does(tmp_path):
+    """`pelican -r` (`invoke regenerate`) calls run() again on one Pelican object."""
+    import json as _json
+
+    from pelican import Pelican
+    from pelican.settings import read_settings
+
+    from sitebuild import ROOT
+
+    names = sorted(n for n in os.listdir(SEEDS) if n.endswith(".txt"))[:8]
+    seeds = copy_seeds(names, tmp_path / "seeds")
+    report = tmp_path / "report.json"
+    cwd = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        settings = read_settings("pelicanconf.py", override={
+            "SEEDS_PATH": str(seeds), "OUTPUT_PATH": str(tmp_path / "out"),
+            "CACHE_PATH": str(tmp_path / "cache"), "INGEST_REPORT_PATH": str(report),
+            "SEEDS_WORKERS": 2, "SEEDS_PARALLEL_MIN": 1})
+        pelican = Pelican(settings)
+        pelican.run()
+        os.remove(report)
+        (seeds / names[0]).write_text((seeds / names[0]).read_text(encoding="utf-8") + "\nسطر جديد.",
+                                      encoding="utf-8")
+        pelican.run()
+    finally:
+        os.chdir(cwd)
+    outcomes = {e["file"]: e["outcome"] for e in _json.loads(report.read_text(encoding="utf-8"))["files"]}
+    assert [outcomes[n] for n in names] == ["published"] * len(names)
+    assert "سطر جديد" in (tmp_path / "out" / "a" / names[0][:-4] / "index.html").read_text(encoding="utf-8")

@@ -21,7 +21,6 @@ def add_seeds_path(pelican):
         logger.error("Seeds folder %s does not exist", root)
     elif root and root not in pelican.settings["ARTICLE_PATHS"]:
         pelican.settings["ARTICLE_PATHS"] = list(pelican.settings["ARTICLE_PATHS"]) + [root]
-    _state["ingest"] = Ingest(pelican.settings)
 
 
 def add_reader(readers):
@@ -30,6 +29,8 @@ def add_reader(readers):
 
 
 def before_reading(generator):
+    # One Ingest (manifest, report) per run: `pelican -r` runs the same Pelican again.
+    _state["ingest"] = Ingest(generator.settings)
     stale = drop_stale(generator.readers, generator.settings)
     if stale:
         logger.info("%d cached seeds were parsed by other code or settings; reading them again",
