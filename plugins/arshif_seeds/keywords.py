@@ -2,9 +2,12 @@
 
 Per article (cached with the reader's output) we collect candidates: definite
 nouns (a verb never takes ال, so ال marks a noun), names that follow a title
-(«الرئيس الصيني شي جين بينغ»), and places from a small gazetteer. Across all
-seeds we then keep the candidates with the best tf-idf that occur in more than
-one article, so that tag pages group related news.
+(«الرئيس الصيني شي جين بينغ»), places from a small gazetteer, and two-word
+names: an institution noun and its complement («وزارة الداخلية») or a noun
+and its nisba adjective («الأمم المتحدة»). Across all seeds we then keep the
+candidates with the best tf-idf that occur in more than one article, so that
+tag pages group related news, and never a word together with a phrase that
+holds it.
 """
 
 import functools
