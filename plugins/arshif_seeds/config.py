@@ -11,7 +11,7 @@ DEFAULTS = {
     "SEEDS_PROGRESS_EVERY": 2000,
     # Worker processes that parse seeds ahead of Pelican (fewer than 2: none),
     # and the fewest uncached seeds worth starting them for.
-    "SEEDS_WORKERS": os.cpu_count() or 1,
+    "SEEDS_WORKERS": min(8, os.cpu_count() or 1),
     "SEEDS_PARALLEL_MIN": 500,
     "INGEST_REPORT_PATH": "ingest-report.json",
     "ARSHIF_STRICT": False,
