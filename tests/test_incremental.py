@@ -131,3 +131,22 @@ def test_the_same_pelican_runs_again_as_autoreload_does(tmp_path):
     outcomes = {e["file"]: e["outcome"] for e in _json.loads(report.read_text(encoding="utf-8"))["files"]}
     assert [outcomes[n] for n in names] == ["published"] * len(names)
     assert "سطر جديد" in (tmp_path / "out" / "a" / names[0][:-4] / "index.html").read_text(encoding="utf-8")
+
+
+def test_listings_follow_which_tags_have_pages(tmp_path, monkeypatch):
+    """The tags index lists the tags that have pages: when that set changes and
+    no listed article does, it is written again, not left stale."""
+    import arshif_theme
+
+    names = sorted(n for n in os.listdir(SEEDS) if n.endswith(".txt"))[:30]
+    seeds = copy_seeds(names, tmp_path / "seeds")
+    out = tmp_path / "out"
+    build_site(seeds, out, ARSHIF_TAG_MIN_ARTICLES=2)
+    index = (out / "tags" / "index.html").read_text(encoding="utf-8")
+    linked = index.count("<li>")
+    assert linked >= 2
+
+    prune = arshif_theme.prune_tags
+    monkeypatch.setattr(arshif_theme, "prune_tags", lambda generator, minimum: prune(generator, 99))
+    build_site(seeds, out, ARSHIF_TAG_MIN_ARTICLES=2)
+    assert (out / "tags" / "index.html").read_text(encoding="utf-8").count("<li>") == 0

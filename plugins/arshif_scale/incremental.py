@@ -4,8 +4,8 @@ Pelican renders every page on every run, so adding one article to 20,000 costs
 nearly a full build even with its content cache. An article page depends on the
 article itself, its neighbours in the archive, which of its tags have pages, the
 theme, the plugins and the settings. A listing page (tag, category, source,
-period archive, front page) depends on what it lists of its articles and on the
-site's taxonomy. When none of those changed and the files are still in the
+period archive, front page) depends on what it lists of its articles, on the
+site's menus and, for an index page, on the taxonomy with counts it shows. When none of those changed and the files are still in the
 output folder, they are left as they are.
 """
 
@@ -14,6 +14,7 @@ import json
 import logging
 import os
 
+from jinja2 import meta
 from pelican import signals
 from pelican.writers import Writer
 
@@ -104,17 +105,26 @@ def _listed(value, memo):
 def site_signature(context):
     """What every page shows of the site: the menus and the hand-written pages.
 
-    Counts are left out: the pages that show them (the categories and tags
-    indexes) are handed every article and change with any of them.
+    Counts are left out: only the index pages show them (`shown_taxonomies`).
     """
     categories = context.get("categories") or ()
     pages = context.get("pages") or ()
     return _digest([(c.name, c.slug) for c, _ in categories], [(p.url, p.title) for p in pages])
 
 
-def tags_signature(context):
-    """Which tags have pages: listings link them (article pages key their own tags)."""
-    return _digest(sorted((t.name, t.slug) for t in context.get("linked_tags") or ()))
+# Site-wide lists of (name, articles) that an index page may show with counts.
+TAXONOMIES = frozenset({"tags", "categories", "sources"})
+
+
+def shown_taxonomies(template):
+    """The TAXONOMIES a template's own source names (the tags index shows `tags`)."""
+    env = template.environment
+    source = env.loader.get_source(env, template.name)[0]
+    return sorted(TAXONOMIES & meta.find_undeclared_variables(env.parse(source)))
+
+
+def _taxonomy(pairs):
+    return [(obj.name, obj.slug, len(articles)) for obj, articles in pairs or ()]
 
 
 class IncrementalWriter(Writer):
@@ -132,7 +142,7 @@ class IncrementalWriter(Writer):
         # Articles' listing digests, by id(): valid for this build's objects only.
         self._listed = {}
         self._site = None
-        self._listing_site = None
+        self._shown = {}
 
     def _load(self):
         if not self.state_path or not self.settings.get("LOAD_CONTENT_CACHE"):
@@ -166,10 +176,13 @@ class IncrementalWriter(Writer):
         """Listing pages (possibly paginated): skipped when what they list is unchanged."""
         if self._site is None:
             self._site = site_signature(context)
+        if template.name not in self._shown:
+            self._shown[template.name] = shown_taxonomies(template)
         # all_articles (the whole archive) is handed to every listing; the theme never shows it.
         key = _digest(self._site, template.filename, args,
                       sorted((k, _listed(v, self._listed)) for k, v in kwargs.items()
-                             if k != "all_articles"))
+                             if k != "all_articles"),
+                      [(name, _taxonomy(context.get(name))) for name in self._shown[template.name]])
         before = self.previous.get(name)
         if (isinstance(before, list) and before[0] == key
                 and all(os.path.exists(os.path.join(self.output_path, f)) for f in before[1])):
