@@ -127,16 +127,8 @@ def varint(n, out):
     out.append(n)
 
 
-def _one_varint(n):
-    out = bytearray()
-    varint(n, out)
-    return bytes(out)
-
-
 def encode_positions(positions):
     """Count, then the gaps between increasing positions, as varints."""
-    if len(positions) == 1:
-        return bytes((1,)) + _one_varint(positions[0])
     gaps = [b - a for a, b in zip(positions, positions[1:])]
     out = bytearray()
     varint(len(positions), out)
