@@ -15,7 +15,7 @@ from itertools import accumulate
 
 from whoosh import index
 
-from .indexer import ANALYSIS_FIELD, SEP, SUB_SEP, TEXT_FIELDS, varint
+from .indexer import ANALYSIS_FIELD, SEP, SUB_SEP, TEXT_FIELDS, varint, varints
 
 logger = logging.getLogger(__name__)
 
@@ -61,16 +61,6 @@ def _statistics(analyses):
     return df, [max(total / n_docs, 1.0) for total in totals]
 
 
-def _varints(values):
-    """Unsigned LEB128 varints of a list of ints (one byte each when small)."""
-    if not values or max(values) < 0x80:
-        return bytes(values)
-    out = bytearray()
-    for value in values:
-        varint(value, out)
-    return bytes(out)
-
-
 def _gaps(values):
     return [values[0]] + [b - a for a, b in zip(values, values[1:])]
 
@@ -86,7 +76,7 @@ def _postings_block(docs, weights, exacts):
         for i, joined in enumerate(exacts):
             for form in joined.split(SUB_SEP):
                 forms.setdefault(form, []).append(i)
-    out = bytearray(_varints(_gaps(docs)))
+    out = bytearray(varints(_gaps(docs)))
     out += bytes(weights)
     varint(len(forms), out)
     for form in sorted(forms):
@@ -96,7 +86,7 @@ def _postings_block(docs, weights, exacts):
             varint(len(docs), out)
         else:
             varint(len(indexes), out)
-            out += _varints(_gaps(indexes))
+            out += varints(_gaps(indexes))
     return bytes(out)
 
 

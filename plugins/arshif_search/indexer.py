@@ -127,16 +127,22 @@ def varint(n, out):
     out.append(n)
 
 
+def varints(values):
+    """Unsigned LEB128 varints of a list of ints (one byte each when all are small)."""
+    if not values or max(values) < 0x80:
+        return bytes(values)
+    out = bytearray()
+    for value in values:
+        varint(value, out)
+    return bytes(out)
+
+
 def encode_positions(positions):
     """Count, then the gaps between increasing positions, as varints."""
-    gaps = [b - a for a, b in zip(positions, positions[1:])]
     out = bytearray()
     varint(len(positions), out)
     varint(positions[0], out)
-    if not gaps or max(gaps) < 0x80:
-        return bytes(out) + bytes(gaps)
-    for gap in gaps:
-        varint(gap, out)
+    out += varints([b - a for a, b in zip(positions, positions[1:])])
     return bytes(out)
 
 
