@@ -38,10 +38,13 @@ def before_reading(generator):
     start_prefetch(generator)
 
 
+def _seed_readers(generator):
+    return [reader for reader in generator.readers.readers.values() if isinstance(reader, SeedReader)]
+
+
 def start_prefetch(generator):
     stop_prefetch(generator)  # a build that failed while reading left one behind
-    readers = [reader for reader in generator.readers.readers.values()
-               if isinstance(reader, SeedReader)]
+    readers = _seed_readers(generator)
     if readers:
         ahead = prefetch.start(generator, readers[0])
         if ahead is not None:
@@ -54,9 +57,8 @@ def stop_prefetch(generator):
     ahead = _state.pop("prefetch", None)
     if ahead is not None:
         ahead.close()
-        for reader in generator.readers.readers.values():
-            if isinstance(reader, SeedReader):
-                reader.prefetch = None
+        for reader in _seed_readers(generator):
+            reader.prefetch = None
 
 
 def on_context(generator, metadata):
