@@ -112,25 +112,30 @@ def _in_child(job):
         raise SystemExit(1) from None
 
 
-def _abandon():
-    """Join the child of a build that failed before `finalized` (autoreload runs
-    builds in one process); its outcome belongs to that build, not this one."""
+def _joined():
+    """Wait for the pending search jobs; their exit statuses."""
+    statuses = []
     while _jobs:
         child = _jobs.pop()
         child.join()
-        logger.debug("arshif_search: search job of an earlier build ended with status %s",
-                     child.exitcode)
+        statuses.append(child.exitcode)
+    return statuses
+
+
+def _abandon():
+    """Join the child of a build that failed before `finalized` (autoreload runs
+    builds in one process); its outcome belongs to that build, not this one."""
+    for status in _joined():
+        logger.debug("arshif_search: search job of an earlier build ended with status %s", status)
 
 
 def _wait(pelican=None):
     """finalized: the build is not done until the search index is written."""
-    while _jobs:
-        child = _jobs.pop()
-        child.join()
-        if child.exitcode != 0:
+    for status in _joined():
+        if status != 0:
             raise RuntimeError(
                 f"arshif_search: building the search index failed (exit status "
-                f"{child.exitcode}); see the error above")
+                f"{status}); see the error above")
 
 
 def register():
