@@ -168,7 +168,7 @@ def bench(c, sizes="1000,5000,20000"):
     c.run(f"{sys.executable} benchmarks/bench_build.py --sizes {sizes.replace(',', ' ')}")
 
 
-# --- Search (owned by the search-index helper) -------------------------------
+# --- Search ------------------------------------------------------------------
 
 
 @task(help={"query": "the search words (quotes, -word allowed)",
