@@ -23,7 +23,7 @@ import time
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from arshif_seeds.headline import shorten  # noqa: E402
+from arshif_seeds.lead_headline import shorten  # noqa: E402
 from arshif_seeds.parse import parse_seed  # noqa: E402
 
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "egynews2013" / "articles"

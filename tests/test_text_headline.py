@@ -2,7 +2,8 @@
 
 import pathlib
 
-from arshif_seeds.headline import extract_headline, is_headline, make_headline, shorten
+from arshif_seeds.headline import extract_headline, is_headline
+from arshif_seeds.lead_headline import make_headline, shorten
 
 FIXTURES = pathlib.Path(__file__).parent / "fixtures" / "text"
 LEAD = (
