@@ -8,7 +8,9 @@ from pelican.settings import read_settings
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SEEDS = os.path.join(ROOT, "seeds")
 SEED_ARTICLE = "000_90cf851c62d0d665.txt"
-CORPUS = os.path.join(os.path.dirname(ROOT), "shared", "corpus", "egynews2013", "articles")
+# Committed egynews2013 articles beyond seeds/ (see its ATTRIBUTION); the full
+# corpus is for the benchmarks only.
+SAMPLE = os.path.join(ROOT, "tests", "fixtures", "egynews")
 
 
 def build_site(seeds, output, settings_file="pelicanconf.py", **overrides):
@@ -37,7 +39,11 @@ def build_site(seeds, output, settings_file="pelicanconf.py", **overrides):
 
 
 def copy_seeds(names, target, source=SEEDS, manifest=True):
-    """Copy some seed files (and their manifest rows) into a new seeds folder."""
+    """Copy some seed files (and their manifest rows) into a seeds folder.
+
+    Copying from a second source with the same manifest columns (seeds/ and
+    SAMPLE) adds its rows to the manifest already there.
+    """
     import shutil
 
     os.makedirs(target, exist_ok=True)
@@ -47,7 +53,14 @@ def copy_seeds(names, target, source=SEEDS, manifest=True):
     if manifest and os.path.exists(manifest_path):
         with open(manifest_path, encoding="utf-8") as handle:
             lines = handle.read().splitlines()
-        keep = [lines[0]] + [ln for ln in lines[1:] if ln.split("\t", 1)[0] in names]
-        with open(os.path.join(target, "manifest.tsv"), "w", encoding="utf-8") as handle:
-            handle.write("\n".join(keep) + "\n")
+        keep = [ln for ln in lines[1:] if ln.split("\t", 1)[0] in names]
+        existing = os.path.join(target, "manifest.tsv")
+        if os.path.exists(existing):
+            with open(existing, encoding="utf-8") as handle:
+                assert handle.readline().rstrip("\n") == lines[0], "manifest columns differ"
+            with open(existing, "a", encoding="utf-8") as handle:
+                handle.write("".join(ln + "\n" for ln in keep))
+        else:
+            with open(existing, "w", encoding="utf-8") as handle:
+                handle.write("\n".join([lines[0]] + keep) + "\n")
     return target

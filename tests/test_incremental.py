@@ -4,7 +4,7 @@ import json
 import os
 import shutil
 
-from sitebuild import CORPUS, SEEDS, build_site, copy_seeds
+from sitebuild import SAMPLE, SEEDS, build_site, copy_seeds
 
 
 def article_pages(out, report):
@@ -34,7 +34,7 @@ def test_rebuild_touches_only_what_changed(tmp_path):
 
     # One more article, newer than all the others: it and its neighbour change.
     newest = "20000_politics.txt"
-    shutil.copy(os.path.join(CORPUS, newest), seeds / newest)
+    shutil.copy(os.path.join(SAMPLE, newest), seeds / newest)
     with open(seeds / "manifest.tsv", "a", encoding="utf-8") as handle:
         handle.write(f"{newest}\tx\tpolitics\t2030-01-01 00:00:00\t1\tأحدث خبر في الأرشيف\tx\n")
     build_site(seeds, out)
