@@ -1,20 +1,32 @@
-"""Tags as an editor would see them: a fixed sample of egynews2013 articles.
+"""Tags as an editor would see them: 40 fixed articles of each development corpus.
 
-There are no gold tags for the corpus, so tag work is judged by reading: this
-chooses tags for every `--step`-th article (the same tf-idf over that set as a
-build does), writes counts (tags per article, share of multi-word tags, tags
-that would get a page) and the headline and tags of `--show` articles picked
-with a fixed seed to benchmarks/results/tag_sample.md. Compare two versions of
-`plugins/arshif_seeds/keywords.py` by running it before and after a change.
+There are no gold tags, so tag work is judged by reading. This parses a few
+thousand articles of egynews2013 (seeds as they are) and of SaudiNewsNet (each
+record's seed text as a scraper leaves it, title and text), chooses tags with
+the same tf-idf over each set as a build does, and writes to
+benchmarks/results/tag_sample.md the counts (tags per article, multi-word
+tags, tags with a page), the time per article, and the headline, lead and tags
+of `--show` articles per corpus picked with a fixed seed. The same sample goes
+to tag_sample.json, which benchmarks/tag_judge.py checks judgements against.
 
-Usage: .venv/bin/python benchmarks/tag_sample.py [--step 4] [--show 40]
+`--compare REV` also times keywords.py as it was at git revision REV in the
+same run (same parsed text, same machine), so a speed change is measured, not
+guessed from two runs.
+
+Usage: .venv/bin/python benchmarks/tag_sample.py [--size 5000] [--show 40] [--compare HEAD]
 """
 
 import argparse
 import collections
+import importlib.util
+import json
 import pathlib
+import platform
 import random
+import subprocess
 import sys
+import tempfile
+import time
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
@@ -22,35 +34,95 @@ sys.path.insert(0, str(ROOT / "plugins"))
 from arshif_seeds import keywords  # noqa: E402
 from arshif_seeds.parse import parse_seed  # noqa: E402
 
-CORPUS = ROOT.parent / "shared" / "corpus" / "egynews2013" / "articles"
-RESULT = ROOT / "benchmarks" / "results" / "tag_sample.md"
+CORPORA = ROOT.parent / "shared" / "corpus"
+RESULTS = ROOT / "benchmarks" / "results"
 MIN_PAGE = 5  # ARSHIF_TAG_MIN_ARTICLES in pelicanconf.py
+
+
+def egynews(size):
+    """(id, seed text) of `size` egynews2013 articles spread over the whole corpus."""
+    files = sorted((CORPORA / "egynews2013" / "articles").glob("*.txt"))
+    step = max(1, len(files) // size)
+    return [(path.name, path.read_text(encoding="utf-8")) for path in files[::step][:size]]
+
+
+def saudinewsnet(size):
+    """(id, seed text) of `size` SaudiNewsNet records, the seed being title and text."""
+    lines = (CORPORA / "saudinewsnet" / "saudinewsnet.jsonl").read_text(encoding="utf-8").splitlines()
+    step = max(1, len(lines) // size)
+    records = [json.loads(line) for line in lines[::step][:size]]
+    return [(r["id"], (r.get("title") or "") + "\n" + (r.get("text") or "")) for r in records]
+
+
+def load_revision(rev):
+    """keywords.py as it was at git revision `rev`, imported under another name."""
+    source = subprocess.run(["git", "show", f"{rev}:plugins/arshif_seeds/keywords.py"], cwd=ROOT,
+                            check=True, capture_output=True, text=True).stdout
+    path = pathlib.Path(tempfile.mkdtemp()) / "keywords_old.py"
+    path.write_text(source, encoding="utf-8")
+    spec = importlib.util.spec_from_file_location("keywords_old", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def run(module, parsed):
+    """Tags of every parsed article and ms/article for candidates and choose_tags."""
+    start = time.perf_counter()
+    terms = [module.candidates(p.title, p.paragraphs) for p in parsed]
+    middle = time.perf_counter()
+    chosen = module.choose_tags(terms)
+    end = time.perf_counter()
+    n = len(parsed)
+    return chosen, 1000 * (middle - start) / n, 1000 * (end - middle) / n
+
+
+def lead(paragraphs, words=30):
+    text = " ".join(" ".join(paragraphs).split()[:words])
+    return text.replace("|", "/")
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--step", type=int, default=4)
+    parser.add_argument("--size", type=int, default=5000)
     parser.add_argument("--show", type=int, default=40)
+    parser.add_argument("--compare", help="git revision of keywords.py to time in the same run")
     args = parser.parse_args()
-    files = sorted(CORPUS.glob("*.txt"))[::args.step]
-    parsed = [parse_seed(path.read_text(encoding="utf-8"), path.name) for path in files]
-    chosen = keywords.choose_tags([keywords.candidates(p.title, p.paragraphs) for p in parsed])
-    tags = [t for article in chosen for t in article]
-    uses = collections.Counter(tags)
-    lines = [
-        "# Tag sample", "",
-        f"Command: `python benchmarks/tag_sample.py --step {args.step} --show {args.show}` "
-        f"({len(files)} egynews2013 articles).", "",
-        f"- tags per article: {len(tags) / len(files):.2f}",
-        f"- multi-word tags: {sum(' ' in t for t in tags) / len(tags):.0%}",
-        f"- distinct tags: {len(uses)}; with a page ({MIN_PAGE}+ articles): "
-        f"{sum(n >= MIN_PAGE for n in uses.values())}", "",
-        "| headline | tags |", "|---|---|",
-    ]
-    for i in sorted(random.Random(2013).sample(range(len(files)), args.show)):
-        lines.append(f"| {parsed[i].title.replace('|', '/')} | {'، '.join(chosen[i])} |")
-    RESULT.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print("\n".join(lines[:8]))
+    old = load_revision(args.compare) if args.compare else None
+    command = "python benchmarks/tag_sample.py" + (f" --size {args.size}" if args.size != 5000 else "") + (
+        f" --show {args.show}" if args.show != 40 else "") + (f" --compare {args.compare}" if old else "")
+    lines = ["# Tag sample", "", f"Command: `{command}`; machine: {platform.machine()}, "
+             f"{platform.python_implementation()} {platform.python_version()}, 2 shared cores.", ""]
+    sample = []
+    for name, load in (("egynews2013", egynews), ("saudinewsnet", saudinewsnet)):
+        seeds = load(args.size)
+        parsed = [parse_seed(text, ident) for ident, text in seeds]
+        timings = []
+        if old:
+            timings.append((f"keywords.py at {args.compare}", run(old, parsed)[1:]))
+        chosen, *now = run(keywords, parsed)
+        timings.append(("keywords.py now", now))
+        tags = [t for article in chosen for t in article]
+        uses = collections.Counter(tags)
+        lines += [f"## {name} ({len(parsed)} articles)", "",
+                  f"- tags per article: {len(tags) / len(parsed):.2f}; articles without a tag: "
+                  f"{sum(not c for c in chosen)}",
+                  f"- multi-word tags: {sum(' ' in t for t in tags) / max(1, len(tags)):.0%}",
+                  f"- distinct tags: {len(uses)}; with a page ({MIN_PAGE}+ articles): "
+                  f"{sum(n >= MIN_PAGE for n in uses.values())}"]
+        lines += [f"- {label}: candidates {cand:.2f} ms/article, choose_tags {choose:.2f} ms/article"
+                  for label, (cand, choose) in timings]
+        lines += ["", "| id | headline | lead | tags |", "|---|---|---|---|"]
+        for i in sorted(random.Random(2013).sample(range(len(parsed)), args.show)):
+            ident, p = seeds[i][0], parsed[i]
+            sample.append({"corpus": name, "id": ident, "title": p.title, "tags": chosen[i]})
+            lines.append(f"| {ident} | {p.title.replace('|', '/')} | {lead(p.paragraphs)} | "
+                         f"{'، '.join(chosen[i])} |")
+        lines.append("")
+    (RESULTS / "tag_sample.md").write_text("\n".join(lines), encoding="utf-8")
+    (RESULTS / "tag_sample.json").write_text(
+        json.dumps(sample, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    print("\n".join(line for line in lines if not line.startswith("|")))
 
 
 if __name__ == "__main__":

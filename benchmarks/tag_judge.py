@@ -1,0 +1,63 @@
+"""Acceptance rate of judged tags, per corpus: the figure issue 12 asks about.
+
+A judgement file (benchmarks/results/tag_judgements_*.jsonl) holds one line per
+tag of every judged article: corpus, id, title, tag, acceptable (an editor's
+yes or no: a person, place, organisation, event or salient topic is yes; a
+generic word, verb, adjective, fragment or cut name is no) and why. This counts
+them per corpus and, given `--sample`, checks that the file judges exactly the
+tags that tag_sample.py chose, so the figure belongs to the code it names.
+
+Usage: .venv/bin/python benchmarks/tag_judge.py FILE.jsonl [FILE.jsonl ...]
+       [--sample benchmarks/results/tag_sample.json]
+"""
+
+import argparse
+import collections
+import json
+import pathlib
+import sys
+
+
+def rates(path):
+    """{corpus: (acceptable, judged, articles)} of one judgement file."""
+    counts = collections.defaultdict(lambda: [0, 0, set()])
+    for line in pathlib.Path(path).read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        entry = counts[row["corpus"]]
+        entry[0] += bool(row["acceptable"])
+        entry[1] += 1
+        entry[2].add(row["id"])
+    return {corpus: (ok, n, len(ids)) for corpus, (ok, n, ids) in counts.items()}
+
+
+def mismatches(path, sample_path):
+    """(corpus, id, tag) chosen but not judged, or judged but not chosen."""
+    judged = collections.Counter()
+    for line in pathlib.Path(path).read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        judged[row["corpus"], row["id"], row["tag"]] += 1
+    chosen = collections.Counter((a["corpus"], a["id"], t)
+                                 for a in json.loads(pathlib.Path(sample_path).read_text(encoding="utf-8"))
+                                 for t in a["tags"])
+    return sorted((chosen - judged) + (judged - chosen))
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("files", nargs="+")
+    parser.add_argument("--sample", help="tag_sample.json the (last) file must match")
+    args = parser.parse_args()
+    print("| judgements | corpus | articles | tags | acceptable | rate |")
+    print("|---|---|---|---|---|---|")
+    for path in args.files:
+        for corpus, (ok, n, articles) in sorted(rates(path).items()):
+            print(f"| {pathlib.Path(path).name} | {corpus} | {articles} | {n} | {ok} | {ok / n:.0%} |")
+    if args.sample:
+        wrong = mismatches(args.files[-1], args.sample)
+        for corpus, ident, tag in wrong:
+            print(f"not matching the sample: {corpus} {ident} {tag}", file=sys.stderr)
+        sys.exit(1 if wrong else 0)
+
+
+if __name__ == "__main__":
+    main()
