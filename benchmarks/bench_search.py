@@ -6,10 +6,11 @@ Chromium: MRR@10 and Success@10 (known-item and inflection queries), recall,
 precision and top-10 precision (clitic probes), index build time, index size
 (raw and gzip), bytes fetched by the first query from a cold page and by each
 later query (raw and gzip, library included), median and p95 query latency.
-Definitions: /work/shared/eval/README.md. Ratios within one run are what count:
-the machine is shared and noisy.
+Definitions: the README beside the dev query sets (--eval). Ratios within one
+run are what count: the machine is shared and noisy.
 
     python benchmarks/bench_search.py [--docs 2000] [--write-results]
+        [--corpus ../shared/corpus/egynews2013/articles] [--eval ../shared/eval]
 """
 
 import argparse
@@ -30,8 +31,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = Path("/work/shared/corpus/egynews2013/articles")
-EVAL = Path("/work/shared/eval")
+# The full corpus and dev query sets sit beside the project (--corpus, --eval).
+CORPUS = ROOT.parent / "shared" / "corpus" / "egynews2013" / "articles"
+EVAL = ROOT.parent / "shared" / "eval"
 RESULTS = ROOT / "benchmarks" / "results" / "search.md"
 CHROMIUM = "/usr/bin/chromium"
 # Results asked for when measuring recall: more than any probe's relevant set.
@@ -39,6 +41,12 @@ RECALL_LIMIT = 3000
 # A URL of a page Pagefind must not index is one of these folders.
 NOT_ARTICLES = {"category", "tag", "tags", "categories", "archives", "pages", "search",
                 "source", "sources", "feeds", "theme", "page", "pagefind", "pf-bench"}
+
+
+def set_data(corpus, eval_dir):
+    """Point the benchmark at another copy of the corpus and the dev sets."""
+    global CORPUS, EVAL
+    CORPUS, EVAL = Path(corpus).resolve(), Path(eval_dir).resolve()
 
 
 def load_queries(docs=None):
@@ -174,7 +182,8 @@ def index_timing(n, work):
 def time_index_alone(n, work):
     """index_timing in a fresh process (its own peak RSS)."""
     proc = subprocess.run([sys.executable, __file__, "--index-only", "--docs", str(n),
-                           "--work", str(work)], capture_output=True, text=True, check=True)
+                           "--work", str(work), "--corpus", str(CORPUS)],
+                          capture_output=True, text=True, check=True)
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
@@ -372,7 +381,7 @@ def report(args, n_docs, site_info, pf_info, sizes, results):
         f"CPython {platform.python_version()}, Chromium headless (`{CHROMIUM}`), "
         f"Pagefind 1.5.2 (`pagefind-bin`) over the same article pages.\n"
         f"Queries: {len(results['queries'][0])} known-item, {len(results['queries'][1])} "
-        f"inflection, {len(results['queries'][2])} clitic probes (/work/shared/eval); "
+        f"inflection, {len(results['queries'][2])} clitic probes (`egynews_dev.*.jsonl`); "
         f"latency and bytes over the known-item queries, limit 10, one cold page; "
         f"recall with up to {RECALL_LIMIT} results.\n\n"
         + table(rows) +
@@ -394,7 +403,11 @@ def main(argv=None):
                         help=f"write {RESULTS.relative_to(ROOT)}")
     parser.add_argument("--index-only", action="store_true",
                         help="only time the index (Whoosh + export) alone and print JSON")
+    parser.add_argument("--corpus", type=Path, default=CORPUS,
+                        help="egynews2013 articles folder with its manifest.tsv")
+    parser.add_argument("--eval", type=Path, default=EVAL, help="folder of egynews_dev.*.jsonl")
     args = parser.parse_args(argv)
+    set_data(args.corpus, args.eval)
     if args.index_only:
         print(json.dumps(index_timing(args.docs, Path(args.work) / "index-only")))
         return
