@@ -41,10 +41,12 @@ DEFAULTS = {
         "k1": 1.2,
         "b": {"title": 0.3, "kicker": 0.3, "body": 0.75},
         "field_weight": {"title": 5.0, "kicker": 2.0, "body": 1.0},
-        # A query word counts exact_weight/stem_weight times its BM25F weight
-        # when the document holds its exact form, not only its stem: stem
-        # plus exact at equal weight and title x5 tuned best on the dev sets
-        # (docs/ANALYZER.md, "Ranking findings").
+        # A query word scores exact_weight times its stem's BM25F weight in a
+        # document that holds its exact form, else stem_weight times. Not
+        # tuned on this formula: docs/ANALYZER.md ("Ranking findings")
+        # evaluated a related one (exact-form BM25 added to the stem's at
+        # equal weight, multiplicative coordination, b 0.75 in every field);
+        # the engine as shipped is measured by benchmarks/bench_search.py.
         "exact_weight": 4,
         "stem_weight": 2,
     },
