@@ -13,6 +13,10 @@ DEFAULTS = {
     # and the fewest uncached seeds worth starting them for.
     "SEEDS_WORKERS": min(8, os.cpu_count() or 1),
     "SEEDS_PARALLEL_MIN": 500,
+    # Larger files are rejected unread: the largest egynews2013 file is 5.1 MB
+    # (ten times that leaves room), and a file of gigabytes (or /dev/zero
+    # behind a link) would exhaust memory.
+    "SEEDS_MAX_BYTES": 50 * 1024 * 1024,
     "INGEST_REPORT_PATH": "ingest-report.json",
     "ARSHIF_STRICT": False,
     "ARSHIF_SLUGS": {"أخبار": "news"},

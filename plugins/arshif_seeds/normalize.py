@@ -13,11 +13,15 @@ import unicodedata
 _ODD_SPACE = re.compile("[\t\v\f\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 # Invisible marks: soft hyphen, ALM, Mongolian vowel separator, zero-width
 # space/joiners, LRM/RLM, bidi embeddings/overrides/isolates, word joiner and
-# invisible operators, BOM; then the C0/C1 controls except the newline, and
-# lone surrogates (they cannot be written out as UTF-8).
+# invisible operators, BOM; then the C0/C1 controls except the newline, lone
+# surrogates (they cannot be written out as UTF-8) and the 66 non-characters
+# (U+FDD0..U+FDEF, U+FFFE/U+FFFF of every plane: XML, hence the Atom feeds,
+# forbids U+FFFE and U+FFFF).
+_NONCHARACTERS = "\ufdd0-\ufdef" + "".join(
+    f"{chr(plane << 16 | 0xfffe)}{chr(plane << 16 | 0xffff)}" for plane in range(17))
 _INVISIBLE = re.compile(
     "[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff"
-    "\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]"
+    "\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff" + _NONCHARACTERS + "]"
 )
 # Al-Ahram puts RLM where a space belongs (`استقالة\u200f150\u200f من`): between two
 # letters or digits a direction mark becomes a space, elsewhere it is dropped.

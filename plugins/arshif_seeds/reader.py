@@ -10,9 +10,10 @@ from pathlib import Path
 from pelican.readers import BaseReader
 
 from . import config, ingest, keywords
+from .boundary import read_seed
 from .dates import UNDATED
 from .decoding import SeedRejected, decode_seed
-from .ids import seed_slug
+from .ids import display_name, seed_slug
 from .parse import parse_seed
 
 logger = logging.getLogger(__name__)
@@ -30,8 +31,17 @@ def seed_relpath(source_path, settings):
     root = config.seeds_path(settings)
     full = os.path.abspath(source_path)
     if root and os.path.commonpath([root, full]) == root:
-        return os.path.relpath(full, root).replace(os.sep, "/")
-    return os.path.basename(full)
+        return display_name(os.path.relpath(full, root).replace(os.sep, "/"))
+    return display_name(os.path.basename(full))
+
+
+def seed_boundary(source_path, settings):
+    """The folder a seed may not lead out of: the seeds folder, else the content folder."""
+    root = config.seeds_path(settings)
+    full = os.path.abspath(source_path)
+    if root and os.path.commonpath([root, full]) == root:
+        return root
+    return os.path.abspath(settings.get("PATH", "."))
 
 
 def stamp(settings):
@@ -79,18 +89,27 @@ class SeedReader(BaseReader):
     prefetch = None
 
     def read(self, source_path):
-        if self.prefetch is not None:
-            ready = self.prefetch.take(os.path.abspath(source_path))
-            if ready is not None:
-                return ready
-        return self.parse(source_path)
+        """The parsed seed; any failure is this seed's rejection, never the build's."""
+        try:
+            if self.prefetch is not None:
+                ready = self.prefetch.take(os.path.abspath(source_path))
+                if ready is not None:
+                    return ready
+            return self.parse(source_path)
+        except Exception as err:  # noqa: BLE001 - reported as the seed's rejection
+            logger.exception("Seed %s could not be read", source_path)
+            rel = seed_relpath(source_path, self.settings)
+            # No reader stamp: the next build reads the file again (drop_stale).
+            return "", {"source_file": rel, "slug": seed_slug(rel), "status": "skip",
+                        "arshif_reason": " ".join(
+                            f"could not be read ({type(err).__name__}: {err})".split())}
 
     def parse(self, source_path):
         rel = seed_relpath(source_path, self.settings)
         base = {"source_file": rel, "slug": seed_slug(rel), "arshif_reader": stamp(self.settings)}
-        with open(source_path, "rb") as handle:
-            data = handle.read()
         try:
+            data = read_seed(source_path, seed_boundary(source_path, self.settings),
+                             config.setting(self.settings, "SEEDS_MAX_BYTES"))
             decoded = decode_seed(data)
         except SeedRejected as err:
             return "", dict(base, status="skip", arshif_reason=err.reason)
