@@ -27,6 +27,12 @@ _INVISIBLE = re.compile(
 # letters or digits a direction mark becomes a space, elsewhere it is dropped.
 _MARK_AS_SPACE = re.compile(r"(?<=[^\W_])[\u200e\u200f\u061c]+(?=[^\W_])")
 _LINE_BREAK = re.compile("[\r\u2028\u2029\x85]")
+# Some sites mark paragraph breaks with non-breaking spaces only: a run of them
+# after a sentence end (`… نرويها.\u00a0\u00a0 كما`), or three or more anywhere.
+_NBSP_BREAK = re.compile(
+    "(?<=[.!?\u061f:\u00bb\u201d\"])[ \t]*(?:\u00a0[ \t]*){1,}(?<=[\u00a0 \t]{2})"
+    "|[ \t]*(?:\u00a0[ \t]*){3,}"
+)
 _SPACE_RUN = re.compile("  +")
 
 
@@ -36,6 +42,7 @@ def normalize_text(text: str) -> str:
     Idempotent: normalize_text(normalize_text(t)) == normalize_text(t).
     """
     text = _LINE_BREAK.sub("\n", text.replace("\r\n", "\n"))
+    text = _NBSP_BREAK.sub("\n", text)
     text = _ODD_SPACE.sub(" ", text)
     text = _MARK_AS_SPACE.sub(" ", text)
     text = _INVISIBLE.sub("", text)
