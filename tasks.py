@@ -70,10 +70,18 @@ def build(c, seeds=None, output=None, strict=False, cache=None, report=None):
     pelican_run(f"-s {CONFIG['settings_base']} " + " ".join(shlex.quote(a) for a in args))
 
 
-@task
-def rebuild(c, seeds=None, output=None):
-    """`build` with the delete switch"""
-    args = _overrides(seeds, output)
+@task(help={"seeds": "folder of seed files (default: seeds/)",
+            "output": "output folder, emptied first (default: output/)",
+            "cache": "cache folder, removed first (default: cache/)",
+            "report": "where the ingest report goes (default: ingest-report.json)"})
+def rebuild(c, seeds=None, output=None, cache=None, report=None):
+    """Build from scratch: the cache is removed and Pelican empties the output (-d)"""
+    # With the cache kept, a build is already incremental (`build`); this one
+    # parses every seed and indexes every article again.
+    cache_path = os.path.abspath(cache or SETTINGS["CACHE_PATH"])
+    if os.path.isdir(cache_path):
+        shutil.rmtree(cache_path)
+    args = _overrides(seeds, output, cache=cache, report=report)
     pelican_run(f"-d -s {CONFIG['settings_base']} " + " ".join(shlex.quote(a) for a in args))
 
 
