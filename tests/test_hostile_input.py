@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from arshif_seeds.decoding import SeedRejected, decode_seed
+from arshif_seeds.ids import display_name
 from arshif_seeds.normalize import normalize_text
 from arshif_seeds.parse import parse_seed
 from arshif_seeds.reader import render_paragraphs
@@ -47,7 +48,8 @@ def base_paragraphs(name):
 
 
 def test_generator_writes_exactly_the_listed_fixtures():
-    assert set(make_fixtures.FILES) | {"manifest.tsv"} == set(FIXTURES)
+    made = {display_name(name) for name in make_fixtures.FILES} | set(make_fixtures.SPECIAL)
+    assert made | {"manifest.tsv"} == set(FIXTURES)
 
 
 def test_bad_input_doc_is_up_to_date():
@@ -281,3 +283,106 @@ def test_search_index_holds_exactly_the_published_articles(site):
     assert manifest["docs"] == len(indexed)
     assert sorted(indexed) == published
     assert "duplicate-b.txt" not in indexed
+
+
+# The second round (issue 8): the manifest is data, the seeds folder a boundary.
+
+def _all_text(output):
+    """Every file of the built site, as text."""
+    return {path: path.read_bytes().decode("utf-8", "replace") for path in output.rglob("*") if path.is_file()}
+
+
+def test_manifest_columns_never_set_pelican_attributes(site):
+    output, entries, _ = site
+    assert entries["manifest-pelican-columns.txt"]["url"] == "a/manifest-pelican-columns/"
+    assert not (output.parent / "escaped.html").exists() and not (output / "escaped.html").exists()
+    home = (output / "index.html").read_text(encoding="utf-8")
+    assert '<article class="story"' not in home and "أعمدة بأسماء إعدادات بليكان" in home
+    html = page(site, "manifest-pelican-columns.txt")
+    assert 'lang="xx"' not in html and "refresh" not in html
+    for path, content in _all_text(output).items():
+        assert "__pwned=9" not in content and "__pwned=10" not in content, path
+        assert "__pwned=11" not in content, path
+
+
+def test_manifest_values_are_cleaned_like_seed_text(site):
+    entry = site[1]["manifest-unclean.txt"]
+    assert entry["title"] == make_fixtures.UNCLEAN_TITLE_SHOWN
+    html = page(site, "manifest-unclean.txt")
+    assert f"<h1>{make_fixtures.UNCLEAN_TITLE_SHOWN}</h1>" in html
+    assert not BIDI.search(html) and not re.search("[\x01\x7f\ufffe\uffff\u200b]", html)
+
+
+def test_atom_feeds_are_well_formed_xml(site):
+    import xml.dom.minidom
+
+    feeds = sorted((site[0] / "feeds").rglob("*.xml"))
+    assert feeds
+    for feed in feeds:
+        xml.dom.minidom.parse(str(feed))
+    text = "".join(_all_text(site[0]).values())
+    assert not re.search("[\ufffe\uffff\ufdd0]", text)
+    assert "noncharacters" in (site[0] / "feeds" / "all.atom.xml").read_text(encoding="utf-8")
+
+
+def test_tsv_quotes_are_text(site):
+    entries = site[1]
+    assert entries["manifest-quote.txt"]["title"] == make_fixtures.QUOTED_TITLE
+    assert entries["manifest-after-quote.txt"]["title"] == make_fixtures.AFTER_QUOTE_TITLE
+
+
+def test_manifest_file_names_are_normalised(site):
+    rows = {row["file"]: row for row in make_fixtures.MANIFEST_ROWS}
+    assert site[1]["manifest-dot-slash.txt"]["title"] == rows["./manifest-dot-slash.txt"]["title"]
+    assert site[1]["manifest-dot-dot.txt"]["title"] == rows["folder//../manifest-dot-dot.txt"]["title"]
+
+
+def test_similar_source_names_get_their_own_pages(site):
+    output, entries, _ = site
+    links = set()
+    for name, source in zip(("source-sabah.txt", "source-sabbah.txt"), make_fixtures.SOURCES):
+        link = re.search(r'<a href="/(source/[^"]+/)">' + source + "</a>", page(site, name)).group(1)
+        listing = (output / link / "index.html").read_text(encoding="utf-8")
+        assert entries[name]["url"] in listing
+        links.add(link)
+    assert len(links) == 2
+
+
+def test_category_named_like_a_default_slug_gets_its_own_page(site):
+    output, entries, _ = site
+    news = (output / "category" / "news" / "index.html").read_text(encoding="utf-8")
+    assert entries["category-news.txt"]["url"] not in news
+    assert entries["clean-article.txt"]["url"] in news
+    pages = [p for p in (output / "category").glob("*/index.html")
+             if entries["category-news.txt"]["url"] in p.read_text(encoding="utf-8")]
+    assert len(pages) == 1 and pages[0].parent.name != "news"
+
+
+def test_punctuation_only_names_fall_back(site):
+    output, entries, _ = site
+    html = page(site, "punctuation-names.txt")
+    assert "/source//" not in "".join(_all_text(output).values())
+    assert entries["punctuation-names.txt"]["url"] in (output / "category" / "news" / "index.html").read_text(
+        encoding="utf-8")
+    assert "\U0001F600" not in html and "!!" not in html
+
+
+def test_mixed_encoding_keeps_the_utf8_lines(site):
+    shown = text(site, "mixed-encoding.txt")
+    lines = make_fixtures.paragraphs("18057_egypt.txt")
+    for line in lines[:4]:
+        assert normalize_text(line) in shown
+    assert site[1]["mixed-encoding.txt"]["title"] == normalize_text(lines[0])
+
+
+def test_names_that_could_share_a_slug_get_distinct_urls(site):
+    names = ["same.txt", "same.text", "name with spaces.txt", make_fixtures.hashed_slug_name("name with spaces.txt"),
+             make_fixtures.UNDECODABLE_SHOWN]
+    urls = [site[1][name]["url"] for name in names]
+    assert len(set(urls)) == len(urls) and all(url.isascii() for url in urls)
+
+
+def test_nothing_from_outside_the_seeds_folder_is_published(site):
+    text = "".join(_all_text(site[0]).values())
+    assert make_fixtures.SECRET_TEXT not in text
+    assert "root:x:0:0" not in text

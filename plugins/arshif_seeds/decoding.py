@@ -119,20 +119,57 @@ def _reject_binary(data):
 
 
 def _decode_8bit(data):
-    """UTF-8, else a legacy code page whose letters make sense, else UTF-8 with repairs."""
+    """UTF-8, else a legacy code page whose letters make sense, else UTF-8 with repairs.
+
+    Decided line by line: a file pasted together from a UTF-8 and a
+    Windows-1256 source keeps its UTF-8 lines (the headline often among them).
+    """
+    text = data.decode("utf-8", "surrogateescape")
+    if not _SURROGATE_RUN.search(text):
+        return text, "utf-8", []
+    lines = data.split(b"\n")
+    foreign = [i for i, line in enumerate(lines) if _mostly_invalid(line)]
+    legacy = None
+    if foreign:
+        sample = b"\n".join(lines[i] for i in foreign)
+        legacy = next((encoding for encoding, letters in (("cp1256", _ARABIC_LETTER),
+                                                           ("cp1252", _LATIN_LETTER))
+                       if _script_text(sample, encoding, letters) is not None), None)
+        if legacy is None:
+            if _mostly_invalid(data):
+                raise SeedRejected("undecodable: not UTF-8, UTF-16, Windows-1256 or Windows-1252")
+            foreign = []
+    foreign = set(foreign)
+    parts, bad = [], 0
+    for i, line in enumerate(lines):
+        if i in foreign:
+            parts.append(line.decode(legacy))
+            continue
+        part = line.decode("utf-8", "surrogateescape")
+        bad += sum(m.end() - m.start() for m in _SURROGATE_RUN.finditer(part))
+        parts.append(_SURROGATE_RUN.sub("\ufffd", part))
+    warnings = []
+    if foreign and any(line.translate(None, _HIGH_BYTES) != line
+                       for i, line in enumerate(lines) if i not in foreign):
+        encoding = f"utf-8+{legacy}"
+        warnings.append(f"decoded {len(foreign)} line(s) as {legacy} (not valid UTF-8); "
+                        "the other lines are UTF-8")
+    elif foreign:
+        encoding = legacy
+        warnings.append(f"decoded as {legacy} (not valid UTF-8)")
+    else:
+        encoding = "utf-8"
+    if bad:
+        warnings.append(f"replaced {bad} invalid UTF-8 byte(s)")
+    return "\n".join(parts), encoding, warnings
+
+
+def _mostly_invalid(data):
+    """More than MAX_BAD_UTF8_SHARE of the non-ASCII bytes are not UTF-8."""
     text = data.decode("utf-8", "surrogateescape")
     bad = sum(m.end() - m.start() for m in _SURROGATE_RUN.finditer(text))
-    if not bad:
-        return text, "utf-8", []
     non_ascii = len(data) - len(data.translate(None, _HIGH_BYTES))
-    if bad > MAX_BAD_UTF8_SHARE * non_ascii:
-        for encoding, letters in (("cp1256", _ARABIC_LETTER), ("cp1252", _LATIN_LETTER)):
-            legacy = _script_text(data, encoding, letters)
-            if legacy is not None:
-                return legacy, encoding, [f"decoded as {encoding} (not valid UTF-8)"]
-        raise SeedRejected("undecodable: not UTF-8, UTF-16, Windows-1256 or Windows-1252")
-    repaired = _SURROGATE_RUN.sub("\ufffd", text)
-    return repaired, "utf-8", [f"replaced {bad} invalid UTF-8 byte(s)"]
+    return bad > MAX_BAD_UTF8_SHARE * non_ascii
 
 
 def _script_text(data, encoding, letters):

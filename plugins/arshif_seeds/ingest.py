@@ -1,5 +1,6 @@
 """What the build does with every seed: manifest overrides, duplicates, tags, the report."""
 
+import hashlib
 import html
 import logging
 import os
@@ -9,9 +10,9 @@ from collections import defaultdict
 from pelican.contents import Author, Category, Tag
 from pelican.log import console
 
-from . import config, keywords
-from .ids import name_slug
-from .manifest import apply_row, load_manifest
+from . import boundary, config, keywords
+from .ids import display_name, name_slug
+from .manifest import apply_row, load_manifest, match_key
 from .normalize import normalize_text
 from .report import IngestReport
 
@@ -23,7 +24,12 @@ class Ingest:
     def __init__(self, settings):
         self.settings = settings
         self.root = config.seeds_path(settings)
-        self.manifest = load_manifest(self.root) if self.root and os.path.isdir(self.root) else load_manifest("")
+        max_bytes = config.setting(settings, "SEEDS_MAX_BYTES")
+        inside = self.root and os.path.isdir(self.root)
+        # Entries of the seeds folder no reader may open, with why (see boundary).
+        self.hazards = boundary.hazards(self.root, max_bytes) if inside else {}
+        self.manifest = load_manifest(self.root if inside else "",
+                                      lambda path: boundary.read_seed(path, self.root, max_bytes))
         self.report = IngestReport(self.root)
         self.report.problems.extend(self.manifest.problems)
         self.seen = 0
@@ -43,10 +49,17 @@ class Ingest:
             self.report.record(source_file, "rejected", reason=metadata["arshif_reason"])
             return
         warnings = list(metadata.get("arshif_warnings", []))
-        row = self.manifest.rows.get(source_file)
+        row = self.manifest.row(source_file)
         if row:
             generated, extracted = metadata.get("title_generated"), metadata["title"]
-            warnings += apply_row(metadata, row, lambda kind, name: named(kind, name, self.settings))
+            try:
+                warnings += apply_row(metadata, row, lambda kind, name: named(kind, name, self.settings))
+            except Exception as err:  # noqa: BLE001 - the seed's rejection, not the build's failure
+                logger.exception("Seed %s: manifest row could not be applied", source_file)
+                reason = " ".join(f"its manifest row could not be applied ({err})".split())
+                metadata["status"] = "skip"
+                self.report.record(source_file, "rejected", reason=reason)
+                return
             metadata["arshif_title_in_body"] = bool(generated and row.get("title"))
             if metadata.get("kicker") and metadata["kicker"] == metadata["title"]:
                 # Sites like Youm7 publish the kicker as the title; the headline is the next line.
@@ -94,7 +107,7 @@ class Ingest:
                 merged.add(id(dup))
                 self.report.record(dup.source_file, "merged", merged_into=keeper.source_file,
                                    url=keeper.url, title=dup.title)
-        return [a for a in articles if id(a) not in merged]
+        return unique_addresses([a for a in articles if id(a) not in merged])
 
     def assign_tags(self, articles):
         seeds = [a for a in articles if getattr(a, "arshif_terms", None) is not None]
@@ -110,28 +123,65 @@ class Ingest:
         return self.tags[name]
 
     def collect_urls(self, articles):
-        self.urls = {a.source_file: a.url for a in articles if hasattr(a, "source_file")}
+        self.urls = {a.source_file: (a.url, a.save_as) for a in articles if hasattr(a, "source_file")}
 
     def finish(self):
         """Give every leftover file a line, write the report and say where it is."""
-        for name, row in self.manifest.rows.items():
+        extensions = tuple("." + e for e in config.setting(self.settings, "SEEDS_EXTENSIONS"))
+        for relative, reason in self.hazards.items():
+            name = display_name(relative.replace(os.sep, "/"))
+            outcome = "rejected" if name.endswith(extensions) else "ignored"
             if name not in self.report.entries:
-                path = os.path.join(self.root, name)
-                if not os.path.exists(path):
-                    self.report.problems.append(f"manifest row for missing file {name}")
-                    logger.warning("Manifest names %s, which is not in %s", name, self.root)
+                logger.warning("Seed folder entry %s %s: %s", name, outcome, reason)
+                self.report.record(name, outcome, reason=reason)
+        self.check_pages()
         reasons = {}
         if self.manifest.path:
             reasons[os.path.basename(self.manifest.path)] = "manifest"
         self.report.account_for_folder(reasons)
-        for entry in self.report.entries.values():
-            if entry["outcome"] == "published" and "url" not in entry:
-                entry["url"] = self.urls.get(entry["file"])
+        self.unapplied_rows()
         path = config.report_path(self.settings)
         self.report.write(path)
         self.report.announce(path)
         if config.setting(self.settings, "ARSHIF_STRICT"):
             self.enforce_strict(path)
+
+    def check_pages(self):
+        """A seed is published only if Pelican kept it and its page is in the output folder.
+
+        Pelican drops an article it cannot make (logging why) after the seed
+        was read; the report says so instead of "published".
+        """
+        output = self.settings.get("OUTPUT_PATH", "")
+        selected = self.settings.get("WRITE_SELECTED")
+        for entry in self.report.entries.values():
+            if entry["outcome"] != "published":
+                continue
+            url, save_as = self.urls.get(entry["file"], (None, None))
+            if url is None:
+                reason = "no article was made of it (see the error above in the build log)"
+            elif not selected and not os.path.isfile(os.path.join(output, save_as)):
+                reason = f"its page {save_as} was not written (see the build log)"
+            else:
+                entry.setdefault("url", url)
+                continue
+            logger.error("Seed %s rejected: %s", entry["file"], reason)
+            entry.update(outcome="rejected", reason=reason)
+
+    def unapplied_rows(self):
+        """Every manifest row not applied to a published (or merged) seed is a problem, with why."""
+        entries = {match_key(name): entry for name, entry in self.report.entries.items()}
+        for name in self.manifest.rows:
+            entry = entries.get(name)
+            if entry is None:
+                why = "no such file in the seeds folder"
+            elif entry["outcome"] in ("published", "merged"):
+                continue
+            else:
+                why = f"the file was {entry['outcome']}: {entry.get('reason', '')}".rstrip(": ")
+            problem = f"{self.manifest.lines[name]}: row for {name} not applied ({why})"
+            logger.warning("%s", problem)
+            self.report.problems.append(problem)
 
     def enforce_strict(self, path):
         """In strict mode anything rejected, warned about or wrong in the manifest fails the build."""
@@ -144,6 +194,27 @@ class Ingest:
             for fault in faults:
                 console.print(f"  {fault}", markup=False, highlight=False)
             raise SystemExit(1)
+
+
+def unique_addresses(articles):
+    """Every article gets a page of its own: a slug taken by an earlier article
+    (by source file name; hand-written articles first) gets a hash of the seed's
+    name. Seed slugs are distinct by construction (`ids.seed_slug`) but a hash
+    can still meet a Markdown article's slug or another hash."""
+    taken = set()
+    ordered = sorted(articles, key=lambda a: (hasattr(a, "source_file"),
+                                              getattr(a, "source_file", "") or a.source_path))
+    for article in ordered:
+        if article.save_as in taken and hasattr(article, "source_file"):
+            base, n = article.slug, 0
+            while article.save_as in taken:
+                n += 1
+                digest = hashlib.sha1(f"{article.source_file}\0{n}".encode("utf-8", "surrogateescape"))
+                article.slug = article.metadata["slug"] = f"{base}-{digest.hexdigest()[:12]}"
+            logger.warning("Seed %s: address taken by another article; published at %s",
+                           article.source_file, article.url)
+        taken.add(article.save_as)
+    return articles
 
 
 def drop_repeated_title(article):

@@ -1,25 +1,36 @@
-"""Sidecar metadata (manifest.tsv / .csv / .jsonl) that overrides what is extracted."""
+"""Sidecar metadata (manifest.tsv / .csv / .jsonl): data about the seeds, never configuration.
+
+Known columns map to article fields; every other column is kept, as text, in
+one dict (`manifest_extra`) and can never set one of Pelican's attributes
+(`_content`, `override_save_as`, `status`, `timezone`, …). Every value is
+cleaned like seed text (NFC, controls, non-characters, bidi controls) and
+made one line. A TSV cell is everything between two tabs: quotes are text
+(Arabic headlines often open with one).
+"""
 
 import csv
 import dataclasses
 import datetime
+import io
 import json
 import logging
 import os
+import posixpath
 import re
+import unicodedata
+
+from .decoding import SeedRejected, decode_seed
+from .normalize import normalize_text
 
 logger = logging.getLogger(__name__)
 
 MANIFEST_NAMES = ("manifest.tsv", "manifest.csv", "manifest.jsonl")
 # Columns naming the seed file, in order of preference.
 FILE_KEYS = ("file", "filename", "source_file", "path", "name", "id")
-# Columns with a meaning of their own; any other column is kept as it is.
+# Columns with a meaning of their own; any other goes to `manifest_extra`.
 KNOWN_COLUMNS = {"file", "filename", "source_file", "path", "name", "id",
                  "title", "date", "source", "category", "author", "url"}
-# Metadata names Pelican or Arshif give a meaning to: a column never overwrites them.
-RESERVED = {"slug", "lang", "status", "template", "save_as", "url", "summary", "tags",
-            "translation", "modified", "content_hash", "dir", "kicker", "undated",
-            "title_generated", "word_count", "reading_time", "source_file", "original_url"}
+EXTRA = "manifest_extra"
 DATE_FORMATS = (
     "%Y-%m-%d %H:%M:%S",
     "%Y-%m-%dT%H:%M:%S",
@@ -35,6 +46,38 @@ class Manifest:
     path: str | None = None
     rows: dict = dataclasses.field(default_factory=dict)
     problems: list = dataclasses.field(default_factory=list)
+    # Where each row came from ("manifest.tsv line 7"), by file key.
+    lines: dict = dataclasses.field(default_factory=dict)
+
+    def row(self, source_file):
+        """The row naming the seed `source_file` (its path inside the seeds folder), or None."""
+        return self.rows.get(match_key(source_file))
+
+
+def clean(value):
+    """A manifest value as one line of clean text ("" for nothing)."""
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        value = json.dumps(value, ensure_ascii=False)
+    return " ".join(normalize_text(value).split())
+
+
+def match_key(name):
+    """How file names are compared: NFC (file systems differ), `/` as separator."""
+    return unicodedata.normalize("NFC", name)
+
+
+def file_key(name):
+    """The path a row names inside the seeds folder (`./a.txt`, `sub//a.txt` and
+    `sub/../a.txt` are `a.txt`), or None when it leads out of the folder."""
+    name = name.replace("\\", "/")
+    if name.startswith("/") or re.match(r"[A-Za-z]:", name):
+        return None
+    name = posixpath.normpath(name)
+    if name in (".", "..") or name.startswith("../"):
+        return None
+    return match_key(name)
 
 
 def parse_date(value):
@@ -57,59 +100,112 @@ def parse_date(value):
     return parsed
 
 
-def _rows_from_file(path):
-    name = os.path.basename(path)
-    with open(path, encoding="utf-8-sig", newline="") as handle:
-        if name.endswith(".jsonl"):
-            for number, line in enumerate(handle, 1):
-                if line.strip():
-                    try:
-                        row = json.loads(line)
-                    except json.JSONDecodeError as err:
-                        yield number, None, f"line {number}: not JSON ({err.msg})"
-                        continue
-                    if isinstance(row, dict):
-                        yield number, row, None
-                    else:
-                        yield number, None, f"line {number}: not a JSON object"
-        else:
-            dialect = "excel-tab" if name.endswith(".tsv") else "excel"
-            for number, row in enumerate(csv.DictReader(handle, dialect=dialect), 2):
-                yield number, row, None
+def _rows_from_text(name, text):
+    """(line number, row or None, problem or None) for every record of the manifest."""
+    if name.endswith(".jsonl"):
+        for number, line in enumerate(text.split("\n"), 1):
+            if line.strip():
+                try:
+                    row = json.loads(line)
+                except json.JSONDecodeError as err:
+                    yield number, None, f"line {number}: not JSON ({err.msg})"
+                    continue
+                if isinstance(row, dict):
+                    yield number, row, None
+                else:
+                    yield number, None, f"line {number}: not a JSON object"
+    elif name.endswith(".tsv"):
+        header = None
+        for number, line in enumerate(text.split("\n"), 1):
+            cells = line.removesuffix("\r").split("\t")
+            if not line.strip():
+                continue
+            if header is None:
+                header = cells
+                continue
+            if len(cells) > len(header):
+                yield number, None, (f"line {number}: {len(cells)} cells for {len(header)} "
+                                     "columns; row not applied")
+                continue
+            yield number, dict(zip(header, cells)), None
+    else:
+        reader = csv.reader(io.StringIO(text, newline=""))
+        header = None
+        for cells in reader:
+            number = reader.line_num
+            if not any(cell.strip() for cell in cells):
+                continue
+            if header is None:
+                header = cells
+                continue
+            if len(cells) > len(header):
+                yield number, None, (f"line {number}: {len(cells)} cells for {len(header)} "
+                                     "columns; row not applied")
+                continue
+            yield number, dict(zip(header, cells)), None
 
 
-def load_manifest(folder):
-    """Read the first manifest found in `folder`; every problem is kept as a message."""
+def load_manifest(folder, read=None):
+    """Read the first manifest found in `folder`; every problem is kept as a message.
+
+    `read(path)` returns the file's bytes (the seeds folder's boundary checks);
+    it raises SeedRejected when the file may not be read.
+    """
     manifest = Manifest()
     for name in MANIFEST_NAMES:
         path = os.path.join(folder, name)
-        if os.path.isfile(path):
+        if os.path.lexists(path):
             manifest.path = path
             break
     else:
         return manifest
     try:
-        for number, row, problem in _rows_from_file(manifest.path):
+        decoded = decode_seed((read or _read_bytes)(path))
+    except (OSError, SeedRejected) as err:
+        manifest.problems.append(f"{name}: cannot be read ({getattr(err, 'reason', err)})")
+        return manifest
+    manifest.problems += [f"{name}: {warning}" for warning in decoded.warnings]
+    try:
+        for number, row, problem in _rows_from_text(name, decoded.text):
             if problem:
                 manifest.problems.append(f"{name} {problem}")
                 continue
-            row = {str(k).strip().lower(): ("" if v is None else str(v).strip())
-                   for k, v in row.items() if k is not None}
-            key = next((row[k] for k in FILE_KEYS if row.get(k)), None)
-            if not key:
-                manifest.problems.append(f"{name} line {number}: no file name column")
+            row = {clean(k).lower(): clean(v) for k, v in row.items() if clean(k)}
+            named = next((row[k] for k in FILE_KEYS if row.get(k)), None)
+            if not named:
+                manifest.problems.append(f"{name} line {number}: no file name column; row not applied")
                 continue
-            key = key.replace("\\", "/")
+            key = file_key(named)
+            if key is None:
+                manifest.problems.append(
+                    f"{name} line {number}: {named} is outside the seeds folder; row not applied")
+                continue
             if key in manifest.rows:
                 manifest.problems.append(f"{name} line {number}: {key} listed twice, later row wins")
             manifest.rows[key] = row
-    except (OSError, UnicodeDecodeError, csv.Error) as err:
+            manifest.lines[key] = f"{name} line {number}"
+    except csv.Error as err:
         manifest.problems.append(f"{name}: cannot be read ({err})")
     return manifest
 
 
+def _read_bytes(path):
+    with open(path, "rb") as handle:
+        return handle.read()
+
+
+def has_letters(name):
+    """A name worth a page: it holds a letter or a digit."""
+    return bool(re.search(r"[^\W_]", name))
+
+
 def apply_row(metadata, row, make_named):
-    """Known metadata from a manifest row wins over what was extracted; returns warnings."""
+    """Known metadata from a manifest row wins over what was extracted; returns warnings.
+
+    Every other column goes to metadata["manifest_extra"], never to metadata
+    of its own (Pelican turns each metadata name into an attribute).
+    """
+    row = {clean(k).lower(): clean(v) for k, v in row.items() if clean(k)}
     warnings = []
     if row.get("title"):
         metadata["title"] = row["title"]
@@ -122,18 +218,21 @@ def apply_row(metadata, row, make_named):
         else:
             metadata["date"] = date
             metadata["undated"] = False
-    if row.get("source"):
-        metadata["source"] = row["source"]
-    if row.get("category"):
-        metadata["category"] = make_named("category", row["category"])
-    if row.get("author"):
-        metadata["author"] = make_named("author", row["author"])
+    for field, fallback in (("source", "no source is shown"), ("category", "the default category is kept"),
+                            ("author", "no author is shown")):
+        value = row.get(field)
+        if value and not has_letters(value):
+            warnings.append(f"manifest {field} {value!r} has no letter or digit; {fallback}")
+        elif value and field == "source":
+            metadata["source"] = value
+        elif value:
+            metadata[field] = make_named(field, value)
     if row.get("url"):
         if re.match(r"https?://[^\s/]+", row["url"], re.I):
             metadata["original_url"] = row["url"]
         else:
             warnings.append(f"manifest url {row['url']!r} is not an http(s) address; left out")
-    for column, value in row.items():
-        if column not in KNOWN_COLUMNS and value:
-            metadata["manifest_" + column if column in RESERVED else column] = value
+    extra = {column: value for column, value in row.items() if column not in KNOWN_COLUMNS and value}
+    if extra:
+        metadata[EXTRA] = extra
     return warnings

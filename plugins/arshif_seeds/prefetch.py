@@ -11,7 +11,7 @@ import logging
 import multiprocessing
 import os
 
-from . import config
+from . import boundary, config
 
 logger = logging.getLogger(__name__)
 
@@ -61,7 +61,15 @@ def _parse(path):
 
 
 def start(generator, reader):
-    """A Prefetch of the generator's uncached seeds, or None when not worth it."""
+    """A Prefetch of the generator's uncached seeds, or None when not worth it.
+
+    Called once per build before Pelican lists its articles: that listing
+    (which follows links) is first kept inside the seeds folder's boundary.
+    """
+    root = config.seeds_path(generator.settings)
+    if root and os.path.isdir(root):
+        boundary.keep_out(generator, root,
+                          boundary.hazards(root, config.setting(generator.settings, "SEEDS_MAX_BYTES")))
     workers = config.setting(generator.settings, "SEEDS_WORKERS") or 0
     if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
         return None

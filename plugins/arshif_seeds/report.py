@@ -5,6 +5,8 @@ import os
 
 from pelican.log import console
 
+from .ids import display_name
+
 OUTCOMES = ("published", "merged", "rejected", "ignored")
 
 
@@ -27,7 +29,7 @@ class IngestReport:
             dirs.sort()
             for name in files:
                 rel = os.path.relpath(os.path.join(dirpath, name), self.seeds_root)
-                rel = rel.replace(os.sep, "/")
+                rel = display_name(rel.replace(os.sep, "/"))
                 if rel not in self.entries:
                     reason = reasons_by_name.get(rel) or "not a seed file type (no reader for it)"
                     self.record(rel, "ignored", reason=reason)
@@ -50,10 +52,13 @@ class IngestReport:
         }
 
     def write(self, path):
+        """Written whole or not at all: a report is never a truncated JSON file."""
         os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
-        with open(path, "w", encoding="utf-8") as handle:
-            json.dump(self.as_dict(), handle, ensure_ascii=False, indent=1, sort_keys=True)
-            handle.write("\n")
+        text = json.dumps(self.as_dict(), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+        data = text.encode("utf-8", "backslashreplace")
+        with open(path + ".tmp", "wb") as handle:
+            handle.write(data)
+        os.replace(path + ".tmp", path)
 
     def summary(self, path):
         c = self.counts()

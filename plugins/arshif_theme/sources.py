@@ -4,6 +4,7 @@ from collections import Counter
 from functools import partial
 import logging
 
+from arshif_seeds.ids import name_slug, taxonomy_key
 from pelican.generators import Generator
 from pelican.urlwrappers import URLWrapper
 
@@ -11,7 +12,24 @@ logger = logging.getLogger(__name__)
 
 
 class Source(URLWrapper):
-    """A publishing site or agency; URLs come from SOURCE_URL / SOURCE_SAVE_AS."""
+    """A publishing site or agency; URLs come from SOURCE_URL / SOURCE_SAVE_AS.
+
+    The slug hashes the name's letters and digits, as tags do: «الصباح» and
+    «السباح» get two pages, «أ ش أ» and «أ.ش.أ» one; a name with no letter or
+    digit has no slug (and no page).
+    """
+
+    @property
+    def slug(self):
+        if self._slug is None:
+            key = taxonomy_key(self.name)
+            self._slug = name_slug(key, self.settings.get("ARSHIF_SLUGS")) if key else ""
+        return self._slug
+
+    @slug.setter
+    def slug(self, slug):
+        self._slug_from_name = False
+        self._slug = slug
 
 
 def group_by_source(articles, settings):
@@ -23,7 +41,7 @@ def group_by_source(articles, settings):
     groups = {}
     for article in articles:
         name = getattr(article, "source", None)
-        if name:
+        if name and taxonomy_key(name):
             spellings, items = groups.setdefault(Source(name, settings), (Counter(), []))
             spellings[name] += 1
             items.append(article)
