@@ -23,12 +23,14 @@ import json
 import os
 import platform
 import re
+import shutil
 import statistics
 import subprocess
 import sys
 import threading
 import time
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 # The full corpus and dev query sets sit beside the project (--corpus, --eval).
@@ -93,12 +95,13 @@ def clitic_metrics(probes, ranked):
 
 
 def make_seeds(n, folder):
-    """A seeds folder of links to the first n corpus files and their manifest rows."""
+    """A seeds folder holding copies of the first n corpus files and their manifest
+    rows (copies: the seed reader rejects links that lead out of the folder)."""
     with open(CORPUS / "manifest.tsv", encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle, delimiter="\t"))[:n]
     folder.mkdir(parents=True)
     for row in rows:
-        (folder / row["file"]).symlink_to(CORPUS / row["file"])
+        shutil.copyfile(CORPUS / row["file"], folder / row["file"])
     with open(folder / "manifest.tsv", "w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=list(rows[0]), delimiter="\t",
                                 lineterminator="\n")
@@ -190,7 +193,9 @@ def time_index_alone(n, work):
 def build_site(seeds, site, cache):
     # Wide COLUMNS so that Pelican's log lines are not wrapped.
     seconds, rss, log = timed([str(ROOT / ".venv/bin/invoke"), "build", "--seeds", str(seeds),
-                               "--output", str(site), "--cache", str(cache), "--", "--verbose"],
+                               "--output", str(site), "--cache", str(cache),
+                               "--report", str(cache.parent / "ingest-report.json"),
+                               "--", "--verbose"],
                               cwd=ROOT, env={**os.environ, "COLUMNS": "500"})
     index = re.findall(r"arshif_search: index .* in ([\d.]+) s", log)
     export = re.findall(r"arshif_search: export took ([\d.]+) s", log)
@@ -251,17 +256,15 @@ class Browser:
             executable_path=CHROMIUM, args=["--no-sandbox", "--disable-background-networking"])
 
     def open(self, url):
-        """A fresh (cold) page; returns (page, list of fetched bodies)."""
+        """A fresh (cold) page; returns (page, list of URLs it fetched).
+
+        Only URLs are noted here: fetching a body inside the event handler
+        could finish after the query that caused it, and count its bytes
+        against the next one. `nbytes` reads the files instead."""
         context = self.browser.new_context()
         page = context.new_page()
         fetched = []
-
-        def on_response(response):
-            try:
-                fetched.append(response.body())
-            except Exception:  # redirects and aborted requests have no body
-                pass
-        page.on("response", on_response)
+        page.on("response", lambda r: fetched.append(r.url) if r.status == 200 else None)
         page.goto(url)
         page.wait_for_function("window.archiveSearch !== undefined")
         page.evaluate("window.archiveSearch.ready")
@@ -277,11 +280,19 @@ class Browser:
                }""", [query, limit])
 
 
-def nbytes(bodies):
+def nbytes(site, urls):
+    """(raw, gzip) bytes of the fetched URLs: the local server sends the site's
+    files as they are, so each body is its file."""
+    bodies = []
+    for url in urls:
+        path = unquote(urlsplit(url).path).lstrip("/")
+        if path == "" or path.endswith("/"):
+            path += "index.html"
+        bodies.append((site / path).read_bytes())
     return sum(len(b) for b in bodies), sum(len(gzip.compress(b, 6)) for b in bodies)
 
 
-def evaluate(browser, url, url_to_file, known, inflect, clitic):
+def evaluate(browser, site, url, url_to_file, known, inflect, clitic):
     """Quality metrics (one warm page) and cost metrics (a cold page)."""
     page, fetched = browser.open(url)
     ranked = lambda qs, key, limit: [[url_to_file.get(u.split("#")[0]) for u in
@@ -292,17 +303,17 @@ def evaluate(browser, url, url_to_file, known, inflect, clitic):
     page.context.close()
 
     page, fetched = browser.open(url)
-    page_bytes = nbytes(fetched)
+    page_bytes = nbytes(site, fetched)
     times, per_query = [], []
     for k, q in enumerate(known):
         before = len(fetched)
         _, ms = browser.run(page, q["query"], 10)
         times.append(ms)
         if k == 0:
-            out["first_query"] = nbytes(fetched)
-            out["first_query_only"] = nbytes(fetched[before:])
+            out["first_query"] = nbytes(site, fetched)
+            out["first_query_only"] = nbytes(site, fetched[before:])
         else:
-            per_query.append(nbytes(fetched[before:]))
+            per_query.append(nbytes(site, fetched[before:]))
     page.context.close()
     times.sort()
     out["page_load"] = page_bytes
@@ -450,9 +461,10 @@ def main(argv=None):
     results = {"queries": (known, inflect, clitic)}
     with sync_playwright() as playwright:
         browser = Browser(playwright)
-        results["arshif"] = evaluate(browser, base + "search/", mapping, known, inflect, clitic)
-        results["pagefind"] = evaluate(browser, base + "pf-bench/", mapping, known, inflect,
-                                       clitic)
+        results["arshif"] = evaluate(browser, site, base + "search/", mapping, known, inflect,
+                                     clitic)
+        results["pagefind"] = evaluate(browser, site, base + "pf-bench/", mapping, known,
+                                       inflect, clitic)
     server.shutdown()
     saved = {k: v for k, v in results.items() if k != "queries"}
     (work / "results.json").write_text(json.dumps(saved, indent=1), encoding="utf-8")
