@@ -6,12 +6,13 @@ date list once per tag (`[a for a in self.dates if a in articles]`), period
 archives scan a list once per article, and every access to `Content.url`
 re-runs path arithmetic. This plugin keeps Pelican's behaviour and output and
 removes those costs. On a rebuild it also leaves unchanged article and listing
-pages alone (see `incremental`).
+pages alone (see `incremental`), and a damaged cache is discarded (`caches`).
 """
 
 from pelican import signals
 from pelican.generators import ArticlesGenerator
 
+from .caches import guard_caches
 from .incremental import IncrementalWriter
 
 def _taxonomy_writer(kind, template_name, items):
@@ -89,6 +90,7 @@ def save_writer_state(pelican):
 
 def register():
     patch_generators()
+    guard_caches()
     signals.article_generator_finalized.connect(freeze_urls)
     signals.get_writer.connect(incremental_writer)
     signals.finalized.connect(save_writer_state)

@@ -5,8 +5,17 @@ nearly a full build even with its content cache. An article page depends on the
 article itself, its neighbours in the archive, which of its tags have pages, the
 theme, the plugins and the settings. A listing page (tag, category, source,
 period archive, front page) depends on what it lists of its articles, on the
-site's menus and, for an index page, on the taxonomy with counts it shows. When none of those changed and the files are still in the
-output folder, they are left as they are.
+site's menus and, for an index page, on the taxonomy with counts it shows. When none of those changed and the files in the
+output folder are byte for byte what this cache's last build wrote (SHA-1),
+they are left as they are: a page torn by a killed build, or written by a
+build with another cache, is rendered again.
+
+The output folder keeps the list of pages and feeds its last build wrote
+(LEDGER, whichever cache that build used); a page of that list that this
+build does not write (a removed seed, a tag that lost its page, a category
+feed that no longer exists) is deleted, so that the folder holds what a clean
+build would. Files the writer never wrote (the search index, theme files,
+anything of the user's) are never touched.
 """
 
 import hashlib
@@ -21,6 +30,7 @@ from pelican.writers import Writer
 logger = logging.getLogger(__name__)
 
 STATE_FILE = "arshif-written.json"
+LEDGER = ".arshif-files.json"
 # Settings that differ between runs without changing any page.
 VOLATILE_SETTINGS = {"CACHE_PATH", "INGEST_REPORT_PATH", "WRITE_SELECTED", "ARSHIF_STRICT"}
 
@@ -48,6 +58,15 @@ def code_signature(settings):
                 with open(path, "rb") as handle:
                     sha.update(handle.read())
     return sha.hexdigest()
+
+
+def file_digest(path):
+    """SHA-1 of a file's bytes, or None when it is not there."""
+    try:
+        with open(path, "rb") as handle:
+            return hashlib.file_digest(handle, "sha1").hexdigest()
+    except OSError:
+        return None
 
 
 def settings_signature(settings):
@@ -136,8 +155,10 @@ class IncrementalWriter(Writer):
         cache = settings.get("CACHE_PATH") if settings.get("CACHE_CONTENT") else None
         self.state_path = os.path.join(cache, STATE_FILE) if cache else None
         self.base = _digest(code_signature(settings), settings_signature(settings))
-        self.previous = self._load()
+        self.previous, self.hashes = self._load()
         self.current = {}
+        # Files written or verified by this build: {relative path: SHA-1 or None (written)}.
+        self.produced = {}
         self.skipped = 0
         # Articles' listing digests, by id(): valid for this build's objects only.
         self._listed = {}
@@ -145,14 +166,42 @@ class IncrementalWriter(Writer):
         self._shown = {}
 
     def _load(self):
+        """(page keys, file hashes) of this cache's last build; empty when unusable."""
         if not self.state_path or not self.settings.get("LOAD_CONTENT_CACHE"):
-            return {}
+            return {}, {}
         try:
             with open(self.state_path, encoding="utf-8") as handle:
                 state = json.load(handle)
-        except (OSError, ValueError):
-            return {}
-        return state.get("pages", {}) if state.get("base") == self.base else {}
+            if state.get("base") != self.base:
+                return {}, {}
+            pages, hashes = state["pages"], state["files"]
+            if isinstance(pages, dict) and isinstance(hashes, dict):
+                return pages, hashes
+        except FileNotFoundError:
+            return {}, {}
+        except (OSError, ValueError, KeyError, AttributeError) as err:
+            logger.warning("Writer state %s is damaged (%s); every page is rendered again",
+                           self.state_path, err)
+            return {}, {}
+        logger.warning("Writer state %s is damaged; every page is rendered again", self.state_path)
+        return {}, {}
+
+    def _intact(self, names):
+        """True when every file is what this cache's last build wrote; they count as produced."""
+        digests = {}
+        for name in names:
+            digest = file_digest(os.path.join(self.output_path, name))
+            if digest is None or digest != self.hashes.get(name):
+                return False
+            digests[name] = digest
+        self.produced.update(digests)
+        return True
+
+    def _open_w(self, filename, encoding, override=False):
+        """Every file the writer writes (pages, listings, feeds) is recorded."""
+        handle = super()._open_w(filename, encoding, override)
+        self.produced[os.path.relpath(filename, self.output_path).replace(os.sep, "/")] = None
+        return handle
 
     def write_file(self, name, template, context, *args, **kwargs):
         article = kwargs.get("article")
@@ -165,7 +214,7 @@ class IncrementalWriter(Writer):
         key = _digest(article_fingerprint(article, context), template.filename, self._site)
         self.current[name] = key
         path = os.path.join(self.output_path, name)
-        if self.previous.get(name) == key and os.path.exists(path):
+        if self.previous.get(name) == key and self._intact([name]):
             self.skipped += 1
             # The page is in place: plugins that list written pages (sitemap) still see it.
             signals.content_written.send(path, context={"article": article})
@@ -184,8 +233,7 @@ class IncrementalWriter(Writer):
                              if k != "all_articles"),
                       [(name, _taxonomy(context.get(name))) for name in self._shown[template.name]])
         before = self.previous.get(name)
-        if (isinstance(before, list) and before[0] == key
-                and all(os.path.exists(os.path.join(self.output_path, f)) for f in before[1])):
+        if isinstance(before, list) and before[0] == key and self._intact(before[1]):
             self.current[name] = before
             for written in before[1]:
                 signals.content_written.send(os.path.join(self.output_path, written), context={})
@@ -209,10 +257,52 @@ class IncrementalWriter(Writer):
             cls.live.pop().save()
 
     def save(self):
+        hashes = {}
+        for name, digest in self.produced.items():
+            digest = digest or file_digest(os.path.join(self.output_path, name))
+            if digest is not None:  # a feed deleted after it was written is not kept
+                hashes[name] = digest
+        if not self.settings.get("WRITE_SELECTED"):
+            self._sweep(hashes)
+        if self.skipped:
+            logger.info("%d unchanged article pages were not rendered again", self.skipped)
         if not self.state_path:
             return
         os.makedirs(os.path.dirname(self.state_path), exist_ok=True)
-        with open(self.state_path, "w", encoding="utf-8") as handle:
-            json.dump({"base": self.base, "pages": self.current}, handle, sort_keys=True)
-        if self.skipped:
-            logger.info("%d unchanged article pages were not rendered again", self.skipped)
+        _write_json(self.state_path, {"base": self.base, "pages": self.current, "files": hashes})
+
+    def _sweep(self, hashes):
+        """Delete the pages the last build into this folder wrote and this one did not; list this build's."""
+        ledger = os.path.join(self.output_path, LEDGER)
+        try:
+            with open(ledger, encoding="utf-8") as handle:
+                before = json.load(handle)
+            before = [name for name in before if isinstance(name, str)]
+        except FileNotFoundError:
+            before = []
+        except (OSError, ValueError, TypeError) as err:
+            logger.warning("%s is damaged (%s); pages of earlier builds may stay", ledger, err)
+            before = []
+        root = os.path.realpath(self.output_path)
+        removed = 0
+        for name in sorted(set(before) - set(hashes)):
+            path = os.path.realpath(os.path.join(root, name))
+            if os.path.commonpath([root, path]) != root or not os.path.isfile(path):
+                continue
+            os.remove(path)
+            removed += 1
+            folder = os.path.dirname(path)
+            while folder != root and not os.listdir(folder):
+                os.rmdir(folder)
+                folder = os.path.dirname(folder)
+        if removed:
+            logger.info("%d pages of an earlier build that this build has not written were deleted", removed)
+        _write_json(ledger, sorted(hashes), indent=0)
+
+
+def _write_json(path, data, indent=None):
+    """Whole or not at all: a build killed while saving leaves the earlier file."""
+    with open(path + ".tmp", "w", encoding="utf-8") as handle:
+        json.dump(data, handle, sort_keys=True, indent=indent)
+        handle.write("\n")
+    os.replace(path + ".tmp", path)

@@ -8,8 +8,10 @@ process while Pelican writes the pages (the two take about as long), and the
 build waits for it before it ends.
 """
 
+import json
 import logging
 import multiprocessing
+import shutil
 import time
 import traceback
 from pathlib import Path
@@ -75,7 +77,7 @@ def update_index(generator):
     index_dir, out_dir, conf = _paths(generator.settings)
     published = list(generator.articles)
 
-    def job():
+    def index_and_export():
         start = time.perf_counter()
         articles = {indexer.source_file_of(article): article for article in published}
         hashes = {key: indexer.article_hash(article) for key, article in articles.items()}
@@ -87,8 +89,21 @@ def update_index(generator):
                     index_dir, counts["added"], counts["deleted"], counts["kept"],
                     time.perf_counter() - start)
         start = time.perf_counter()
+        _discard_interrupted_export(out_dir)
         index_export.export_index(index_dir, out_dir, conf)
         logger.info("arshif_search: export took %.1f s", time.perf_counter() - start)
+
+    def job():
+        try:
+            index_and_export()
+        except Exception as err:  # noqa: BLE001 - a damaged index is rebuilt once; a second failure is raised
+            if not index_dir.exists():
+                raise
+            logger.warning("arshif_search: the search index in %s is damaged (%s: %s); "
+                           "it is discarded and built again from the articles",
+                           index_dir, type(err).__name__, err)
+            shutil.rmtree(index_dir)
+            index_and_export()
 
     _abandon()
     if conf["parallel"] and "fork" in multiprocessing.get_all_start_methods():
@@ -103,6 +118,26 @@ def update_index(generator):
 
 
 _jobs = []
+
+
+def _discard_interrupted_export(out_dir):
+    """Delete static index files that the manifest does not name.
+
+    An export killed midway leaves files (the last one torn) of a hash the
+    manifest, written last, does not name yet; the next export of the same
+    articles would find them in place and keep them.
+    """
+    try:
+        tag = json.loads((out_dir / "manifest.json").read_text("utf-8"))["hash"]
+    except (OSError, ValueError, KeyError, TypeError):
+        tag = None
+    stray = [path for kind in index_export.SUBDIRS if (out_dir / kind).is_dir()
+             for path in (out_dir / kind).iterdir() if tag is None or not path.stem.endswith(f"-{tag}")]
+    if stray:
+        logger.warning("arshif_search: %d files in %s are from an interrupted export; deleted",
+                       len(stray), out_dir)
+    for path in stray:
+        path.unlink()
 
 
 def _in_child(job):
