@@ -1,19 +1,27 @@
-"""How well the seed reader finds and makes headlines, measured on egynews2013.
+"""How well the seed reader finds and makes headlines, measured on egynews2013 and SaudiNewsNet.
 
-1. Found: on the articles as they are, the share whose real headline (the
-   manifest `title`) is extracted as the title, or as the kicker when a Youm7
-   kicker sits above the headline (comparison on normalised words).
-2. Made: on the same articles with their first line removed, word overlap
-   (precision/recall/F1 of normalised words) between the headline made from
-   the lead and the real one; beside it a naive baseline, the text's first
+1. Found: on the egynews2013 articles as they are, the share whose real
+   headline (the manifest `title`) is extracted as the title, or as the kicker
+   when a Youm7 kicker sits above the headline (comparison on normalised words).
+2. Made: on body-only seeds (an egynews2013 file without its first line, a
+   SaudiNewsNet record's `text`), word overlap (precision/recall/F1 of
+   normalised words) between the headline `parse_seed` gives and the real one,
+   per corpus and per paper; beside it a naive baseline, the body's first
    90 characters cut at a word.
+3. `--judge`: the fixed 30-article sample (15 per corpus) that an editor reads
+   (`benchmarks/results/headline_judgements.md`): real title, lead, headline.
 
-Usage: .venv/bin/python benchmarks/headline_eval.py [--corpus DIR] [--sample N] [--all]
+Usage: .venv/bin/python benchmarks/headline_eval.py [--all] [--output FILE] | --judge
 """
 
 import argparse
+import collections
 import csv
+import datetime
+import json
+import os
 import pathlib
+import platform
 import random
 import re
 import statistics
@@ -23,14 +31,21 @@ import time
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from arshif_seeds.lead_headline import shorten  # noqa: E402
 from arshif_seeds.parse import parse_seed  # noqa: E402
 
-DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "egynews2013" / "articles"
+CORPUS = ROOT.parent / "shared" / "corpus"
+EGYNEWS = CORPUS / "egynews2013" / "articles"
+SAUDINEWSNET = CORPUS / "saudinewsnet" / "saudinewsnet.jsonl"
 SEED = 2013
+FOUND_SAMPLE = 500
+MADE_SAMPLE = 2000
+JUDGE_PER_CORPUS = 15
+JUDGE_LEAD_MIN_WORDS = 12
+NAIVE_CHARS = 90
 _MARKS = re.compile("[\u064b-\u0652\u0670\u0640]")
 _FOLD = str.maketrans("أإآٱىةؤئ", "اااايهوي")
 _WORD = re.compile(r"\w+")
+_TRAILING_PUNCT = re.compile(r"[\s.،,:;؛\-–—]+$")
 
 
 def words(text):
@@ -47,10 +62,34 @@ def overlap(made, real):
     return precision, recall, f1
 
 
-def load(corpus):
-    with open(corpus / "manifest.tsv", encoding="utf-8", newline="") as handle:
+def naive(text):
+    """The baseline: the body's first NAIVE_CHARS characters, cut at a word."""
+    text = " ".join(text.split())
+    if len(text) <= NAIVE_CHARS:
+        return text
+    cut = text.rfind(" ", 0, NAIVE_CHARS)
+    return _TRAILING_PUNCT.sub("", text[: cut if cut > 0 else NAIVE_CHARS]) + "…"
+
+
+def egynews_rows():
+    with open(EGYNEWS / "manifest.tsv", encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle, delimiter="\t"))
     return [row for row in rows if row["title"].strip()]
+
+
+def egynews_bodies(rows):
+    """(name, paper, real title, body-only text): the file without its first line."""
+    for row in rows:
+        text = (EGYNEWS / row["file"]).read_text(encoding="utf-8")
+        yield row["file"], row["source"], row["title"], text.split("\n", 1)[-1]
+
+
+def saudinewsnet_bodies():
+    with open(SAUDINEWSNET, encoding="utf-8") as handle:
+        for line in handle:
+            record = json.loads(line)
+            if record["title"].strip() and record["text"].strip():
+                yield record["id"], record["category"], record["title"], record["text"]
 
 
 def found(parsed, real):
@@ -58,52 +97,176 @@ def found(parsed, real):
     return real_words in (words(parsed.title), words(parsed.kicker or ""))
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--corpus", type=pathlib.Path, default=DEFAULT_CORPUS)
-    parser.add_argument("--sample", type=int, default=500)
-    parser.add_argument("--all", action="store_true", help="measure 'found' on every article too")
-    args = parser.parse_args()
-    rows = load(args.corpus)
-    sample = random.Random(SEED).sample(rows, min(args.sample, len(rows)))
-
-    texts = {row["file"]: (args.corpus / row["file"]).read_text(encoding="utf-8") for row in sample}
+def part_found(rows, run_all):
+    sample = random.Random(SEED).sample(rows, min(FOUND_SAMPLE, len(rows)))
+    texts = {row["file"]: (EGYNEWS / row["file"]).read_text(encoding="utf-8") for row in sample}
     started = time.process_time()
     hits = strict = 0
-    misses = []
     for row in sample:
         parsed = parse_seed(texts[row["file"]], row["file"])
         hits += found(parsed, row["title"])
         strict += words(parsed.title) == words(row["title"])
-        if not found(parsed, row["title"]):
-            misses.append((row["file"], row["title"], parsed.title))
     parse_ms = (time.process_time() - started) * 1000 / len(sample)
-
-    scores, naive, generated = [], [], 0
-    for row in sample:
-        text = texts[row["file"]].split("\n", 1)[-1]
-        parsed = parse_seed(text, row["file"])
-        generated += parsed.title_generated
-        scores.append(overlap(parsed.title, row["title"]))
-        naive.append(overlap(shorten(" ".join(text.split())), row["title"]))
-
-    print(f"articles: {len(sample)} (random.Random({SEED}).sample of {len(rows)})")
-    print(f"found (title or kicker): {100 * hits / len(sample):.1f}%  title only: {100 * strict / len(sample):.1f}%")
-    print(f"parse_seed: {parse_ms:.2f} ms CPU/article")
-    print(f"first line removed: generated {generated}/{len(sample)}")
-    for label, results in (("made", scores), ("naive first 90 chars", naive)):
-        print(f"  {label}:")
-        for name, index in (("precision", 0), ("recall", 1), ("F1", 2)):
-            values = [score[index] for score in results]
-            print(f"    {name}: mean {statistics.mean(values):.3f}  median {statistics.median(values):.3f}")
-    for file, real, title in misses[:10]:
-        print(f"  miss {file}: real «{real}» got «{title}»")
-    if args.all:
+    lines = [
+        "## 1. Real headline found (egynews2013 articles as they are)",
+        "",
+        "| set | found (title, or kicker for Youm7) | title only |",
+        "|---|---|---|",
+        f"| {len(sample)}-article sample (`random.Random({SEED})`) | **{100 * hits / len(sample):.1f} %**"
+        f" | {100 * strict / len(sample):.1f} % |",
+    ]
+    if run_all:
         hits = sum(
-            found(parse_seed((args.corpus / row["file"]).read_text(encoding="utf-8"), row["file"]), row["title"])
+            found(parse_seed((EGYNEWS / row["file"]).read_text(encoding="utf-8"), row["file"]), row["title"])
             for row in rows
         )
-        print(f"found on all {len(rows)} articles: {100 * hits / len(rows):.2f}%")
+        lines.append(f"| all {len(rows):,} articles | **{100 * hits / len(rows):.2f} %** | – |")
+    lines += ["", f"`parse_seed` on the sample: {parse_ms:.2f} ms CPU per article.", ""]
+    return lines
+
+
+def measure(bodies):
+    """Per paper: list of (made scores, naive scores, generated, cpu seconds)."""
+    results = collections.defaultdict(list)
+    for name, paper, real, body in bodies:
+        started = time.process_time()
+        parsed = parse_seed(body, name)
+        spent = time.process_time() - started
+        results[paper].append((overlap(parsed.title, real), overlap(naive(body), real), parsed.title_generated, spent))
+    return results
+
+
+def _stats(items, which):
+    values = [item[which][2] for item in items]
+    return f"{statistics.mean(values):.3f} / {statistics.median(values):.3f}"
+
+
+def _prf(items, which):
+    cells = []
+    for index in range(3):
+        values = [item[which][index] for item in items]
+        cells.append(f"{statistics.mean(values):.3f} / {statistics.median(values):.3f}")
+    return cells
+
+
+def made_table(title, results):
+    everything = [item for items in results.values() for item in items]
+    generated = [item for item in everything if item[2]]
+    lines = [
+        f"### {title}",
+        "",
+        "| | articles | generated | made F1 mean / median | naive F1 mean / median |",
+        "|---|---|---|---|---|",
+        f"| **all** | {len(everything):,} | {len(generated):,} | **{_stats(everything, 0)}** | {_stats(everything, 1)} |",
+        f"| generated only | {len(generated):,} | {len(generated):,} | {_stats(generated, 0)} | {_stats(generated, 1)} |",
+    ]
+    for paper in sorted(results):
+        items = results[paper]
+        lines.append(
+            f"| {paper} | {len(items):,} | {sum(item[2] for item in items):,} | {_stats(items, 0)} | {_stats(items, 1)} |"
+        )
+    made_p, made_r, made_f = _prf(everything, 0)
+    naive_p, naive_r, naive_f = _prf(everything, 1)
+    cpu = 1000 * statistics.mean(item[3] for item in everything)
+    lines += [
+        "",
+        "| all articles | precision mean / median | recall mean / median | F1 mean / median |",
+        "|---|---|---|---|",
+        f"| made (`parse_seed` title) | {made_p} | {made_r} | **{made_f}** |",
+        f"| naive: first {NAIVE_CHARS} characters cut at a word | {naive_p} | {naive_r} | {naive_f} |",
+        "",
+        f"`parse_seed` on these body-only seeds: {cpu:.2f} ms CPU per article.",
+        "",
+    ]
+    return lines
+
+
+def machine():
+    model = "unknown CPU"
+    try:
+        for line in open("/proc/cpuinfo", encoding="utf-8"):
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return (
+        f"{os.cpu_count()}-core {model} ({platform.system()} {platform.release()}, {platform.machine()}), "
+        f"Python {platform.python_version()}"
+    )
+
+
+def report(run_all):
+    rows = egynews_rows()
+    made_rows = random.Random(SEED).sample(rows, min(MADE_SAMPLE, len(rows)))
+    command = " ".join(["benchmarks/headline_eval.py", *sys.argv[1:]])
+    lines = [
+        "# Headline evaluation (seed reader, `plugins/arshif_seeds`)",
+        "",
+        f"Command: `.venv/bin/python {command}`  ",
+        f"Machine: {machine()}; CPU times are process CPU time.  ",
+        f"Date: {datetime.date.today().isoformat()}",
+        "",
+        "Corpora: egynews2013 (`../shared/corpus/egynews2013/articles`, manifest `title` = the",
+        "headline as published) and SaudiNewsNet (`../shared/corpus/saudinewsnet/saudinewsnet.jsonl`,",
+        "record `title`). Words are compared after removing diacritics and tatweel, folding",
+        "أ/إ/آ→ا, ى→ي, ة→ه and dropping punctuation.",
+        "",
+        *part_found(rows, run_all),
+        "## 2. Made headline vs the real one (body-only seeds)",
+        "",
+        "A body-only seed is an egynews2013 file without its first line, or a SaudiNewsNet",
+        "record's `text`. The measured headline is `parse_seed(body).title`: the one made",
+        "from the lead (`lead_headline.make_headline`) when the reader finds no headline line",
+        "(\"generated\"), else the line the reader took as the headline. Word-F1 against the",
+        "real title; the baseline is the body's first 90 characters cut at a word.",
+        "",
+        *made_table(
+            f"egynews2013: {len(made_rows):,} articles (`random.Random({SEED}).sample`), per site",
+            measure(egynews_bodies(made_rows)),
+        ),
+        *made_table("SaudiNewsNet: every record, per paper", measure(saudinewsnet_bodies())),
+    ]
+    return "\n".join(lines)
+
+
+def judge_sample():
+    """15 body-only articles per corpus whose text opens with a paragraph (12 words or more),
+    fixed seed: (corpus, name, real title, lead, parsed title, generated)."""
+    picked = []
+    for corpus, bodies in (
+        ("egynews2013", egynews_bodies(random.Random(SEED).sample(egynews_rows(), 200))),
+        ("SaudiNewsNet", random.Random(SEED).sample(list(saudinewsnet_bodies()), 200)),
+    ):
+        count = 0
+        for name, _paper, real, body in bodies:
+            first = next((line for line in body.split("\n") if line.strip()), "")
+            if len(first.split()) < JUDGE_LEAD_MIN_WORDS:
+                continue
+            parsed = parse_seed(body, name)
+            lead = " ".join(" ".join(parsed.paragraphs[:1]).split()[:60])
+            picked.append((corpus, name, real, lead, parsed.title, parsed.title_generated))
+            count += 1
+            if count == JUDGE_PER_CORPUS:
+                break
+    return picked
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--all", action="store_true", help="measure 'found' on every egynews2013 article too")
+    parser.add_argument("--output", type=pathlib.Path, help="write the Markdown report here")
+    parser.add_argument("--judge", action="store_true", help="print the 30 articles for the editor's judgements")
+    args = parser.parse_args()
+    if args.judge:
+        for number, (corpus, name, real, lead, made, generated) in enumerate(judge_sample(), 1):
+            found = "" if generated else " (not generated: a line of the text taken as the headline)"
+            print(f"{number}. {corpus} {name}\n   real: {real}\n   lead: {lead}\n   made: {made}{found}\n")
+        return
+    text = report(args.all)
+    if args.output:
+        args.output.write_text(text, encoding="utf-8")
+    print(text)
 
 
 if __name__ == "__main__":

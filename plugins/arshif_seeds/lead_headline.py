@@ -1,118 +1,499 @@
 """A headline written from the lead, for a seed that has none.
 
-The way an Arabic editor would: the reported statement of the lead sentence,
-`المتحدث: …`, cut at a word boundary near 90 characters. The text it gets has
-had its boilerplate, byline and dateline taken off already.
+The way an Arabic copy editor would: the lead sentence's main clause, or its
+reported statement as `المتحدث: …` (`المتحدث: «…»` for a quotation), without
+dateline, time words, honorifics or asides, cut at a phrase boundary near 90
+characters and never ending on a particle. The text it gets has had its
+boilerplate, byline and dateline taken off already; what is left of them is
+taken off again here.
 """
 
+import functools
 import re
 
-from .byline import split_dateline
+from .byline import byline_fields, is_name, split_dateline
 from .segment import split_sentences
 
 MADE_MAX_CHARS = 90
-MADE_MIN_CHARS = 50
+# A cut leaves at least this much; the first clause end past HEADLINE_TARGET_CHARS is taken.
+MADE_MIN_CHARS = 25
+HEADLINE_TARGET_CHARS = 45
 SPEAKER_MAX_WORDS = 3
-LEAD_SCAN_CHARS = 3000
+# A speaker without a title word (`هيئة الإذاعة والتلفزيون التركية`) may be this long.
+PLAIN_SPEAKER_MAX_WORDS = 4
+# A speaker named by title only (`الناطق باسم الجيش الفرنسي`) may be this long.
+TITLE_SPEAKER_MAX_WORDS = 6
+TITLE_SPEAKER_MAX_CHARS = 40
+LEAD_SCAN_CHARS = 1500
+LEAD_MAX_SENTENCES = 3
+# Only this much of a (run-on) lead sentence can end up in a headline, asides taken out.
+LEAD_MAX_CHARS = 600
+LEAD_MIN_WORDS = 4
+# A phrase cut needs a complete clause before it: an earlier prepositional phrase or this many words.
+PHRASE_MIN_WORDS = 6
+# A dash this near the start ends a dateline or byline (`خالد سجاف ـ الدمام`).
+LEAD_IN_MAX_WORDS = 5
+# A byline, dateline or agency line is never longer than this.
+BYLINE_MAX_WORDS = 12
 
-_VERBS = (
-    "قال|قالت|أكد|أكدت|اكد|اكدت|أعلن|أعلنت|اعلن|اعلنت|ذكر|ذكرت|أوضح|أوضحت|أشار|أشارت|صرح|صرحت|"
-    "كشف|كشفت|شدد|شددت|أفاد|أفادت|افاد|افادت|أضاف|أضافت|رأى|رأت|اعتبر|اعتبرت|توقع|توقعت|حذر|حذرت|"
-    "نفى|نفت|أعرب|أعربت|لفت|لفتت|أكّد|أكّدت"
+_AR_MARKS = re.compile("[\u064b-\u0652\u0670\u0640]")
+_VERBS = frozenset(
+    "قال قالت أكد أكدت اكد اكدت أعلن أعلنت اعلن اعلنت ذكر ذكرت أوضح أوضحت اوضح اوضحت أشار أشارت اشار اشارت "
+    "صرح صرحت كشف كشفت شدد شددت أفاد أفادت افاد افادت أضاف أضافت رأى رأت اعتبر اعتبرت توقع توقعت حذر حذرت "
+    "نفى نفت لفت لفتت أورد أوردت بين بينت أفصح أفصحت ادعى ادعت زعم زعمت أبلغ أبلغت أعرب أعربت رجح رجحت "
+    "أوضحت أفادت".split()
 )
-# `قال <speaker> [، ] إن <statement>`; the speaker part is bounded so the scan stays linear.
+_COMPLEMENTISER = r"(?:إن|أن|ان|إنّ|أنّ|بأن|بان|بإن)(?:ه|ها|هم|هما)?"
+# `<verb> <speaker> [في …] [، إلى، على، من، عن] أن <statement>`; the speaker part is bounded.
 _REPORTED = re.compile(
-    rf"^و?(?:{_VERBS})\s+(?P<speaker>[^.!?؟]{{2,120}}?)\s*[،,]?\s+"
-    r"(?:(?:إلى|الى|على|علي|من|عن)\s+)?(?:إن|أن|ان|إنّ|أنّ)(?:ه|ها|هم)?\s+(?P<statement>\S.*)$",
+    r"^(?P<verb>\S+)\s+(?P<speaker>[^.!?؟]{2,200}?)\s*[،,:]?\s+"
+    rf"(?:(?:إلى|الى|على|علي|من|عن)\s+)?{_COMPLEMENTISER}\s*[:،,]?\s+(?P<statement>\S.*)$",
     re.DOTALL,
 )
+# `<verb> <speaker>: «<quote>»`, and `«<quote>»، قال <speaker>`.
+_QUOTED = re.compile(r"^(?P<verb>\S+)\s+(?P<speaker>[^.!?؟«»]{2,150}?)\s*[:،,]?\s*«(?P<quote>[^«»]+\s[^«»]+\s[^«»]+)»")
+_QUOTE_FIRST = re.compile(r"^«(?P<quote>[^«»]{8,})»\s*[،,.]?\s*(?:هكذا\s+)?(?P<verb>\S+)\s+(?P<speaker>[^،,.:]{2,80})")
 # Where the speaker's name ends and the circumstances begin (`هنا يوم السبت أثناء …`).
 _SPEAKER_STOP = re.compile(
-    r"\s(?:الذي|التي|الذين|هنا|يوم|اليوم|أمس|امس|في|فى|خلال|أثناء|اثناء|عقب|لدى|قبل|بعد|مساء|صباح)\s|[،,(]"
+    r"\s(?:الذي|التي|الذين|هنا|يوم|اليوم|أمس|امس|في|فى|خلال|أثناء|اثناء|عقب|لدى|قبل|بعد|مساء|صباح|عبر"
+    r"|عن|على لسان|لوكالة|لصحيفة|لجريدة|لقناة|لـ|ل«|بحسب|حسب|وفق|وفقا|ضمن|أمام|امام)\s|[،,(:]"
 )
-_HONORIFIC = re.compile(
-    r"^(?:الدكتور|الدكتورة|د\.|المستشار|اللواء|المهندس|الرئيس|السفير|الشيخ|الفريق|العميد|السيد|السيدة|الأستاذ)\s+"
+_HONORIFICS = (
+    "صاحب السمو الملكي|صاحب السمو|صاحبة السمو|سمو|معالي|فخامة|سعادة|فضيلة|الدكتور|الدكتورة|دكتور|د\\.|م\\."
+    "|المستشار|اللواء|المهندس|المهندسة|الفريق أول|العميد|العقيد|المقدم|الأستاذ|الأستاذة|الشيخ|السيد|السيدة"
 )
+# Honorifics before a name; `لفخامة الرئيس` becomes `للرئيس`.
+_HONORIFIC = re.compile(rf"(?<!\S)(?:{_HONORIFICS})(?:\s+(?:{_HONORIFICS}))*(?=\s|$)")
+_HONORIFIC_AFTER_L = re.compile(rf"(?<!\S)ل(?:{_HONORIFICS})\s+(?:ال)?")
 _TITLE_WORD = re.compile(
-    r"^(?:رئيس|رئيسة|وزير|وزيرة|عضو|نائب|مدير|مديرة|أمين|الأمين|محافظ|مساعد|مستشار|سفير|قائد|زعيم"
-    r"|المتحدث|الناشط|الناشطة|الخبير|القيادي|مؤسس|منسق|المنسق|عميد|نقيب|مرشد|المرشد)$"
-)
-_WEEKDAY = "(?:الأحد|الاحد|الاثنين|الإثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت)"
-# `، الأحد،` or `، رئيس مجلس الوزراء،`: a day or a title between commas.
-_ASIDE = re.compile(
-    rf"\s*[،,]\s*(?:(?:اليوم\s+|يوم\s+)?{_WEEKDAY}|(?:رئيس|رئيسة|وزير|وزيرة|المتحدث|مدير|محافظ|نائب|عضو"
-    r"|الأمين|أمين|برئاسة|بقيادة)(?:\s+[^\s،,.]+){0,7})\s*[،,]\s*"
-)
-_WHEN = re.compile(
-    rf"(?<!\S)(?:(?:اليوم|يوم|مساء|صباح|ظهر|مساء اليوم|صباح اليوم|مساء أمس|صباح أمس)\s+{_WEEKDAY}"
-    r"|أمس|امس|منذ قليل|مساء اليوم|صباح اليوم)(?!\S)"
-)
-_HONORIFIC_WORD = re.compile(
-    r"(?<!\S)(?:الدكتور|الدكتورة|المستشار|اللواء|المهندس|الفريق|العميد|العقيد|الأستاذ)(?!\S)"
+    r"^(?:رئيس|رئيسة|وزير|وزيرة|عضو|نائب|مدير|مديرة|أمين|الأمين|محافظ|مساعد|مستشار|سفير|قائد|زعيم|إمام|خطيب"
+    r"|المتحدث|المتحدثة|متحدث|الناطق|ناطق|الناشط|الناشطة|الخبير|القيادي|مؤسس|منسق|المنسق|عميد|نقيب|مرشد|المرشد|مسؤول|المسؤول"
+    r"|مدرب|المدرب|لاعب|اللاعب|رئيس|الرئيس|وكيل|الوزير|الوزيرة|النائب|المدير|المحافظ|السفير|القائد|الزعيم|عضوة|ممثل|سكرتير|المفوض|مفوض|أستاذ|استاذ)$"
 )
 # A definite adjective ending a title (`الصيني`, `الروسية`) or a title noun.
 _NISBA = re.compile(r"^(?:ال\w+(?:ي|ية)|رئيس|وزير|وزيرة|نائب|مدير|محافظ)$")
 _NOT_A_NAME = re.compile(r"^(?:ال|ب|ل)")
-_TRAILING_PUNCT = re.compile(r"[\s.،,:;؛\-–—]+$")
+# `لـ«الرياض»`: the paper the speaker talked to.
+_ADDRESSEE = re.compile(r"(?<!\S)لـ?\s*[«\"“][^«»\"“”]{1,30}[»\"”]")
+_QUOTED_NAME = re.compile(r"[«“\"]([^«»“”\"]{2,40})[»”\"]")
+_PATRONYMIC = re.compile(r"(?<!\S)((?:بن|ابن|بنت)\s+(?:عبد\s*)?\S+)(?:\s+(?:بن|ابن)\s+(?:عبد\s*)?\S+)+")
+
+_WEEKDAY = "(?:الأحد|الاحد|الاثنين|الإثنين|الثلاثاء|الأربعاء|الاربعاء|اﻷربعاء|الخميس|الجمعة|السبت)"
+_MONTH = (
+    "(?:يناير|فبراير|مارس|أبريل|ابريل|إبريل|مايو|يونيو|يوليو|أغسطس|اغسطس|سبتمبر|أكتوبر|اكتوبر|نوفمبر|ديسمبر"
+    "|كانون الثاني|كانون الأول|شباط|آذار|نيسان|أيار|حزيران|تموز|آب|أيلول|تشرين الأول|تشرين الثاني"
+    "|محرم|صفر|ربيع الأول|ربيع الآخر|ربيع الثاني|جمادى الأولى|جمادى الآخرة|جمادى الثانية|رجب|شعبان|رمضان|شوال"
+    "|ذو القعدة|ذي القعدة|ذو الحجة|ذي الحجة)"
+)
+_DAY_WORD = r"(?:اليوم|أمس|امس|غدا|غدًا|غداً|الليلة الماضية|الليلة)"
+# Time words: `اليوم`, `أمس الأول`, `مساء أمس الأربعاء`, `يوم الأحد`, `(السبت)`; not `اليوم الوطني`.
+_PART_OF_DAY = "(?:مساء|صباح|ظهر|عصر|فجر|ظهيرة)"
+_DATE = (
+    r"(?:\d{1,4}\s*/\s*\d{1,2}\s*/\s*\d{1,4}\s*(?:هـ|ه|م)?"
+    rf"|\d{{1,2}}\s+(?:من\s+)?{_MONTH}(?:\s+\d{{4}}\s*(?:هـ|ه|م|مـ)?)?)"
+)
+_TIME_END = r"(?=[\s،,.:؛)]|$)"
+# `من ،` left where a time phrase was taken out.
+_DANGLING = re.compile(r"\s+(?:من|في|فى|منذ|حتى|خلال)(?=\s*(?:[،,.:؛]|$))")
+# Time words: `اليوم`, `أمس الأول`, `مساء أمس الأربعاء`, `يوم الأحد`, `(السبت)`, `الموافق 10 أغسطس`;
+# not `اليوم الوطني`.
+_WHEN = re.compile(
+    rf"(?<!\S)(?:(?:{_PART_OF_DAY}\s+)?أول\s+(?:من\s+)?(?:أمس|امس)"
+    rf"|{_PART_OF_DAY}\s+(?:{_DAY_WORD}|(?:يوم\s+)?{_WEEKDAY})(?:\s+الأول)?"
+    rf"|{_DAY_WORD}(?:\s+الأول)?(?!\s+(?!{_WEEKDAY})ال)"
+    rf"|يوم\s+{_WEEKDAY}(?:\s+(?:الماضي|المقبل|القادم))?)"
+    rf"(?:\s*\(?{_WEEKDAY}\)?)?(?:\s+(?:الماضي|المقبل|القادم))?(?:\s*(?:الموافق\s+(?:ل\s*)?)?{_DATE})?{_TIME_END}"
+    rf"|\(\s*{_WEEKDAY}\s*\)"
+    rf"|(?<!\S){_WEEKDAY}\s+(?:الماضي|المقبل|القادم){_TIME_END}"
+    rf"|(?<!\S)(?:الموافق|بتاريخ)\s+(?:ل\s*)?{_DATE}(?:\s+(?:الجاري|الماضي|المقبل))?{_TIME_END}"
+)
+# `، الأحد،` or `، رئيس مجلس الوزراء،`: a day or a title between commas.
+_ASIDE = re.compile(
+    rf"\s*[،,]\s*(?:{_WEEKDAY}|(?:رئيس|رئيسة|وزير|وزيرة|المتحدث|مدير|محافظ|نائب|عضو|الأمين|أمين|وكيل|مستشار"
+    r"|برئاسة|بقيادة)(?:\s+[^\s،,.]+){0,7})\s*[،,]\s*"
+)
+# A parenthesis that only glosses: a weekday, a month, an age, Latin letters.
+_GLOSS = re.compile(rf"\s*\(\s*(?:{_WEEKDAY}|{_MONTH}|\d+\s*(?:عاما|عامًا|عاماً|سنة)?|[A-Za-z][^()]{{0,40}})\s*\)")
+_ABBREVIATED_TITLE = re.compile(r"(?<!\S)([دم]\.)(?=[^\W\d])")
+_STRAIGHT_QUOTES = re.compile(r'"\s*([^"]{1,120}?)\s*"')
+_CURLY_QUOTES = re.compile(r"“\s*([^“”]{1,120}?)\s*”")
+# `الأوروبي، ، فرض`: the fence of an aside that was taken out.
+_EMPTY_FENCE = re.compile(r"\s*[،,](?:\s*[،,])+\s*")
+_SPACE_BEFORE_PUNCT = re.compile(r"\s+([،,.:;؛!?؟)»])")
+_SPACE_AFTER_OPEN = re.compile(r"([(«])\s+")
+_DOTS_GLUED = re.compile(r"(\.\.+|…)(?=[^\W\d])")
+_LEADING_JUNK = re.compile(r"^[^\w«(\"“]+")
+_DASH = re.compile(r"\s*[-–—ـ]+\s*|:\s+")
+_DATE_LEAD = re.compile(
+    r"^(?:\S+\s+)?\d{1,2}\s+\S+\s+\d{4}\s*(?:هـ|ه|م)?\.?\s*"
+    r"(?:(?:الموافق|الموافق ل)\s+\d{1,2}\s+\S+\s+\d{4}\s*(?:م|مـ)?\.?\s*)?"
+)
+# A lead that opens with a circumstance before its main clause: `استعدادا لـ…، انتهت وزارة …`.
+_ADVERBIAL_START = re.compile(
+    r"^(?:استعدادا|استعداداً|تزامنا|تزامناً|ضمن|في إطار|فى إطار|في ظل|فى ظل|بعد|قبل|رغم|برغم|على الرغم"
+    r"|بالرغم|بينما|وسط|خلال|من جهته|من جهتها|من جانبه|من جانبها|بحضور|برعاية|تحت رعاية|بمناسبة|نظرا|نظراً"
+    r"|تنفيذا|تنفيذاً|انطلاقا|انطلاقاً|حرصا|حرصاً|في خطوة|فى خطوة|في وقت|فى وقت|في الوقت الذي|فى الوقت الذي"
+    r"|إلحاقا|الحاقا|عقب|إثر|اثر|مع|منذ|إذا|اذا|لو|لأن|كما|حين|عندما|لما"
+    # an accusative of purpose: `استمراراً لـ…`, `دعما لـ…`, `حرصا على…`
+    r"|\w{3,}(?:اً|ًا|ا(?=\s+(?:ل|على\s|مع\s|من\s|في\s|فى\s))))(?=\s)"
+)
+_CONNECTIVE_START = re.compile(r"^(?:(?:إلا|الا) (?:أن|ان)|ولكن|لكن|فإن|فان|فإنه|فانه|فقد)\s+")
+_CLAUSE_AFTER_COMMA = re.compile(r"[،,]\s+(?![وف](?!\S))(?!و|ف|ب|ل|في\s|فى\s|من\s|على\s|إلى\s|الى\s)")
+
+# Words a headline never ends on: particles, prepositions, conjunctions, relatives, demonstratives.
+_PARTICLES = frozenset(
+    "في فى من على علي إلى الى إلي عن و أو او ثم أن ان إن أنه انه أنها انها بأن بان إنه إنها التي الذي الذين "
+    "اللذين اللتين اللاتي اللواتي ما مما لما لا لم لن قد وقد لقد فقد كان كانت يكون تكون بعد قبل خلال مع بين حول "
+    "ضد لدى عند حتى منذ نحو عبر دون بدون ضمن وسط إثر اثر عقب تجاه أمام امام خلف فوق تحت كل بعض أي غير سوى "
+    "ذلك هذا هذه تلك هؤلاء حيث كما بل لكن لكنه أما إذا اذا إلا الا هو هي هم عدة أحد احد إحدى احدى جميع كافة "
+    "أكثر اكثر أقل اقل ليس تم يتم بشأن حسب وفق وفقا بسبب نتيجة مثل أجل لأن كي لكي عندما حين بينما فيما وذلك "
+    "إزاء ازاء لصالح بحق بحسب عبر ومن وفي وعلى وإلى والى وعن ومع وهو وهي وأن وان وما ولا ولم ولن فإن فان "
+    "بعدما قبيل تجاه لدي يا أيضا أيضاً كذلك جراء بواسطة برئاسة بقيادة بمشاركة بحضور ذات ذو ذوي فقط لو ولو "
+    # quantifiers: `عددا من`, `العديد من`
+    "عدد عددا عددًا العديد بعض مجموعة عشرات مئات آلاف الآلاف كثير جملة سلسلة".split()
+)
+_PREPOSITIONS = frozenset(
+    "في فى من على علي إلى الى عن مع بين لدى حتى منذ نحو ضد عبر خلال أمام امام قرب داخل خارج لصالح بحق "
+    "ضمن وسط إثر اثر عقب تجاه بسبب جراء بعد قبل حول".split()
+)
+# A clause starts at these words: cut before them and the head is a complete clause.
+_CLAUSE_STARTS = frozenset(
+    "حيث وذلك بعد بعدما مما بينما فيما كما لكن ولكن إلا الا بعدما عندما حين "
+    "بهدف بمناسبة وسط عقب إثر اثر وفق وفقا وفقاً حسب حسبما بحسب لأن كي لكي مؤكدا مؤكدة مؤكداً مشيرا مشيرة مشيراً "
+    "إضافة بالإضافة علاوة داعيا داعية داعياً مطالبا مطالبة مطالباً موضحا موضحة موضحاً مضيفا مضيفة مضيفاً لافتا لافتة لافتاً معربا معربة معرباً وأكد وقال وقالت وأضاف وأضافت "
+    "وأوضح وأوضحت وأشار وأشارت وأكدت ولفت ولفتت وكان وكانت وهو وهي ويأتي وتأتي وجاء وجاءت".split()
+)
+# An adverbial accusative (`مؤكدةً`, `مشيراً`) starts a circumstantial clause.
+_HAL = re.compile(r"\w{3,}(?:اً|ًا|ةً)$")
+_RELATIVES = frozenset("الذي التي الذين اللذين اللتين اللاتي اللواتي".split())
+_COMPLEMENTISERS = frozenset("أن ان إن أنه انه إنه أنها انها إنها بأن بان أنهم انهم".split())
+_NAME_GLUE = frozenset("بن ابن بنت أبو ابو أبي ابي عبد آل ال أم".split())
+_OPEN_CLOSE = {"«": "»", "(": ")", "“": "”", "[": "]", '"': '"'}
+_TRAILING_PUNCT = re.compile(r"[\s.،,:;؛\-–—…]+$")
+_BRACKETS = re.compile(r"[«»()“”\[\]]")
+_MODAL_START = re.compile(r"^(?:قد|لقد)\s+")
 
 
 def make_headline(text: str) -> str:
     """A headline from the lead sentence of `text`: its reported statement when it has one."""
-    _, text = split_dateline(text[:LEAD_SCAN_CHARS].strip())
-    sentences = split_sentences(text)
-    if not sentences:
-        return ""
-    lead = sentences[0]
-    match = _REPORTED.match(lead)
-    if match:
-        speaker = _speaker_name(match["speaker"])
-        statement = _TRAILING_PUNCT.sub("", match["statement"])
-        headline = f"{speaker}: {tighten(statement)}" if speaker else tighten(statement)
-    else:
-        headline = tighten(lead)
-    return shorten(headline)
+    text = " ".join(text[:LEAD_SCAN_CHARS].split())
+    for lead in _leads(text):
+        headline = _from_statement(lead) or _from_clause(lead)
+        if _is_headline_text(headline):
+            return headline
+    return ""
 
 
 def tighten(text: str) -> str:
-    """Headline style: no comma-fenced asides, weekday phrases or honorifics."""
+    """Headline style: no asides, glosses, time words, honorifics or second patronymics."""
+    text = _STRAIGHT_QUOTES.sub(r"«\1»", text) if text.count('"') % 2 == 0 else text.replace('"', "")
+    text = _ABBREVIATED_TITLE.sub(r"\1 ", text)
+    text = _CURLY_QUOTES.sub(r"«\1»", text)
     text = _ASIDE.sub(" ", text, count=2)
-    text = _WHEN.sub(" ", text)
-    text = _HONORIFIC_WORD.sub(" ", text)
-    return _TRAILING_PUNCT.sub("", " ".join(text.split()))
+    text = _GLOSS.sub("", text)
+    text = _DANGLING.sub("", _WHEN.sub(" ", text))
+    text = _ASIDE.sub(" ", text, count=2)
+    text = _HONORIFIC_AFTER_L.sub(_after_l, text)
+    text = _HONORIFIC.sub(" ", text)
+    text = _PATRONYMIC.sub(r"\1", text)
+    text = " ".join(text.split())
+    text = _SPACE_BEFORE_PUNCT.sub(r"\1", _SPACE_AFTER_OPEN.sub(r"\1", text))
+    text = _EMPTY_FENCE.sub(" ", text)
+    return _TRAILING_PUNCT.sub("", text.lstrip("،, "))
 
 
-def shorten(text: str, limit: int = MADE_MAX_CHARS) -> str:
-    """`text` cut at a word boundary before `limit` characters, with an ellipsis."""
+def shorten(text: str, limit: int | None = None) -> str:
+    """`text` cut at a phrase boundary before `limit` characters; an ellipsis only mid-clause."""
+    text = _strip_end(text)
+    limit = MADE_MAX_CHARS if limit is None else limit
     if len(text) <= limit:
+        return _balance(text)
+    words = text.split(" ")
+    boundaries = _boundaries(words, limit)
+    if not boundaries:
+        cut = text.rfind(" ", 0, limit)
+        head = text[:cut] if cut >= MADE_MIN_CHARS else text[:limit]
+        return _balance(_strip_end(head), ellipsis=True)
+    kind, count, _ = _choose(boundaries)
+    head = _strip_end(" ".join(words[:count]))
+    return _balance(head, ellipsis=kind == "C")
+
+
+def _leads(text):
+    """The candidate lead sentences, each without a dateline, byline or leading junk."""
+    text = _DOTS_GLUED.sub(r"\1 ", _strip_lead_in(text))
+    for number, sentence in enumerate(split_sentences(text)[:LEAD_MAX_SENTENCES]):
+        sentence = _strip_lead_in(sentence) if number else sentence
+        if len(sentence.split()) >= LEAD_MIN_WORDS:
+            yield _TRAILING_PUNCT.sub("", sentence[:LEAD_MAX_CHARS])
+
+
+def _strip_lead_in(text):
+    """Take off what opens a lead without being part of it: datelines, bylines, bullets."""
+    for _ in range(3):
+        before = text
+        text = _LEADING_JUNK.sub("", text)
+        text = split_dateline(text)[1].strip()
+        dated = _DATE_LEAD.match(text)
+        if dated:
+            # `… 10 اغسطس 2015 م واس أكد …`: the agency after the date.
+            text = text[dated.end() :]
+            words = text.split()
+            for count in (1, 2, 3):
+                if len(words) > count and byline_fields(" ".join(words[:count])):
+                    text = " ".join(words[count:])
+                    break
+        text = _strip_signature(text)
+        if text == before:
+            break
+    return text
+
+
+def _strip_signature(text):
+    """`خالد سجاف ـ الدمام أعرب …`, `الرياض - أعلنت …`: a short name or place before a dash."""
+    match = _DASH.search(text, 0, 80)
+    if not match or match.start() == 0:
         return text
-    cut = text.rfind(" ", 0, limit)
-    if cut < MADE_MIN_CHARS:
-        cut = text.find(" ", limit)
-        if cut < 0:
-            return text[:limit] + "…"
-    head = text[:cut]
-    # Do not leave a quotation open: back up to before its opening word.
-    if head.count('"') % 2:
-        space = head.rfind(" ", 0, head.rfind('"'))
-        if space >= MADE_MIN_CHARS // 2:
-            head = head[:space]
-    return _TRAILING_PUNCT.sub("", head) + "…"
+    head = text[: match.start()]
+    if len(head.split()) > LEAD_IN_MAX_WORDS or any(mark in head for mark in "«\"“(،,"):
+        return text
+    if not (byline_fields(head) or is_name(head) or len(head.split()) <= 2):
+        return text
+    rest = text[match.end() :]
+    words = rest.split()
+    # `ـ الدمام أعرب`: one place word, then the lead's verb.
+    if len(words) > 2 and _bare(words[1]) in _VERBS | _LEAD_VERBS and _bare(words[0]) not in _VERBS:
+        rest = " ".join(words[1:])
+    return rest
+
+
+def _from_statement(lead):
+    """`المتحدث: الخبر` for `قال المتحدث إن الخبر`, `المتحدث: «…»` for a quotation."""
+    verb = _bare(lead.split(" ", 1)[0]).removeprefix("و")
+    quoted = _QUOTE_FIRST.match(lead)
+    if quoted and _bare(quoted["verb"]).removeprefix("و") in _VERBS:
+        speaker = _speaker_name(quoted["speaker"])
+        return _quote_headline(speaker, quoted["quote"]) if speaker else ""
+    if verb not in _VERBS:
+        return ""
+    match = _REPORTED.match(lead)
+    quoted = _QUOTED.match(lead)
+    if quoted and (not match or quoted.start("quote") <= match.start("statement") + 1):
+        speaker = _speaker_name(quoted["speaker"])
+        return _quote_headline(speaker, quoted["quote"]) if speaker else ""
+    if not match:
+        return ""
+    if any(_bare(word) in _CLAUSE_STARTS for word in match["speaker"].split()):
+        return ""
+    speaker = _speaker_name(match["speaker"])
+    if not speaker:
+        return ""
+    statement = tighten(match["statement"])
+    statement = _MODAL_START.sub("", statement)
+    statement = _main_clause(statement)
+    if statement.startswith("«") and statement.count("«") == 1 and statement.endswith("»"):
+        return _quote_headline(speaker, statement[1:-1])
+    room = MADE_MAX_CHARS - len(speaker) - 2
+    return f"{speaker}: {shorten(statement, room)}" if len(statement.split()) >= 2 else ""
+
+
+def _quote_headline(speaker, quote):
+    """`المتحدث: «…»`, the quotation cut at a phrase boundary when long; its words are the speaker's."""
+    quote = _TRAILING_PUNCT.sub("", " ".join(quote.split()))
+    room = MADE_MAX_CHARS - len(speaker) - 4
+    cut = shorten(quote, room)
+    return f"{speaker}: «{cut}»" if cut else ""
+
+
+def _from_clause(lead):
+    """The lead's main clause, tightened and cut."""
+    return shorten(_main_clause(tighten(lead)))
+
+
+def _main_clause(text):
+    """`استعدادا لـ…، انتهت الوزارة …` → `انتهت الوزارة …`: an opening circumstance is dropped."""
+    if not _ADVERBIAL_START.match(text):
+        return text
+    match = _CLAUSE_AFTER_COMMA.search(text, 0, len(text) * 3 // 4)
+    if not match:
+        return text
+    rest = _CONNECTIVE_START.sub("", text[match.end() :])
+    return rest if len(rest.split()) >= LEAD_MIN_WORDS else text
 
 
 def _speaker_name(speaker):
-    """The speaker's short name (`وانغ يي`, `محمد مرسي`), or "" when it is not clear."""
-    speaker = _SPEAKER_STOP.split(" " + speaker + " ", 1)[0].strip()
-    words = _HONORIFIC.sub("", speaker).split()
-    if len(words) <= SPEAKER_MAX_WORDS and (len(words) > 1 or not _TITLE_WORD.match(speaker)):
+    """The speaker's short name (`وانغ يي`, `محمد مرسي`, `وزارة الخارجية`), or "" when it is not clear."""
+    speaker = _SPEAKER_STOP.split(" " + _ADDRESSEE.sub(" ", speaker) + " ", 1)[0].strip()
+    speaker = _WHEN.sub(" ", speaker)
+    named = _QUOTED_NAME.search(speaker)
+    if named and len(named[1].split()) <= SPEAKER_MAX_WORDS + 1:
+        return named[1].strip()
+    # After the last honorific comes the name: `المتحدث باسم الجماعة الدكتور أحمد عارف`.
+    honorifics = list(_HONORIFIC.finditer(speaker))
+    if honorifics:
+        after = speaker[honorifics[-1].end() :].split()
+        name = []
+        for word in after:
+            if _TITLE_WORD.match(word) or word.startswith("ال") and name and name[-1] not in _NAME_GLUE:
+                break
+            name.append(word)
+        if 1 < len(name) <= SPEAKER_MAX_WORDS + 1:
+            return " ".join(name)
+    words = _PATRONYMIC.sub(r"\1", _HONORIFIC.sub(" ", speaker)).split()
+    if not words or any(_bare(word) in _PARTICLES for word in words[-1:]):
+        return ""
+    has_title = any(_TITLE_WORD.match(word) for word in words)
+    if len(words) <= SPEAKER_MAX_WORDS and (len(words) > 1 or not has_title):
+        # `الوزير سامح شكري` → `سامح شكري`; `وزير الخارجية الصيني` stays.
+        if len(words) > 2 and _TITLE_WORD.match(words[0]) and not any(w.startswith("ال") for w in words[1:]):
+            words = words[1:]
         return " ".join(words)
-    # `وزير الخارجية الصيني وانغ يي`: the name follows the title's last (nisba) word.
-    titled = [i for i, word in enumerate(words) if _NISBA.match(word)]
-    if titled:
-        name = words[titled[-1] + 1 :]
-        if 0 < len(name) <= SPEAKER_MAX_WORDS and not _NOT_A_NAME.match(name[0]):
+    if not has_title and len(words) <= PLAIN_SPEAKER_MAX_WORDS:
+        return " ".join(words)
+    # `وزير الخارجية الصيني وانغ يي`, `الرئيس السوفيتي الأسبق ميخائيل جورباتشوف`: the name
+    # follows the title's last definite word.
+    definite = [i for i, word in enumerate(words) if word.startswith("ال") and words[i - 1] not in _NAME_GLUE]
+    if has_title and definite:
+        name = words[definite[-1] + 1 :]
+        glue = any(part in _NAME_GLUE for part in name)
+        if 0 < len(name) <= SPEAKER_MAX_WORDS + glue and not _NOT_A_NAME.match(name[0]):
             return " ".join(name)
     # `محمد مرسي رئيس الجمهورية`: the name comes before the title.
     for i, word in enumerate(words):
         if _TITLE_WORD.match(word):
-            return " ".join(words[:i]) if 0 < i <= SPEAKER_MAX_WORDS else ""
+            glue = any(part in _NAME_GLUE for part in words[:i])
+            if 1 < i <= SPEAKER_MAX_WORDS + glue:
+                return " ".join(words[:i])
+            break
+    # No name: the title itself (`الناطق باسم الجيش`) when it is short.
+    if words[0].startswith("ال") or _TITLE_WORD.match(words[0]):
+        title = " ".join(words)
+        if len(words) <= TITLE_SPEAKER_MAX_WORDS and len(title) <= TITLE_SPEAKER_MAX_CHARS:
+            return title
     return ""
+
+
+def _boundaries(words, limit):
+    """(kind, words before the cut, length) for every cut within `limit`, by kind:
+    A a clause end, B a phrase end (before a preposition or `و`), P before a `ب`/`ل` word, C any word.
+    """
+    found, length, depth = [], -1, 0
+    seen_phrase = False
+    for index, word in enumerate(words[:-1]):
+        length += len(word) + 1
+        if _BRACKETS.search(word):
+            depth += sum(word.count(mark) for mark in "«(“[") - sum(word.count(mark) for mark in "»)”]")
+        following = words[index + 1]
+        bare_word, bare_next = _bare(word.rstrip("،,.:;؛")), _bare(following)
+        if index and (bare_word in _PREPOSITIONS or bare_word.startswith(("بال", "لل"))):
+            seen_phrase = True
+        if length > limit:
+            break
+        if length < MADE_MIN_CHARS or depth > 0 or _after_complementiser(words, index):
+            continue
+        after = _bare(words[index + 2]) if index + 2 < len(words) else ""
+        kind = _boundary_kind(word, bare_word, following, bare_next, after, seen_phrase or index >= PHRASE_MIN_WORDS)
+        if kind:
+            found.append((kind, index + 1, length))
+    return found
+
+
+def _boundary_kind(word, bare_word, following, bare_next, after, phrase_done):
+    if word[-1] in ";؛:":
+        return "A"
+    if word[-1] in "،,":
+        # A comma ends the clause only when a new one starts after it; before an object
+        # (`أغلقت الأمانة، 218 محلا`) or an apposition it does not.
+        if bare_next in _PREPOSITIONS:
+            return "A" if phrase_done else ""
+        if bare_next in _CLAUSE_STARTS or bare_next in ("الأمر", "الامر") or _HAL.search(bare_next):
+            return "A"
+        if bare_next[:1] in ("و", "ف") and bare_next not in _COMPLEMENTISERS:
+            return "A"
+        return ""
+    if bare_word in _PARTICLES or bare_word in _NAME_GLUE or word.endswith("ـ"):
+        return ""
+    if bare_next in _CLAUSE_STARTS:
+        return "A"
+    if bare_next in _NAME_GLUE:
+        return ""
+    if bare_next in _RELATIVES:
+        return "B"
+    if phrase_done and (bare_next in _PREPOSITIONS or bare_next.startswith(("بال", "لل"))):
+        return "B"
+    if word[-1].isdigit() or following[0].isdigit() or bare_next.startswith("ال"):
+        return ""
+    # `… دهسا وأصيب …`, `«…» والشيخ`: coordination; not inside `الحج والعمرة`, `ضباط وأفراد القيادة`.
+    if len(bare_next) > 2 and bare_next[0] == "و" and bare_next not in _PARTICLES:
+        if word[-1] in "»)":
+            return "B"
+        if not bare_next.startswith("وال") and (bare_word.startswith("ال") or not after.startswith("ال")):
+            return "B"
+    if len(bare_next) > 3 and bare_next[0] in "بل" and bare_next not in _PARTICLES:
+        return "P"
+    return "C"
+
+
+def _after_complementiser(words, index):
+    """A cut right after `أن X` leaves a statement without its predicate."""
+    return any(_bare(word) in _COMPLEMENTISERS for word in words[max(0, index - 2) : index + 1])
+
+
+def _choose(boundaries):
+    """The first clause end past the target length, else the longest phrase end, clause end, word end."""
+    for boundary in boundaries:
+        if boundary[0] == "A" and boundary[2] >= HEADLINE_TARGET_CHARS:
+            return boundary
+    for kinds in (("B", "P"), ("A",), ("C",)):
+        pool = [item for item in boundaries if item[0] in kinds]
+        if pool:
+            return pool[-1]
+    return boundaries[-1]
+
+
+def _strip_end(text):
+    """No trailing punctuation, particle or dangling word (`في`, `التي`, `و`)."""
+    words = _TRAILING_PUNCT.sub("", text).split(" ")
+    while len(words) > 2 and (_bare(words[-1].rstrip("،,.:;؛")) in _PARTICLES or words[-1].endswith("ـ")):
+        words.pop()
+        words[-1] = _TRAILING_PUNCT.sub("", words[-1])
+    return _TRAILING_PUNCT.sub("", " ".join(words))
+
+
+def _balance(text, ellipsis=False):
+    """Close what the cut left open (`«`, `(`, `"`), or back up to before it when that leaves enough."""
+    unclosed = []
+    for position, char in enumerate(text):
+        if char == '"' and unclosed and text[unclosed[-1]] == '"':
+            unclosed.pop()
+        elif char in _OPEN_CLOSE:
+            unclosed.append(position)
+        elif unclosed and _OPEN_CLOSE[text[unclosed[-1]]] == char:
+            unclosed.pop()
+    tail = "…" if ellipsis else ""
+    if not unclosed:
+        return text + tail
+    head = _strip_end(text[: unclosed[0]])
+    if len(head) >= MADE_MIN_CHARS:
+        return head + tail
+    return text + tail + "".join(_OPEN_CLOSE[text[position]] for position in reversed(unclosed))
+
+
+def _is_headline_text(headline):
+    """Not empty, not just a place, agency, byline or date."""
+    letters = [word for word in headline.split() if any(char.isalpha() for char in word)]
+    if len(letters) < 2:
+        return False
+    return len(letters) > BYLINE_MAX_WORDS or not (byline_fields(headline) or _DATE_LEAD.fullmatch(headline + " "))
+
+
+@functools.lru_cache(maxsize=4096)
+def _bare(word):
+    return _AR_MARKS.sub("", word).strip("«»“”\"()")
+
+
+def _after_l(match):
+    return "لل" if match[0].endswith("ال") else "ل"
+
+
+_LEAD_VERBS = frozenset("أعرب أعربت دشن دشنت أقام أقامت افتتح افتتحت استقبل استقبلت التقى التقت".split())

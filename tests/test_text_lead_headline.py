@@ -1,0 +1,146 @@
+"""make_headline and shorten: a headline written from the lead, as a copy editor would."""
+
+import pathlib
+import re
+
+import pytest
+
+from arshif_seeds.lead_headline import make_headline, shorten, tighten
+
+FIXTURES = pathlib.Path(__file__).parent / "fixtures" / "text"
+# Words a headline never ends on (the issue's list and their kin).
+PARTICLES = {"في", "فى", "من", "على", "إلى", "الى", "عن", "و", "أن", "ان", "إن", "التي", "الذي", "مع", "خلال", "بين"}
+LONG_LEADS = [
+    "أكد وزير الطاقة الروسي ألكسندر نوفاك بأن موقفي روسيا والسعودية متطابقان، فيما يتعلق بأسعار النفط "
+    "المستقبلية وعدم الرغبة في تخفيض الإنتاج المصطنع، ذلك أن السوق وحدها قادرة على ضبط الإنتاج.",
+    "قضى فرانك لامبارد لاعب تشيلسي ومنتخب إنجلترا السابق ليلة غير سعيدة في دوري المحترفين الأمريكي لكرة "
+    "القدم بعدما خسر مباراته الأولى مع نيويورك سيتي بنتيجة 3-2 أمام مونتريال إمباكت.",
+    "بدأت المحكمة الادارية العليا في نظر الطعن الذي تقدم به الرئيس المصري محمد مرسي على حكم المحكمة "
+    "الادارية بالغاء قراره بالدعوة الى الانتخابات التشريعية وقررت مواصلة نظر الطعن الاسبوع المقبل.",
+    "اتهم ممثلو ادعاء بريطانيون رجلا أمس بالتآمر لمهاجمة عسكريين أميركيين يتمركزون في المملكة المتحدة، "
+    "والتخطيط للانضمام لتنظيم داعش المتشدد في سوريا مع عمه.",
+    "جلس السفير الايطالي بالقاهرة واضعاً قدماً على قدم أمام وزير التعليم العالى الدكتور مصطفى مسعد بقلب "
+    "القاهرة، متجاهلاً إحترام البروتوكولات.",
+]
+
+
+def _last_word(headline):
+    return re.sub(r"[^\w]", "", headline.rstrip("…").split()[-1])
+
+
+@pytest.mark.parametrize("lead", LONG_LEADS)
+def test_a_cut_headline_never_ends_on_a_particle(lead):
+    headline = make_headline(lead)
+    assert 20 <= len(headline) <= 91
+    assert _last_word(headline) not in PARTICLES
+    assert not headline.endswith((".", "،", ","))
+
+
+def test_a_dateline_or_byline_lead_is_not_the_headline():
+    lead = (
+        "الرياض 25 شوال 1436 هـ الموافق 10 اغسطس 2015 م واس أكد وزير الصحة أن الوزارة ستفتتح "
+        "ثلاثة مستشفيات جديدة في المنطقة الشرقية خلال العام المقبل."
+    )
+    assert make_headline(lead) == "وزير الصحة: الوزارة ستفتتح ثلاثة مستشفيات جديدة في المنطقة الشرقية خلال العام المقبل"
+    signed = "خالد سجاف ـ الدمام أعرب عدد من زوار الشرقية عن سعادتهم بالفعاليات المنوعة خلال أيام العيد."
+    assert make_headline(signed).startswith("أعرب عدد من زوار الشرقية")
+    byline = "كتب - محمد شعبان: شب حريق هائل في مخزن للأخشاب بمنطقة المطرية."
+    assert make_headline(byline) == "شب حريق هائل في مخزن للأخشاب بمنطقة المطرية"
+
+
+def test_a_place_agency_or_date_alone_is_never_a_headline():
+    for text in ("القاهرة - أ ش أ", "الرياض - واس", "(رويترز)", "25 شوال 1436 هـ الموافق 10 اغسطس 2015 م", ".."):
+        assert make_headline(text) == ""
+
+
+def test_reported_speech_becomes_speaker_colon_statement():
+    lead = "واشنطن (رويترز) - قال ليون بانيتا الذي أشرف على العملية إنه كان يمكن انجاز المهمة دون تعذيب."
+    assert make_headline(lead) == "ليون بانيتا: كان يمكن انجاز المهمة دون تعذيب"
+    titled = (
+        "أكد الدكتور أحمد عمر، المتحدث الرسمى باسم وزارة الصحة، "
+        "أن إجمالى أعداد المصابين بلغ 102 مصاب بالقاهرة والمحافظات."
+    )
+    assert make_headline(titled) == "أحمد عمر: إجمالى أعداد المصابين بلغ 102 مصاب بالقاهرة والمحافظات"
+
+
+def test_a_quotation_lead_becomes_speaker_colon_quotation():
+    lead = "«نحن مستعدون للحوار مع جميع الأطراف دون شروط مسبقة»، قال رئيس الوزراء هشام قنديل في مؤتمر صحفي."
+    assert make_headline(lead) == "هشام قنديل: «نحن مستعدون للحوار مع جميع الأطراف دون شروط مسبقة»"
+    said = "قال الوزير سامح شكري: «مصر لن تقبل بأي تدخل في شؤونها الداخلية غدا أو بعد غد»، مضيفا أن الحوار هو الحل."
+    # The quotation keeps its words (no time word is taken out of what someone said).
+    assert make_headline(said) == "سامح شكري: «مصر لن تقبل بأي تدخل في شؤونها الداخلية غدا أو بعد غد»"
+
+
+def test_a_long_quotation_is_cut_inside_and_its_marks_stay_balanced():
+    lead = (
+        "قال وزير الخارجية سامح شكري: «إن مصر لن تقبل بأي تدخل في شؤونها الداخلية تحت أي ظرف من الظروف "
+        "ومهما كانت الضغوط الخارجية التي تمارس عليها»، مضيفا أن الحوار هو الحل."
+    )
+    headline = make_headline(lead)
+    assert headline.startswith("سامح شكري: «إن مصر لن تقبل")
+    assert headline.endswith("»") and headline.count("«") == headline.count("»") == 1
+    assert len(headline) <= 91
+
+
+def test_straight_quotes_become_arabic_ones_and_are_balanced():
+    lead = (
+        'قال المتحدث باسم جماعة الإخوان المسلمين الدكتور أحمد عارف إنه قد سقطت مقولة " مليشيات الإخوان " '
+        "بعد الاعتداء على مقراتهم بالخرطوش."
+    )
+    assert make_headline(lead) == "أحمد عارف: سقطت مقولة «مليشيات الإخوان» بعد الاعتداء على مقراتهم بالخرطوش"
+    quoted = 'الصين مستعدة للعمل مع روسيا لدعم التعددية ومعارضة "الدوائر الصغيرة" و"الديمقراطية الزائفة" و"الحرب الباردة"'
+    assert shorten(quoted).count('"') % 2 == 0
+    assert shorten("قال «نحن هنا منذ سنوات طويلة ولن نغادر هذه الأرض أبدا مهما حدث لنا»", 30).count("«") == 1
+
+
+def test_a_long_lead_is_cut_at_a_clause_end_without_an_ellipsis():
+    lead = "تنحت محكمة جنايات شمال القاهرة، برئاسة المستشار محمد عاصم، عن نظر قضية أرض الطيارين، اليوم الأحد."
+    assert make_headline(lead) == "تنحت محكمة جنايات شمال القاهرة عن نظر قضية أرض الطيارين"
+    crash = (
+        "لقي شخصان مقيمان مصرعهما دهسًا، وأصيب مواطن، في حادث تصادم، وقع بين شاحنة (تريلا)، "
+        "ومركبة صغيرة بعفيف."
+    )
+    assert make_headline(crash) == "لقي شخصان مقيمان مصرعهما دهسًا، وأصيب مواطن، في حادث تصادم"
+
+
+def test_an_opening_circumstance_is_not_the_headline():
+    lead = (
+        "استعدادا لتيسير مناسك الحج ولمزيد من التنسيق بين الجهات الحكومية، انتهت وزارة الحج من ربط 52 جهة "
+        "وقطاعا حكوميا إلكترونيا، إضافة إلى الجهات المعنية العاملة بالحج."
+    )
+    assert make_headline(lead) == "انتهت وزارة الحج من ربط 52 جهة وقطاعا حكوميا إلكترونيا"
+
+
+def test_a_comma_before_the_object_is_not_a_cut():
+    lead = (
+        "كشفت صحة المنطقة الشرقية، أمس، ملابسات وفاة الطفلة سكينة، مؤكدة بأن حالتها معروفة بمرض التكيس "
+        "الليفي الرئوي وهو مرض وراثي."
+    )
+    assert make_headline(lead) == "كشفت صحة المنطقة الشرقية ملابسات وفاة الطفلة سكينة"
+
+
+def test_tighten_drops_time_words_honorifics_and_asides_but_not_names_of_days():
+    assert tighten("بحث الاتحاد الأوروبي، أمس، فرض عقوبات") == "بحث الاتحاد الأوروبي فرض عقوبات"
+    assert tighten("احتفلت المدارس باليوم الوطني اليوم (السبت) في الرياض") == "احتفلت المدارس باليوم الوطني في الرياض"
+    assert (
+        tighten("بعث صاحب السمو الملكي الأمير محمد بن سلمان بن عبدالعزيز برقية لفخامة الرئيس")
+        == "بعث الأمير محمد بن سلمان برقية للرئيس"
+    )
+    assert tighten("أقام المجلس حفلا صباح يوم الاربعاء 6/10/1436هـ في مقره") == "أقام المجلس حفلا في مقره"
+
+
+def test_seed_article_headline():
+    text = (FIXTURES / "seed_000_90cf851c62d0d665.txt").read_text(encoding="utf-8")
+    title = make_headline(text)
+    assert title == "وانغ يي: الصين مستعدة للعمل مع روسيا لدعم التعددية ومعارضة «الدوائر الصغيرة»"
+
+
+def test_shorten_cuts_at_a_word_and_marks_a_mid_clause_cut():
+    cut = shorten(" ".join(["كلمة"] * 30))
+    assert cut.endswith("…") and len(cut) <= 91 and "كلم…" not in cut
+    assert shorten("قصير") == "قصير"
+
+
+def test_empty_text():
+    assert make_headline("") == ""
+    assert shorten("") == ""
