@@ -45,6 +45,27 @@ def test_the_earliest_date_in_the_text_wins():
     assert find_date("صنعاء 2 مارس 2013 - أشار إلى أحداث 5 يناير 2012") == D(2013, 3, 2)
 
 
+@pytest.mark.parametrize("text, date", [
+    # Umm al-Qura through hijridate: 25 Shawwal 1436 is 10 August 2015.
+    ("الرياض 25 شوال 1436 هـ واس", D(2015, 8, 10)),
+    ("جدة ٢٥ شوال ١٤٣٦هـ", D(2015, 8, 10)),
+    ("مكة المكرمة 1 رمضان 1436 هـ", D(2015, 6, 18)),
+    ("10 ذو الحجة 1436 هـ", D(2015, 9, 23)),
+    ("25 شوال 1436 هـ الموافق 10 اغسطس 2015 م", D(2015, 8, 10)),
+    ("Tuesday, 11 August 2015 - 16:10 pm", D(2015, 8, 11)),
+])
+def test_hijri_and_english_dates(text, date):
+    assert find_date(text) == date
+
+
+def test_hijri_and_gregorian_that_disagree_give_no_date():
+    assert find_date("25 شوال 1436 هـ الموافق 10 مارس 2015 م") is None
+
+
+def test_hijri_out_of_the_calendar_range_is_no_date():
+    assert find_date("5 محرم 1300 هـ") is None
+
+
 def test_undated_sentinel():
     assert UNDATED == datetime.datetime(1970, 1, 1)
 

@@ -2,6 +2,7 @@
 
 import collections
 import csv
+import datetime
 import json
 import pathlib
 import re
@@ -97,6 +98,38 @@ def test_corpus_bylines(name, expected):
     assert {key: getattr(parsed, key) for key in expected} == expected
 
 
+@pytest.mark.parametrize("text", [
+    # The examples: dates mentioned in the story are not publication dates.
+    "عنوان الخبر\nقال المسؤول إن القرار يطبق ابتداء من يوم 7 سبتمبر (أيلول) عام 2020 في كل المدارس.",
+    "عنوان الخبر\nتغيرت السياسة الأمريكية منذ 11 سبتمبر (أيلول) 2001 تغيرا كبيرا في المنطقة كلها.",
+    "انتخابات الفيفا\nتجرى انتخابات رئاسة الاتحاد الدولي لكرة القدم في 26 فبراير 2016 في زيوريخ.",
+])
+def test_a_date_in_the_story_is_not_a_publication_date(text):
+    assert parse_seed(text, "x.txt").date is None
+
+
+def test_the_agency_dateline_dates_the_article_and_leaves_the_body():
+    text = ("الجامعة العربية تنعي المواطن\nالقاهرة 26 شوال 1436 هـ الموافق 11 اغسطس 2015 م واس\n"
+            "نعت جامعة الدول العربية المواطن الفلسطيني الذي توفي متأثرا بإصابته.\n// انتهى //\n18:07 ت م")
+    parsed = parse_seed(text, "x.txt")
+    assert parsed.date.isoformat() == "2015-08-11"
+    assert (parsed.place, parsed.agency) == ("القاهرة", "واس")
+    assert parsed.paragraphs == ["نعت جامعة الدول العربية المواطن الفلسطيني الذي توفي متأثرا بإصابته."]
+    assert "واس" not in parsed.summary
+
+
+def test_a_dateline_in_the_future_is_not_believed():
+    text = "عنوان\nالرياض 10 أغسطس 2015 (واس) - أعلنت الوزارة عن خطة جديدة لتطوير الخدمات."
+    assert parse_seed(text, "x.txt", today=datetime.date(2015, 8, 9)).date is None
+    assert parse_seed(text, "x.txt", today=datetime.date(2015, 8, 10)).date.isoformat() == "2015-08-10"
+
+
+def test_paragraph_breaks_made_of_non_breaking_spaces_are_kept():
+    text = "عنوان\nالجملة الأولى في الخبر.\u00a0\u00a0 الجملة الثانية في الخبر. \u00a0 الجملة الثالثة."
+    assert parse_seed(text, "x.txt").paragraphs == [
+        "الجملة الأولى في الخبر.", "الجملة الثانية في الخبر.", "الجملة الثالثة."]
+
+
 def test_corpus_youm7_kicker():
     parsed = parse_seed((EGYNEWS / "00268_articles.txt").read_text(encoding="utf-8"), "00268_articles.txt")
     assert parsed.kicker == "خلال اجتماعه الشهرى..."
@@ -107,8 +140,10 @@ def test_saudinewsnet_samples():
     records = [json.loads(line) for line in (FIXTURES / "saudinewsnet.jsonl").read_text(encoding="utf-8").splitlines()]
     by_id = {record["id"]: parse_seed(record["text"], record["id"]) for record in records}
     assert {r.kind for r in by_id["snn00001"].removed} == {"source_link"}
-    assert (by_id["snn07170"].agency, by_id["snn07170"].place) == ("عين اليوم", "الرياض")
-    assert by_id["snn23818"].date.isoformat() == "2015-08-11"
+    # An outlet's own name in its byline is not an agency, nor anything else it states.
+    assert (by_id["snn07170"].agency, by_id["snn07170"].place) == (None, "الرياض")
+    # Published 2015-08-07; "11 أغسطس 2015" in its text is a deadline, not the date.
+    assert by_id["snn23818"].date is None
     assert {r.kind for r in by_id["snn04192"].removed} == {"footer"}
     for record in records:
         parsed = by_id[record["id"]]

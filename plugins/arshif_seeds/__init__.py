@@ -5,10 +5,10 @@ import os
 
 from pelican import signals
 
-from . import config, prefetch
+from . import config, learning, prefetch
 from .dates import UNDATED  # noqa: F401  (re-exported for templates and other plugins)
 from .ingest import Ingest, drop_repeated_title
-from .reader import SeedReader, drop_stale
+from .reader import SeedReader, drop_stale, seed_relpath
 
 logger = logging.getLogger(__name__)
 _state = {}
@@ -29,24 +29,30 @@ def add_reader(readers):
 
 
 def before_reading(generator):
+    """Learn each source's furniture from all seeds, then start reading them."""
     # One Ingest (manifest, report) per run: `pelican -r` runs the same Pelican again.
-    _state["ingest"] = Ingest(generator.settings)
-    stale = drop_stale(generator.readers, generator.settings)
+    ingest = _state["ingest"] = Ingest(generator.settings)
+    paths = prefetch.seed_files(generator)
+    named = {seed_relpath(path, generator.settings): path for path in paths}
+    ingest.archive = learning.learn_archive(named, generator.settings, ingest.manifest.row)
+    for reader in _seed_readers(generator):
+        reader.archive = ingest.archive
+    stale = drop_stale(generator.readers, generator.settings, ingest.archive)
     if stale:
-        logger.info("%d cached seeds were parsed by other code or settings; reading them again",
+        logger.info("%d cached seeds were parsed by other code, settings or habits; reading them again",
                     stale)
-    start_prefetch(generator)
+    start_prefetch(generator, paths)
 
 
 def _seed_readers(generator):
     return [reader for reader in generator.readers.readers.values() if isinstance(reader, SeedReader)]
 
 
-def start_prefetch(generator):
+def start_prefetch(generator, paths):
     stop_prefetch(generator)  # a build that failed while reading left one behind
     readers = _seed_readers(generator)
     if readers:
-        ahead = prefetch.start(generator, readers[0])
+        ahead = prefetch.start(generator, readers[0], paths)
         if ahead is not None:
             _state["prefetch"] = ahead
             for reader in readers:

@@ -9,6 +9,8 @@ reported back as a `Removed` record.
 import dataclasses
 import re
 
+from .furniture import BOTTOM_LINES, EMPTY
+
 
 @dataclasses.dataclass(frozen=True)
 class Removed:
@@ -55,6 +57,8 @@ _LINE_KINDS = (
     )),
     ("credit", _line(
         r"\(\s*(?:إعداد|اعداد|تغطية صحفية|تحرير|ترجمة)[^()]{0,120}\)",
+        # Syndication credits: `* خدمة «…»`, `بالاتفاق مع «…»`.
+        r"\*?\s*(?:خدمة|بالاتفاق مع|بالتعاون مع|بالترتيب مع)\s*[«\"“][^»\"”]{2,40}[»\"”]\s*\.?",
     )),
     ("footer", _line(
         r".{0,60}\bsms\b.{0,100}",
@@ -76,10 +80,16 @@ _SENTENCE_END = re.compile(r"[.!?؟،,;؛:]\s*$")
 RELATED_ITEM_MAX_WORDS = 20
 RELATED_LIST_MAX = 12
 INLINE_TAIL_CHARS = 300
+# A footer glued to the last paragraph (`… تماماً. رابط الخبر …: <headline>`) is this short.
+FOOTER_MAX_WORDS = 30
 
 
-def strip_boilerplate(lines: list[str]) -> tuple[list[str], list[Removed]]:
-    """Split `lines` into the article's own lines and the removed boilerplate."""
+def strip_boilerplate(lines: list[str], profile=EMPTY) -> tuple[list[str], list[Removed]]:
+    """Split `lines` into the article's own lines and the removed boilerplate.
+
+    Known furniture anywhere, then what this archive's `profile` learned to be
+    furniture at the bottom (the top is read with the byline).
+    """
     kept, removed = [], []
     in_related = 0
     for line in lines:
@@ -87,6 +97,7 @@ def strip_boilerplate(lines: list[str]) -> tuple[list[str], list[Removed]]:
         if not text:
             kept.append(line)
             continue
+        first = not any(k.strip() for k in kept) and not removed
         if in_related:
             if _is_related_item(text):
                 removed.append(Removed("related", text))
@@ -98,7 +109,8 @@ def strip_boilerplate(lines: list[str]) -> tuple[list[str], list[Removed]]:
             in_related = RELATED_LIST_MAX
             continue
         kind = _line_kind(text)
-        if kind:
+        # A headline may mention an SMS or a web site; footers are never the first line.
+        if kind and not (first and kind == "footer"):
             removed.append(Removed(kind, text))
             continue
         head = _INLINE_HEAD.match(text)
@@ -111,7 +123,43 @@ def strip_boilerplate(lines: list[str]) -> tuple[list[str], list[Removed]]:
                 removed.append(Removed(kind, match.group().strip()))
                 text = text[: match.start()]
         kept.append(text)
-    return kept, removed
+    return _strip_learned_bottom(kept, profile, removed), removed
+
+
+def _strip_learned_bottom(lines, profile, removed):
+    """Learned furniture lines at the end, and a learned footer glued to the last paragraph."""
+    if not profile.lines and not profile.openings:
+        return lines
+    lines = list(lines)
+    for _ in range(BOTTOM_LINES + 2):
+        while lines and not lines[-1].strip():
+            lines.pop()
+        if len(lines) < 2:
+            break
+        last = lines[-1].strip()
+        if profile.is_line(last) or profile.opening(last, "bottom"):
+            removed.append(Removed("learned", last))
+            lines.pop()
+            continue
+        cut = _glued_footer(last, profile)
+        if cut is None:
+            break
+        removed.append(Removed("learned", last[cut:].strip()))
+        lines[-1] = last[:cut].rstrip()
+    return lines
+
+
+def _glued_footer(line, profile):
+    """Where a learned bottom opening starts a footer after the last sentence, or None."""
+    for zone, opening in sorted(profile.openings):
+        if zone != "bottom":
+            continue
+        words = (re.escape(word).replace("0", r"\d+") for word in opening.split())
+        for match in re.finditer(r"(?<=\s)" + r"\s+".join(words), line):
+            start = match.start()
+            if _SENTENCE_END.search(line[:start]) and len(line[start:].split()) <= FOOTER_MAX_WORDS:
+                return start
+    return None
 
 
 def _line_kind(text):

@@ -1,56 +1,120 @@
-"""Dates written in the article text: datelines first, then the early text.
+"""Dates in datelines and publication lines: Gregorian, Hijri (Umm al-Qura) or both.
 
-Egyptian/Gulf month names (يناير…), Levantine/Iraqi ones (كانون الثاني…) and
-Maghrebi ones (جانفي…), Western or Arabic-Indic digits, and d/m/yyyy.
+Only a phrase the reader already knows to be a dateline or a publication line
+is read here: a date mentioned in the story is about the story, not about when
+it was published, so the body is never searched for one.
+
+Egyptian/Gulf month names (يناير…), Levantine/Iraqi ones (كانون الثاني…),
+Maghrebi ones (جانفي…), English ones (`Tuesday, 11 August 2015`), Hijri months
+with `هـ` (`25 شوال 1436 هـ`, converted with hijridate), Western or
+Arabic-Indic digits, d/m/yyyy and yyyy-mm-dd.
 """
 
 import datetime
 import re
+
+from hijridate import Gregorian, Hijri
 
 # Templates must never show this: an article without a known date gets it.
 UNDATED = datetime.datetime(1970, 1, 1)
 
 MIN_YEAR = 1990
 MAX_YEAR = 2099
-# Dates further into the text are more likely about past events than the
-# publication date.
-EARLY_CHARS = 1500
+# A Hijri and a Gregorian date written together must agree this closely.
+CALENDARS_AGREE_DAYS = 2
 
 _A = "[اأإآ]"
 _MONTH_NAMES = {
-    1: ["يناير", "كانون الثاني", "جانفي"],
-    2: ["فبراير", "شباط", "فيفري"],
-    3: ["مارس", f"{_A}ذار"],
-    4: [f"{_A}بريل", "نيسان", "أفريل", "افريل"],
-    5: ["مايو", f"{_A}يار", "ماي"],
-    6: ["يونيو", "يونيه", "حزيران", "جوان"],
-    7: ["يوليو", "يوليه", "تموز", "جويلية"],
-    8: [f"{_A}غسطس", "آب", "اب", "أوت", "اوت"],
-    9: ["سبتمبر", f"{_A}يلول"],
-    10: [f"{_A}كتوبر", f"تشرين {_A}?ل{_A}ول", "تشرين اول"],
-    11: ["نوفمبر", "تشرين الثاني", "تشرين ثاني"],
-    12: ["ديسمبر", f"كانون {_A}?ل{_A}ول", "كانون اول"],
+    1: ["يناير", "كانون الثاني", "جانفي", "January", "Jan"],
+    2: ["فبراير", "شباط", "فيفري", "February", "Feb"],
+    3: ["مارس", f"{_A}ذار", "March", "Mar"],
+    4: [f"{_A}بريل", "نيسان", "أفريل", "افريل", "April", "Apr"],
+    5: ["مايو", f"{_A}يار", "ماي", "May"],
+    6: ["يونيو", "يونيه", "حزيران", "جوان", "June", "Jun"],
+    7: ["يوليو", "يوليه", "تموز", "جويلية", "July", "Jul"],
+    8: [f"{_A}غسطس", "آب", "اب", "أوت", "اوت", "August", "Aug"],
+    9: ["سبتمبر", f"{_A}يلول", "September", "Sept", "Sep"],
+    10: [f"{_A}كتوبر", f"تشرين {_A}?ل{_A}ول", "تشرين اول", "October", "Oct"],
+    11: ["نوفمبر", "تشرين الثاني", "تشرين ثاني", "November", "Nov"],
+    12: ["ديسمبر", f"كانون {_A}?ل{_A}ول", "كانون اول", "December", "Dec"],
 }
-_MONTH_PATTERNS = [(month, re.compile(f"^(?:{'|'.join(names)})$")) for month, names in _MONTH_NAMES.items()]
-_ANY_MONTH = "|".join(
-    sorted((name for names in _MONTH_NAMES.values() for name in names), key=len, reverse=True)
+_HIJRI_NAMES = {
+    1: ["محرم"], 2: ["صفر"], 3: [f"ربيع {_A}?ل{_A}ول", "ربيع اول"],
+    4: [f"ربيع (?:{_A}?ل{_A}خر|{_A}?لثاني)", "ربيع ثاني"],
+    5: [f"جمادى? {_A}?ل{_A}ولى?", "جمادى? اولى"], 6: [f"جمادى? (?:{_A}?ل{_A}خرة?|{_A}?لثاني[ةه]?)"],
+    7: ["رجب"], 8: ["شعبان"], 9: ["رمضان"], 10: ["شوال"],
+    11: ["ذو القعد[ةه]", "ذي القعد[ةه]"], 12: ["ذو الحج[ةه]", "ذي الحج[ةه]"],
+}
+
+
+def _alternatives(names):
+    return "|".join(sorted((n for ns in names.values() for n in ns), key=len, reverse=True))
+
+
+def _numbering(names):
+    patterns = [(month, re.compile(f"^(?:{'|'.join(ns)})$", re.I)) for month, ns in names.items()]
+
+    def number(name):
+        return next((month for month, pattern in patterns if pattern.match(name)), 0)
+    return number
+
+
+_ANY_MONTH = _alternatives(_MONTH_NAMES)
+_ANY_HIJRI = _alternatives(_HIJRI_NAMES)
+_gregorian_month = _numbering(_MONTH_NAMES)
+_hijri_month = _numbering(_HIJRI_NAMES)
+
+# "4 ديسمبر 2021", "4 من ديسمبر/كانون الأول 2021", "11 August 2015", "2015م".
+GREGORIAN = (
+    rf"(?<!\d)\d{{1,2}}\s*(?:من\s+)?(?:شهر\s+)?(?:{_ANY_MONTH})"
+    rf"(?:\s*[/(]\s*(?:{_ANY_MONTH})\s*\)?)?\s*(?:الجاري\s+|الماضي\s+)?[،,]?\s*(?:عام\s+|سنة\s+)?\d{{4}}(?!\d)"
+    r"(?:\s*م(?![\w]))?"
+    r"|(?<!\d)\d{1,2}[/.-]\d{1,2}[/.-]\d{4}(?!\d)|(?<!\d)\d{4}-\d{1,2}-\d{1,2}(?!\d)"
 )
-# "4 ديسمبر 2021", "4 من ديسمبر/كانون الأول 2021", "4 ديسمبر الجاري 2021".
+HIJRI = rf"(?<!\d)\d{{1,2}}\s*(?:من\s+)?(?:{_ANY_HIJRI})\s*(?:عام\s+|سنة\s+)?\d{{4}}\s*(?:هـ|ه)(?![\w])"
+# A date as it stands in a dateline: Hijri, Gregorian, or both (`… هـ الموافق … م`).
+DATE_PHRASE = rf"(?:(?:{HIJRI})(?:\s*[،,]?\s*(?:الموافق|الموافق ل|م\.?)?\s*(?:{GREGORIAN}))?|(?:{GREGORIAN}))"
+
 _NAMED = re.compile(
     rf"(?<!\d)(\d{{1,2}})\s*(?:من\s+)?(?:شهر\s+)?({_ANY_MONTH})"
-    rf"(?:\s*[/(]\s*(?:{_ANY_MONTH})\s*\)?)?\s*(?:الجاري\s+|الماضي\s+)?[،,]?\s*(?:عام\s+|سنة\s+)?(\d{{4}})(?!\d)"
+    rf"(?:\s*[/(]\s*(?:{_ANY_MONTH})\s*\)?)?\s*(?:الجاري\s+|الماضي\s+)?[،,]?\s*(?:عام\s+|سنة\s+)?(\d{{4}})(?!\d)",
+    re.I,
 )
+_HIJRI_DATE = re.compile(
+    rf"(?<!\d)(\d{{1,2}})\s*(?:من\s+)?({_ANY_HIJRI})\s*(?:عام\s+|سنة\s+)?(\d{{4}})\s*(?:هـ|ه)(?![\w])")
 _NUMERIC_DMY = re.compile(r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d)")
 _NUMERIC_YMD = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
-_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 
 
 def find_date(text: str) -> datetime.date | None:
-    """The first plausible date written in the early part of `text`, or None."""
-    text = text[:EARLY_CHARS].translate(_DIGITS)
+    """The date written in a dateline or publication-line phrase, or None.
+
+    When a Hijri and a Gregorian date are both written they must agree, else
+    neither is trusted.
+    """
+    text = text.translate(DIGITS)
+    gregorian = _first_gregorian(text)
+    hijri = _first_hijri(text)
+    if gregorian and hijri:
+        agree = abs((gregorian - hijri).days) <= CALENDARS_AGREE_DAYS
+        return gregorian if agree else None
+    return gregorian or hijri
+
+
+def hijri_of(date: datetime.date) -> tuple[int, int, int] | None:
+    """(year, month, day) in the Umm al-Qura calendar, or None outside its range."""
+    try:
+        hijri = Gregorian(date.year, date.month, date.day).to_hijri()
+    except (OverflowError, ValueError):
+        return None
+    return hijri.year, hijri.month, hijri.day
+
+
+def _first_gregorian(text):
     found = []
     for match in _NAMED.finditer(text):
-        found.append((match.start(), _date(match[3], _month_number(match[2]), match[1])))
+        found.append((match.start(), _date(match[3], _gregorian_month(match[2]), match[1])))
     for match in _NUMERIC_DMY.finditer(text):
         found.append((match.start(), _date(match[3], match[2], match[1])))
     for match in _NUMERIC_YMD.finditer(text):
@@ -59,11 +123,16 @@ def find_date(text: str) -> datetime.date | None:
     return dates[0] if dates else None
 
 
-def _month_number(name):
-    for month, pattern in _MONTH_PATTERNS:
-        if pattern.match(name):
-            return month
-    return 0
+def _first_hijri(text):
+    for match in _HIJRI_DATE.finditer(text):
+        try:
+            date = Hijri(int(match[3]), _hijri_month(match[2]), int(match[1])).to_gregorian()
+        except (OverflowError, ValueError):
+            continue
+        date = datetime.date(date.year, date.month, date.day)
+        if MIN_YEAR <= date.year <= MAX_YEAR:
+            return date
+    return None
 
 
 def _date(year, month, day):

@@ -1,14 +1,14 @@
-"""The article's headline: the real one from the top of the text, or one made from the lead.
+"""The article's real headline, from the top of the text.
 
-Most seeds start with their headline; Youm7 puts a short kicker ending in `..`
-above it. A seed without one (a scraped paragraph) gets a headline written from
-its lead (`lead_headline`).
+Most seeds start with their headline; some sites put a short kicker ending in
+`..` or a column name above it. A seed without one (a scraped paragraph) gets
+a headline written from its lead (`lead_headline`), decided in `parse`.
 """
 
 import re
 
-from .byline import byline_fields, extract_byline
-from .lead_headline import make_headline
+from .byline import LEAD_MIN_WORDS, byline_fields, is_name
+from .furniture import EMPTY, HABIT
 from .segment import split_sentences
 
 HEADLINE_MAX_WORDS = 35
@@ -25,26 +25,42 @@ _COMMA = re.compile(r"،|,(?!\d)")
 _LETTER = re.compile(r"[^\W\d_]")
 
 
-def extract_headline(lines: list[str]) -> tuple[str, str | None, bool, list[str]]:
-    """(title, kicker, generated, body_lines) from the article's lines."""
+def extract_headline(lines: list[str], profile=EMPTY) -> tuple[str | None, str | None, list[str]]:
+    """(headline, kicker, the lines after them) from the article's top; (None, None, lines)
+    when the text starts with its body (the caller writes a headline from the lead).
+
+    A short line that recurs at the top of the archive's articles is a column
+    name or a byline, not a headline; a line seen once is the headline.
+    """
     lines = [line.strip() for line in lines if line.strip()]
     if len(lines) < 2:
-        return make_headline(" ".join(lines)), None, True, lines
+        return None, None, lines
     first, second = lines[0], lines[1]
-    if (
-        len(lines) > 2
-        and _KICKER_END.search(first)
-        and len(first.split()) <= KICKER_MAX_WORDS
-        and is_headline(second)
+    if len(lines) > 2 and is_headline(second, profile) and (
+        (_KICKER_END.search(first) and len(first.split()) <= KICKER_MAX_WORDS)
+        or (profile.is_line(first) and set(byline_fields(first, profile, strict=True)) <= {"byline"})
     ):
-        return second, first, False, lines[2:]
-    meta, body = extract_byline(lines)
-    if is_headline(first) and not meta:
-        return first, None, False, lines[1:]
-    return make_headline(" ".join(body[:3])), None, True, lines
+        return second, first, lines[2:]
+    if _headline_first(first, profile) and not _byline_over_lead(first, lines[1:], profile):
+        return first, None, lines[1:]
+    return None, None, lines
 
 
-def is_headline(line: str) -> bool:
+def _headline_first(line, profile):
+    """In an archive whose seeds open with their headline, a long one with commas still is one."""
+    if profile.headline_first >= HABIT:
+        return (bool(_LETTER.search(line)) and len(line.split()) <= HEADLINE_MAX_WORDS
+                and len(line) <= HEADLINE_MAX_CHARS and not byline_fields(line, profile, strict=True))
+    return is_headline(line, profile)
+
+
+def _byline_over_lead(first, rest, profile):
+    """A writer's name alone over the lead, in an archive whose seeds do not start with headlines."""
+    return (profile.headline_first < HABIT and is_name(first)
+            and len(rest[0].split()) >= LEAD_MIN_WORDS)
+
+
+def is_headline(line: str, profile=EMPTY) -> bool:
     """Short, not a sentence, not a byline: what a headline line looks like."""
     words = len(line.split())
     if not _LETTER.search(line) or words > HEADLINE_MAX_WORDS or len(line) > HEADLINE_MAX_CHARS:
@@ -53,5 +69,5 @@ def is_headline(line: str) -> bool:
         return False
     if words > COMMA_HEADLINE_MAX_WORDS and _COMMA.search(line):
         return False
-    return not byline_fields(line)
+    return not byline_fields(line, profile, strict=True)
 

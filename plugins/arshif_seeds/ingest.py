@@ -35,6 +35,8 @@ class Ingest:
         self.seen = 0
         self.urls = {}
         self.tags = {}
+        # What each source's seeds taught (learning.Archive), set before reading.
+        self.archive = None
 
     def on_context(self, metadata):
         if metadata.get("reader") != "seed":
@@ -70,6 +72,7 @@ class Ingest:
             source_file, "published", warnings=warnings, title=metadata["title"],
             title_generated=metadata.get("title_generated"), undated=metadata.get("undated"),
             encoding=metadata.get("encoding"), boilerplate_removed=metadata.get("arshif_removed"),
+            furniture_removed=metadata.get("arshif_learned"),
         )
 
     def drop_foreign(self, articles):
@@ -140,6 +143,8 @@ class Ingest:
             reasons[os.path.basename(self.manifest.path)] = "manifest"
         self.report.account_for_folder(reasons)
         self.unapplied_rows()
+        if self.archive:
+            self.report.sources = self.archive.report(self.report.entries)
         path = config.report_path(self.settings)
         self.report.write(path)
         self.report.announce(path)

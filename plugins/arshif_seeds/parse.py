@@ -7,8 +7,10 @@ import re
 from .boilerplate import Removed, strip_boilerplate
 from .byline import extract_byline
 from .dates import find_date
+from .furniture import EMPTY
 from .headline import extract_headline
 from .language import detect
+from .lead_headline import make_headline
 from .normalize import normalize_text
 from .segment import make_paragraphs, split_sentences, word_count
 
@@ -36,20 +38,27 @@ class ParsedSeed:
     warnings: list[str]
 
 
-def parse_seed(text: str, filename: str) -> ParsedSeed:
-    """Headline, byline, date, paragraphs and summary of one seed's text."""
+def parse_seed(text: str, filename: str, profile=EMPTY, today=None) -> ParsedSeed:
+    """Headline, byline, date, paragraphs and summary of one seed's text.
+
+    `profile` is what the seed's archive taught about its furniture
+    (`furniture.learn`); `today` bounds the dates a dateline may give.
+    """
     lines = normalize_text(text).split("\n")
-    kept, removed = strip_boilerplate(lines)
-    title, kicker, generated, body = extract_headline(kept)
-    meta, rest = extract_byline(body)
-    removed.extend(Removed("byline", raw) for raw in _taken_off(body, rest))
+    kept, removed = strip_boilerplate(lines, profile)
+    title, kicker, after = extract_headline(kept, profile)
+    meta, rest = extract_byline(after, profile, under_headline=title is not None)
+    removed.extend(Removed("byline", raw) for raw in _taken_off(after, rest))
     paragraphs = make_paragraphs(rest)
     warnings = []
+    generated = title is None
+    if generated:
+        title = make_headline(" ".join(paragraphs[:3]))
     if not title:
         title = _STEM.sub("", filename.rsplit("/", 1)[-1]) or filename
         warnings.append("no text to make a headline from; the file name is the title")
     body_text = "\n".join(paragraphs)
-    date = find_date(meta.get("date_text", "")) or find_date(body_text)
+    date = _publication_date(meta.get("date_text"), today or datetime.date.today())
     lang, direction = detect(title + "\n" + body_text)
     return ParsedSeed(
         title=title,
@@ -67,6 +76,12 @@ def parse_seed(text: str, filename: str) -> ParsedSeed:
         removed=removed,
         warnings=warnings,
     )
+
+
+def _publication_date(date_text, today):
+    """The dateline's or publication line's date; never one in the future."""
+    date = find_date(date_text) if date_text else None
+    return date if date and date <= today else None
 
 
 def make_summary(paragraphs: list[str]) -> str:

@@ -60,8 +60,8 @@ def _parse(path):
         return path, err
 
 
-def start(generator, reader):
-    """A Prefetch of the generator's uncached seeds, or None when not worth it.
+def seed_files(generator):
+    """Every seed file Pelican will read (absolute paths), the folder's hazards kept out.
 
     Called once per build before Pelican lists its articles: that listing
     (which follows links) is first kept inside the seeds folder's boundary.
@@ -70,17 +70,22 @@ def start(generator, reader):
     if root and os.path.isdir(root):
         boundary.keep_out(generator, root,
                           boundary.hazards(root, config.setting(generator.settings, "SEEDS_MAX_BYTES")))
-    workers = config.setting(generator.settings, "SEEDS_WORKERS") or 0
-    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        return None
     extensions = tuple(config.setting(generator.settings, "SEEDS_EXTENSIONS"))
     paths = []
     for relative in generator.get_files(generator.settings["ARTICLE_PATHS"],
                                         exclude=generator.settings["ARTICLE_EXCLUDES"]):
         path = os.path.abspath(os.path.join(generator.path, relative))
-        if (os.path.splitext(path)[1][1:] in extensions
-                and generator.readers.get_cached_data(path, None) is None):
+        if os.path.splitext(path)[1][1:] in extensions:
             paths.append(path)
+    return paths
+
+
+def start(generator, reader, paths):
+    """A Prefetch of the uncached seeds among `paths`, or None when not worth it."""
+    workers = config.setting(generator.settings, "SEEDS_WORKERS") or 0
+    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    paths = [path for path in paths if generator.readers.get_cached_data(path, None) is None]
     if len(paths) < config.setting(generator.settings, "SEEDS_PARALLEL_MIN"):
         return None
     logger.debug("Parsing %d seeds in %d worker processes", len(paths), workers)

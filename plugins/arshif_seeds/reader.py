@@ -14,6 +14,7 @@ from .boundary import read_seed
 from .dates import UNDATED
 from .decoding import SeedRejected, decode_seed
 from .ids import display_name, seed_slug
+from .furniture import EMPTY
 from .parse import parse_seed
 
 logger = logging.getLogger(__name__)
@@ -44,23 +45,32 @@ def seed_boundary(source_path, settings):
     return os.path.abspath(settings.get("PATH", "."))
 
 
-def stamp(settings):
-    """What a cached parse must have been made with to be used again."""
+def stamp(settings, profile=EMPTY):
+    """What a cached parse must have been made with to be used again: the code, the
+    settings and what was learned of the seed's source."""
     used = [(name, config.setting(settings, name)) for name in READER_SETTINGS]
-    return hashlib.sha1(repr((CODE_FINGERPRINT, used)).encode("utf-8")).hexdigest()[:16]
+    return hashlib.sha1(repr((CODE_FINGERPRINT, used, profile.stamp)).encode("utf-8")).hexdigest()[:16]
 
 
-def drop_stale(readers, settings):
+def drop_stale(readers, settings, archive=None):
     """Forget cached parses of seeds made by other code or settings; returns how many.
 
     Reads Pelican's reader cache (`FileDataCacher._cache`: path → (file stamp,
     (content, metadata))) directly: Pelican has no API to invalidate entries.
     """
-    current = stamp(settings)
+    stamps = {}
+
+    def current(name):
+        profile = archive.profile_of(name) if archive else EMPTY
+        key = profile.stamp
+        if key not in stamps:
+            stamps[key] = stamp(settings, profile)
+        return stamps[key]
+
     cache = getattr(readers, "_cache", {})
     stale = [path for path, (_, data) in cache.items()
              if data and isinstance(data[1], dict) and "source_file" in data[1]
-             and data[1].get("arshif_reader") != current]
+             and data[1].get("arshif_reader") != current(data[1]["source_file"])]
     for path in stale:
         del cache[path]
     return len(stale)
@@ -87,6 +97,8 @@ class SeedReader(BaseReader):
     file_extensions = config.DEFAULTS["SEEDS_EXTENSIONS"]
     # A prefetch.Prefetch while the seeds generator reads, else None.
     prefetch = None
+    # What each source's seeds taught (learning.Archive), set before reading.
+    archive = None
 
     def read(self, source_path):
         """The parsed seed; any failure is this seed's rejection, never the build's."""
@@ -106,14 +118,15 @@ class SeedReader(BaseReader):
 
     def parse(self, source_path):
         rel = seed_relpath(source_path, self.settings)
-        base = {"source_file": rel, "slug": seed_slug(rel), "arshif_reader": stamp(self.settings)}
+        profile = self.archive.profile_of(rel) if self.archive else EMPTY
+        base = {"source_file": rel, "slug": seed_slug(rel), "arshif_reader": stamp(self.settings, profile)}
         try:
             data = read_seed(source_path, seed_boundary(source_path, self.settings),
                              config.setting(self.settings, "SEEDS_MAX_BYTES"))
             decoded = decode_seed(data)
         except SeedRejected as err:
             return "", dict(base, status="skip", arshif_reason=err.reason)
-        parsed = parse_seed(decoded.text, rel)
+        parsed = parse_seed(decoded.text, rel, profile)
         paragraphs = parsed.paragraphs
         if not paragraphs:
             return "", dict(base, status="skip",
@@ -124,7 +137,8 @@ class SeedReader(BaseReader):
         metadata["content_hash"] = content_hash(paragraphs)
         metadata["arshif_terms"] = keywords.candidates(parsed.title, paragraphs)
         metadata.update(encoding=decoded.encoding, arshif_warnings=decoded.warnings + parsed.warnings,
-                        arshif_removed=sum(r.kind != "byline" for r in parsed.removed))
+                        arshif_removed=sum(r.kind != "byline" for r in parsed.removed),
+                        arshif_learned=sum(r.kind == "learned" for r in parsed.removed))
         return render_paragraphs(paragraphs), metadata
 
     def extracted(self, parsed):

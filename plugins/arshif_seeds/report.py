@@ -15,6 +15,8 @@ class IngestReport:
         self.seeds_root = seeds_root
         self.entries = {}
         self.problems = []
+        # Per source: the furniture learned from its seeds and how many it touched.
+        self.sources = {}
 
     def record(self, source_file, outcome, **details):
         entry = {"file": source_file, "outcome": outcome}
@@ -48,6 +50,7 @@ class IngestReport:
             "seeds": self.seeds_root,
             "counts": self.counts(),
             "manifest_problems": self.problems,
+            "sources": self.sources,
             "files": [self.entries[k] for k in sorted(self.entries)],
         }
 

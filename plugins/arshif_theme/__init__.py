@@ -22,6 +22,8 @@ DEFAULTS = {
     "SOURCES_URL": "sources/",
     "SOURCES_SAVE_AS": "sources/index.html",
     "ARSHIF_DIGITS": "latn",
+    # Article pages show the Hijri (Umm al-Qura) date beside the Gregorian one.
+    "ARSHIF_HIJRI_DATES": True,
     # Display names for `source` and category values (manifest ids are ASCII).
     "ARSHIF_SOURCE_NAMES": {},
     "ARSHIF_CATEGORY_NAMES": {},
@@ -66,6 +68,7 @@ def filters(settings):
 
     return {
         "arabic_date": partial(arabic.arabic_date, system=system),
+        "hijri_date": partial(arabic.hijri_date, system=system),
         "digits": partial(arabic.digits, system=system),
         "count": partial(arabic.count, system=system),
         "month_name": arabic.month_name,

@@ -5,6 +5,8 @@ Pure functions: the Jinja filters in this plugin are these, bound to settings.
 
 import datetime
 
+from hijridate import Gregorian
+
 # Egyptian (Gregorian transliterated) month names, the ones the corpus uses.
 MONTHS = (
     "يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو",
@@ -39,6 +41,18 @@ def arabic_date(value, system="latn"):
         return UNDATED
     date = value if isinstance(value, datetime.date) else value.date
     return digits(f"{date.day} {MONTHS[date.month - 1]} {date.year}", system)
+
+
+def hijri_date(value, system="latn"):
+    """«٢٥ شوال ١٤٣٦ هـ» (Umm al-Qura) for a dated item; "" when undated or out of range."""
+    if is_undated(value):
+        return ""
+    date = value if isinstance(value, datetime.date) else value.date
+    try:
+        hijri = Gregorian(date.year, date.month, date.day).to_hijri()
+    except (OverflowError, ValueError):
+        return ""
+    return digits(f"{hijri.day} {hijri.month_name('ar')} {hijri.year} هـ", system)
 
 
 def month_name(month):

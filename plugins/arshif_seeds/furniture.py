@@ -1,0 +1,182 @@
+"""An archive's furniture, learned from the archive itself.
+
+Every site wraps its articles in the same few lines: a byline or column name
+at the top, a link back to the site, a sign-off or an agency stamp at the
+bottom. What one archive's seeds have in common at their top and bottom is
+that archive's furniture; what recurs nowhere is the article. Counts decide,
+not site names, so an outlet never seen before is read as well as a known one.
+
+A habit must be seen in at least MIN_ARTICLES articles that are not copies of
+each other (wire copy repeats whole stories: a line that recurs only because
+its article does is content) and in at least a share of the archive.
+"""
+
+import dataclasses
+import functools
+import hashlib
+import math
+import re
+from collections import defaultdict
+
+TOP_LINES = 3
+BOTTOM_LINES = 2
+# Furniture lines are short; long lines that recur are copied stories.
+LINE_MAX_WORDS = 15
+# Openings (`رابط الخبر بصحيفة …: <title>`) are counted on lines up to this long.
+OPENING_LINE_MAX_WORDS = 30
+OPENING_WORDS = 3
+MIN_ARTICLES = 4
+LINE_SHARE = 0.005
+OPENING_SHARE = 0.02
+# A recurring line that reads as a sentence is furniture only when most of
+# the archive carries it (a sign-off); otherwise it is a stock phrase of the news.
+SENTENCE_SHARE = 0.2
+# An opening is furniture when the lines it starts stay short on average and
+# most of them are not sentences (`وجرى خلال اللقاء …` is a stock phrase of the news).
+OPENING_MEAN_MAX_WORDS = 22
+# A word group at the top that stands beside this many different others is a
+# place, desk or outlet of the archive's bylines, not a writer.
+HUB_PARTNERS = 3
+SEGMENT_MAX_WORDS = 4
+BYLINE_MAX_WORDS = 14
+# A line under the headline this short, over a lead this long, sits in a byline's place.
+BYLINE_SLOT_WORDS = 10
+LEAD_WORDS = 12
+# A habit of the archive's layout is trusted when this share of its seeds has it.
+HABIT = 0.8
+
+_DIGITS = re.compile(r"[0-9\u0660-\u0669\u06f0-\u06f9]+")
+_SENTENCE_END = re.compile(r"[^.][.!?؟]\s*$")
+# What separates the parts of a byline: dashes, colons, bars, commas, brackets, quotes.
+SEPARATORS = re.compile(r"\s+[-–—ـ_]+\s*|\s*[-–—_]+\s+|[:|،,()\[\]«»“”\"/]|(?<=\S)[-–—]+(?=\S)")
+
+
+def line_key(line: str) -> str:
+    """A line with its numbers folded, so `13:37 ت م` and `18:07 ت م` are one habit."""
+    return _DIGITS.sub("0", " ".join(line.split()))
+
+
+def segments(line: str) -> list[str]:
+    """The word groups of a byline-like line, separators dropped."""
+    return [" ".join(part.split()) for part in SEPARATORS.split(line) if part and part.strip()]
+
+
+def is_sentence(line: str) -> bool:
+    return len(line.split()) >= 4 and bool(_SENTENCE_END.search(line))
+
+
+@dataclasses.dataclass(frozen=True)
+class Profile:
+    """What one source's seeds have taught: the lines and openings that are furniture."""
+
+    articles: int = 0
+    # Whole lines (by `line_key`) that are furniture at the top or bottom.
+    lines: frozenset = frozenset()
+    # (zone, first OPENING_WORDS words) of furniture lines, zone "top" or "bottom".
+    openings: frozenset = frozenset()
+    # Word groups that recur in top lines beside many others: places, desks, outlets.
+    hubs: frozenset = frozenset()
+    # Share of seeds whose first line is short and not a sentence: a headline.
+    headline_first: float = 0.0
+    # Share of seeds whose second line is short, not a sentence, over a long
+    # paragraph: the archive puts a byline under its headlines.
+    byline_second: float = 0.0
+
+    def is_line(self, line: str) -> bool:
+        return line_key(line) in self.lines
+
+    def opening(self, line: str, zone: str) -> bool:
+        words = line_key(line).split()
+        return (len(words) <= OPENING_LINE_MAX_WORDS
+                and (zone, " ".join(words[:OPENING_WORDS])) in self.openings)
+
+    @functools.cached_property
+    def stamp(self) -> str:
+        """Changes exactly when what was learned changes (cached parses depend on it)."""
+        text = repr((sorted(self.lines), sorted(self.openings), sorted(self.hubs),
+                     self.headline_first >= HABIT, self.byline_second >= HABIT))
+        return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
+
+    def summary(self) -> dict:
+        return {"articles": self.articles, "furniture_lines": sorted(self.lines),
+                "furniture_openings": sorted(f"{zone}: {opening} …" for zone, opening in self.openings),
+                "byline_words": sorted(self.hubs),
+                "headline_first": round(self.headline_first, 3),
+                "byline_second": round(self.byline_second, 3)}
+
+
+EMPTY = Profile()
+
+
+def sketch(text: str) -> str:
+    """The lines of a normalised text that `learn` looks at: its top and bottom, and its
+    longest line (which tells copies apart). Short texts are kept whole."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    if len(lines) <= TOP_LINES + BOTTOM_LINES + 1:
+        return "\n".join(lines)
+    longest = max(lines[TOP_LINES:-BOTTOM_LINES], key=len)
+    return "\n".join(lines[:TOP_LINES] + [longest] + lines[-BOTTOM_LINES:])
+
+
+def learn(texts) -> Profile:
+    """Learn one source's furniture from its seeds' normalised texts (an iterable)."""
+    line_support = defaultdict(set)
+    opening_support = defaultdict(set)
+    opening_words = defaultdict(int)
+    opening_lines = defaultdict(int)
+    opening_sentences = defaultdict(int)
+    segment_support = defaultdict(set)
+    partners = defaultdict(set)
+    count = headline_first = byline_second = 0
+    for text in texts:
+        lines = [line.strip() for line in text.split("\n") if line.strip()]
+        if not lines:
+            continue
+        count += 1
+        first = lines[0]
+        headline_first += len(first.split()) <= 35 and not is_sentence(first)
+        byline_second += (len(lines) > 2 and len(lines[1].split()) <= BYLINE_SLOT_WORDS
+                          and not is_sentence(lines[1]) and len(lines[2].split()) >= LEAD_WORDS)
+        # Copies of one story count once: the article is known by its longest line.
+        copy = hash(max(lines, key=len))
+        top = range(min(TOP_LINES, len(lines)))
+        bottom = range(max(len(top), len(lines) - BOTTOM_LINES), len(lines))
+        for zone, indexes in (("top", top), ("bottom", bottom)):
+            for index in indexes:
+                key = line_key(lines[index])
+                words = key.split()
+                if len(words) <= LINE_MAX_WORDS:
+                    line_support[key].add(copy)
+                if OPENING_WORDS < len(words) <= OPENING_LINE_MAX_WORDS:
+                    opening = (zone, " ".join(words[:OPENING_WORDS]))
+                    opening_support[opening].add(copy)
+                    opening_words[opening] += len(words)
+                    opening_lines[opening] += 1
+                    opening_sentences[opening] += is_sentence(key)
+                if zone == "top" and len(words) <= BYLINE_MAX_WORDS:
+                    parts = [p for p in segments(lines[index]) if len(p.split()) <= SEGMENT_MAX_WORDS]
+                    for part in parts:
+                        segment_support[part].add(copy)
+                        partners[part].update(p for p in parts if p != part)
+    if not count:
+        return EMPTY
+
+    def often(support, share):
+        return len(support) >= max(MIN_ARTICLES, math.ceil(share * count))
+
+    lines = frozenset(
+        key for key, support in line_support.items()
+        if often(support, SENTENCE_SHARE if is_sentence(key) else LINE_SHARE)
+    )
+    openings = frozenset(
+        opening for opening, support in opening_support.items()
+        if often(support, OPENING_SHARE)
+        and opening_words[opening] / opening_lines[opening] <= OPENING_MEAN_MAX_WORDS
+        and opening_sentences[opening] * 2 < opening_lines[opening]
+    )
+    hubs = frozenset(
+        part for part, support in segment_support.items()
+        if often(support, LINE_SHARE) and len(partners[part]) >= HUB_PARTNERS
+    )
+    return Profile(articles=count, lines=lines, openings=openings, hubs=hubs,
+                   headline_first=headline_first / count, byline_second=byline_second / count)

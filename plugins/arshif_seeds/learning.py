@@ -1,0 +1,136 @@
+"""Before the seeds are read, each source's furniture is learned from all of its seeds.
+
+A source is the manifest's `source` for the seed, else its sub-folder, else
+the feed or prefix in its file name (`alweeam_0042.txt`, `00012_youm7.txt`),
+else the seeds folder; a source with too few seeds to learn from is learned
+with the whole folder. Only the top and bottom of each seed are kept for
+learning (`furniture.sketch`), and those sketches are cached by file size and
+modification time, so a rebuild reads only the seeds that changed.
+"""
+
+import logging
+import os
+import pickle
+import re
+from collections import defaultdict
+
+from . import boundary, config
+from .decoding import SeedRejected, decode_seed
+from .furniture import EMPTY, learn, sketch
+from .normalize import normalize_text
+
+logger = logging.getLogger(__name__)
+
+# A source needs this many seeds to have habits of its own.
+MIN_SOURCE_SEEDS = 20
+FOLDER = "(folder)"
+SKETCH_CACHE = "arshif-sketches.pickle"
+_TOKEN = re.compile(r"[^\W_]+")
+_LEADING_LETTERS = re.compile(r"^[^\W\d_]{2,}")
+_HEXISH = re.compile(r"^[0-9a-f]*[0-9][0-9a-f]*$", re.I)
+
+
+def name_prefix(rel: str) -> str:
+    """The feed or site a file name carries (`alweeam_0042.txt` → `alweeam`), or ""."""
+    stem = os.path.splitext(os.path.basename(rel))[0]
+    words = []
+    for token in _TOKEN.findall(stem):
+        if _HEXISH.match(token):
+            continue
+        letters = _LEADING_LETTERS.match(token)
+        if letters:
+            words.append(letters.group().lower())
+    return "_".join(words)
+
+
+def source_of(rel: str, row: dict | None) -> str:
+    if row and row.get("source"):
+        return "source: " + row["source"]
+    folder = os.path.dirname(rel)
+    if folder:
+        return "folder: " + folder
+    prefix = name_prefix(rel)
+    return "name: " + prefix if prefix else FOLDER
+
+
+class Archive:
+    """The sources of one build's seeds and what each taught (`profile_of`)."""
+
+    def __init__(self, sources, profiles):
+        self.sources = sources  # seed name → source
+        self.profiles = profiles  # source → Profile
+
+    def profile_of(self, rel):
+        return self.profiles.get(self.sources.get(rel, FOLDER), EMPTY)
+
+    def report(self, entries):
+        """Per source: what was learned and how many published seeds it took furniture off."""
+        touched = defaultdict(int)
+        for name, entry in entries.items():
+            if entry.get("furniture_removed"):
+                touched[self.sources.get(name, FOLDER)] += 1
+        return {source: dict(profile.summary(), seeds_touched=touched[source])
+                for source, profile in sorted(self.profiles.items())}
+
+
+def learn_archive(paths, settings, row_of) -> Archive:
+    """Learn every source's furniture from the seeds at `paths` ({name: absolute path});
+    `row_of(name)` is the seed's manifest row or None."""
+    root = config.seeds_path(settings)
+    max_bytes = config.setting(settings, "SEEDS_MAX_BYTES")
+    cache_path = os.path.join(settings.get("CACHE_PATH", "cache"), SKETCH_CACHE)
+    cached = _load(cache_path)
+    sketches, fresh = {}, {}
+    for rel, path in sorted(paths.items()):
+        try:
+            info = os.stat(path)
+        except OSError:
+            continue
+        key = (info.st_size, info.st_mtime_ns)
+        entry = cached.get(rel)
+        if entry and entry[0] == key:
+            sketches[rel] = fresh[rel] = entry
+            continue
+        try:
+            text = decode_seed(boundary.read_seed(path, root, max_bytes)).text
+        except SeedRejected:
+            continue  # the reader rejects it with the reason
+        sketches[rel] = fresh[rel] = (key, sketch(normalize_text(text)))
+    if fresh != cached:
+        _save(cache_path, fresh)
+    sources = {rel: source_of(rel, row_of(rel)) for rel in sketches}
+    members = defaultdict(list)
+    for rel, source in sources.items():
+        members[source].append(rel)
+    for source, rels in list(members.items()):
+        if source != FOLDER and len(rels) < MIN_SOURCE_SEEDS:
+            del members[source]
+            members[FOLDER].extend(rels)
+            sources.update(dict.fromkeys(rels, FOLDER))
+    profiles = {source: learn(sketches[rel][1] for rel in sorted(rels))
+                for source, rels in members.items()}
+    for source, profile in sorted(profiles.items()):
+        logger.debug("Learned from %d seeds of %s: %d lines, %d openings, %d byline words",
+                     profile.articles, source, len(profile.lines), len(profile.openings),
+                     len(profile.hubs))
+    return Archive(sources, profiles)
+
+
+def _load(path):
+    """The cached sketches, or {} when there are none or the file is damaged."""
+    try:
+        with open(path, "rb") as handle:
+            data = pickle.load(handle)
+    except FileNotFoundError:
+        return {}
+    except Exception as err:  # noqa: BLE001 - a damaged cache is rebuilt, never trusted
+        logger.warning("Ignoring a damaged cache file %s (%s); it is rebuilt", path, err)
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _save(path, sketches):
+    os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
+    with open(path + ".tmp", "wb") as handle:
+        pickle.dump(sketches, handle, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(path + ".tmp", path)
