@@ -1,10 +1,9 @@
-"""extract_headline and make_headline."""
+"""extract_headline and is_headline (make_headline: test_text_lead_headline.py)."""
 
 import pathlib
 
 from arshif_seeds.furniture import learn
 from arshif_seeds.headline import extract_headline, is_headline
-from arshif_seeds.lead_headline import make_headline, shorten
 
 FIXTURES = pathlib.Path(__file__).parent / "fixtures" / "text"
 LEAD = (
@@ -89,32 +88,5 @@ def test_a_line_with_commas_or_a_full_stop_is_a_sentence():
     assert is_headline("الصحة: الحصيلة النهائية لجمعة الخلاص 102 مصاب وحالة وفاة")
 
 
-def test_seed_article_headline():
-    text = (FIXTURES / "seed_000_90cf851c62d0d665.txt").read_text(encoding="utf-8")
-    title = make_headline(text)
-    assert title == 'وانغ يي: الصين مستعدة للعمل مع روسيا لدعم التعددية ومعارضة "الدوائر الصغيرة"…'
-    assert len(title) <= 91
-
-
-def test_made_headline_skips_dateline_and_keeps_named_speaker():
-    lead = "واشنطن (رويترز) - قال ليون بانيتا الذي أشرف على العملية إنه كان يمكن انجاز المهمة دون تعذيب."
-    assert make_headline(lead) == "ليون بانيتا: كان يمكن انجاز المهمة دون تعذيب"
-
-
-def test_made_headline_without_reported_speech_is_the_tightened_lead():
-    lead = "تنحت محكمة جنايات شمال القاهرة، برئاسة المستشار محمد عاصم، عن نظر قضية أرض الطيارين، اليوم الأحد."
-    assert make_headline(lead) == "تنحت محكمة جنايات شمال القاهرة عن نظر قضية أرض الطيارين، اليوم الأحد"
-
-
-def test_shorten_cuts_at_a_word_and_never_leaves_a_quote_open():
-    text = "كلمة " * 30
-    cut = shorten(text.strip())
-    assert cut.endswith("…") and len(cut) <= 91 and "كلم…" not in cut
-    quoted = 'الصين مستعدة للعمل مع روسيا لدعم التعددية ومعارضة "الدوائر الصغيرة" و"الديمقراطية الزائفة"'
-    assert shorten(quoted).count('"') % 2 == 0
-    assert shorten("قصير") == "قصير"
-
-
 def test_empty_text():
-    assert make_headline("") == ""
     assert extract_headline([]) == (None, None, [])
