@@ -12,7 +12,7 @@ from pelican.log import console
 
 from . import boundary, config, keywords
 from .ids import display_name, name_slug
-from .manifest import apply_row, load_manifest, match_key
+from .manifest import Manifest, apply_row, load_manifest, match_key
 from .normalize import normalize_text
 from .report import IngestReport
 
@@ -28,8 +28,8 @@ class Ingest:
         inside = self.root and os.path.isdir(self.root)
         # Entries of the seeds folder no reader may open, with why (see boundary).
         self.hazards = boundary.hazards(self.root, max_bytes) if inside else {}
-        self.manifest = load_manifest(self.root if inside else "",
-                                      lambda path: boundary.read_seed(path, self.root, max_bytes))
+        self.manifest = (load_manifest(self.root, lambda path: boundary.read_seed(path, self.root, max_bytes))
+                         if inside else Manifest())
         self.report = IngestReport(self.root)
         self.report.problems.extend(self.manifest.problems)
         self.seen = 0
