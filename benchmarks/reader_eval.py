@@ -64,6 +64,9 @@ FURNITURE = re.compile(
         r"^\.*\s*المزيد\s*\.*$", r"^(?:مشاركة|شارك)\s*:?$",
     ])
 )
+RELATED = re.compile(r"^(?:[اأ]قر[اأ] [اأ]يض|(?:ال)?[اأ]خبار (?:ال)?متعلقة|(?:ال)?(?:مواضيع|موضوعات) (?:ال)?متعلقة)")
+# A byline or credit line: a few words around a dash or colon, or a whole line in brackets.
+BYLINE = re.compile(r"^(?=(?:\S+\s+){0,5}\S+$).*[-–—ـ_:(]|^\(.*\)$")
 # Links and addresses are furniture when they stand (nearly) alone; a sentence may cite a site.
 LINK = re.compile(r"https?://|www\.|[\w.+-]+@[\w-]+\.\w+")
 SHORT_WORDS = 8
@@ -122,11 +125,21 @@ def record_date(record):
 
 
 def content_sentences(text):
-    """The record's own sentences: furniture and dateline lines and very short pieces left out."""
+    """The record's own sentences: furniture and dateline lines, the headlines listed under
+    a «read also» heading, and very short pieces left out."""
     out = []
+    in_related = False
     for line in normalize_text(text).split("\n"):
         line = line.strip()
-        if not line or FURNITURE.search(line) or DATELINE.search(line):
+        if not line:
+            continue
+        if RELATED.search(line):
+            in_related = True
+            continue
+        if in_related and len(line.split()) <= 20 and not re.search(r"[.!?؟]$", line):
+            continue
+        in_related = False
+        if FURNITURE.search(line) or DATELINE.search(line) or BYLINE.search(line):
             continue
         out.extend(s for s in split_sentences(line) if len(s.split()) >= 4 and not FURNITURE.search(s))
     return out

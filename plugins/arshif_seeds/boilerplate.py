@@ -77,6 +77,11 @@ _INLINE_TAIL = (
     ("source_link", re.compile(r"\s+رابط الخبر بصحيفة [^:\n]{1,40}:[^\n]{0,200}$")),
 )
 _SENTENCE_END = re.compile(r"[.!?؟،,;؛:]\s*$")
+# A page's style or script rules scraped with the text: `#vote_area ul { padding: 0; … }`.
+_CODE = re.compile(r"(?:^|\s)[#.]?[A-Za-z_][\w-]*(?:\s+[#.]?[\w-]+)*\s*\{[^{}]{0,300}:[^{}]{0,300};")
+_ARABIC = re.compile("[\u0600-\u06ff]")
+# Code is cut only when the text from where it starts is at least this share non-Arabic.
+CODE_MIN_SHARE = 0.9
 RELATED_ITEM_MAX_WORDS = 20
 RELATED_LIST_MAX = 12
 INLINE_TAIL_CHARS = 300
@@ -117,6 +122,12 @@ def strip_boilerplate(lines: list[str], profile=EMPTY) -> tuple[list[str], list[
         if head:
             removed.append(Removed("share", head.group().strip()))
             text = text[head.end() :]
+        code = _code_start(text)
+        if code is not None:
+            removed.append(Removed("code", text[code:].strip()))
+            text = text[:code].rstrip()
+            if not text:
+                continue
         for kind, tail in _INLINE_TAIL:
             match = tail.search(text, max(0, len(text) - INLINE_TAIL_CHARS))
             if match and match.start() > 0:
@@ -160,6 +171,17 @@ def _glued_footer(line, profile):
             if _SENTENCE_END.search(line[:start]) and len(line[start:].split()) <= FOOTER_MAX_WORDS:
                 return start
     return None
+
+
+def _code_start(text):
+    """Where style or script code scraped with the page starts in `text`, or None."""
+    match = _CODE.search(text)
+    if not match:
+        return None
+    rest = text[match.start():]
+    if len(_ARABIC.findall(rest)) > (1 - CODE_MIN_SHARE) * len(rest):
+        return None
+    return match.start()
 
 
 def _line_kind(text):

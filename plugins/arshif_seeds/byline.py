@@ -229,7 +229,8 @@ def extract_byline(lines: list[str], profile=EMPTY, under_headline=False) -> tup
             found = byline_fields(line, profile)
         if not found and seen == 1 and is_name(line) and _lead_follows(lines[index + 1:]):
             found = {"author": _TITLES.sub("", line)}
-        if not found and (profile.is_line(line) or profile.opening(line, "top")):
+        if not found and len(line.split()) <= BYLINE_MAX_WORDS and (
+                profile.is_line(line) or profile.opening(line, "top")):
             found = {"byline": line}  # the archive's own furniture: taken off, nothing stated
         if not found:
             rest = _strip_prefix(line, meta, profile)
