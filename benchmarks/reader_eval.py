@@ -191,8 +191,12 @@ def evaluate(parsed, record, shape, byline, title, tally):
     tally.add("sentences lost", len(lost), (record["id"], lost[0][:120]) if lost else None)
 
 
-def run(corpus_name, records, write):
-    """Learn each source's furniture, parse every seed, tally per source and shape."""
+def run(corpus_name, records, write, mixed=False):
+    """Learn each source's furniture, parse every seed, tally per source and shape.
+
+    `mixed`: all sources' seeds in one folder with nothing that tells them apart
+    (no manifest, no file-name prefix), so one archive is learned from all of them.
+    """
     seeds = []
     for source, record in records:
         for shape, text, byline, title in shapes(record):
@@ -201,14 +205,14 @@ def run(corpus_name, records, write):
     reading = 0.0
     by_source_shape = collections.defaultdict(list)
     for seed in seeds:
-        by_source_shape[(seed[0], seed[1])].append(seed)
+        by_source_shape[("all" if mixed else seed[0], seed[1])].append(seed)
     for (source, shape), group in sorted(by_source_shape.items()):
         # One archive per source and shape: a folder of one paper's seeds.
         started = time.process_time()
         profile = furniture.learn(normalize_text(seed[2]) for seed in group)
         parsed_group = [parse_seed(seed[2], seed[5]["id"], profile) for seed in group]
         reading += time.process_time() - started
-        for (_, _, text, byline, title, record), parsed in zip(group, parsed_group):
+        for (source, _, text, byline, title, record), parsed in zip(group, parsed_group):
             for key in (("all", "all"), ("all", shape), (source, "all"), (source, shape)):
                 evaluate(parsed, record, shape, byline, title, tallies[key])
     cpu_ms = reading * 1000 / max(1, len(seeds))
@@ -256,7 +260,10 @@ def main():
           f"{platform.python_version()}; date {datetime.date.today()}.  ")
     write(f"Samples: `random.Random({SEED})`. Wrong date = more than one day off the record's "
           "date. Boilerplate = the furniture patterns in this script.")
-    run("SaudiNewsNet", list(saudi_records(args.per_paper)), write)
+    saudi = list(saudi_records(args.per_paper))
+    run("SaudiNewsNet, each paper's seeds learned as one source", saudi, write)
+    run("SaudiNewsNet, all papers in one folder (nothing tells the papers apart)", saudi, write,
+        mixed=True)
     run("egynews2013", list(egynews_records(args.egynews)), write)
     if args.out:
         args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -19,7 +19,8 @@ import pathlib
 import re
 
 from .dates import DATE_PHRASE
-from .furniture import BYLINE_SLOT_WORDS, EMPTY, LEAD_WORDS, SEPARATORS, is_sentence, segments
+from .furniture import (BYLINE_SLOT_WORDS, EMPTY, HEADLINE_SEPARATORS, LEAD_WORDS, SEPARATORS,
+                        is_sentence, segments)
 
 DATA = pathlib.Path(__file__).with_name("data")
 # Arabic letters (no tatweel: names and places are not stretched).
@@ -86,6 +87,7 @@ STRICT_MAX_WORDS = 6
 # An archive where this share of seeds has a short line under the headline puts bylines there.
 BYLINE_HABIT = 0.3
 _MARKS = re.compile("[\u064b-\u0652\u0670\u0640]")
+_TANWEEN = re.compile("[\u064b-\u064d]")
 
 
 @functools.cache
@@ -109,6 +111,8 @@ def is_name(text: str) -> bool:
         return False
     if any(not re.fullmatch(f"[{_AR}]+", word) for word in words) or is_place(" ".join(words)):
         return False
+    if _TANWEEN.search(text):
+        return False  # `رئيسًا`: an indefinite noun or adverb, never part of a name
     first = words[0]
     names = _words("given_names.txt")
     return (first in names or (first.startswith("عبد") and len(first) > 4)
@@ -163,7 +167,8 @@ def byline_fields(line: str, profile=EMPTY, strict=False) -> dict:
     if len(line.split()) > BYLINE_MAX_WORDS:
         return {}
     quoted = {" ".join(q.strip("«»\"“” ").split()) for q in _QUOTED.findall(line)}
-    parts = [p.strip(".") for p in segments(line) if p.strip(".")]
+    parts = [p.strip(".") for p in segments(line, HEADLINE_SEPARATORS if strict else SEPARATORS)
+             if p.strip(".")]
     if not parts or any(len(p.split()) > 5 for p in parts):
         return {}
     kinds = [_kind(p, profile, quoted) for p in parts]
@@ -175,7 +180,8 @@ def byline_fields(line: str, profile=EMPTY, strict=False) -> dict:
         # One unnamed group beside a place or an agency (`عين اليوم – الرياض`) is still a
         # byline when it reads as a name (`مصر: 5 قتلى في حادث` is a headline).
         nameless = [p for p, k in zip(parts, kinds) if k is None]
-        if (unknown > 1 or not separated or not {"place", "agency", "desk"} & set(kinds)
+        beside = {"place", "agency"} if strict else {"place", "agency", "desk"}
+        if (unknown > 1 or not separated or not beside & set(kinds)
                 or not _namelike(nameless[0]) or (strict and len(line.split()) > STRICT_MAX_WORDS)):
             return {}
     if not known and not recurring:

@@ -56,9 +56,13 @@ def line_key(line: str) -> str:
     return _DIGITS.sub("0", " ".join(line.split()))
 
 
-def segments(line: str) -> list[str]:
+# In a line that may be a headline, quotation marks quote (`مسرحيات «الحريم»`).
+HEADLINE_SEPARATORS = re.compile(r"\s+[-–—ـ_]+\s*|\s*[-–—_]+\s+|[:|،,()\[\]]|(?<=\S)[-–—]+(?=\S)")
+
+
+def segments(line: str, separators=SEPARATORS) -> list[str]:
     """The word groups of a byline-like line, separators dropped."""
-    return [" ".join(part.split()) for part in SEPARATORS.split(line) if part and part.strip()]
+    return [" ".join(part.split()) for part in separators.split(line) if part and part.strip()]
 
 
 def is_sentence(line: str) -> bool:

@@ -38,7 +38,7 @@ def extract_headline(lines: list[str], profile=EMPTY) -> tuple[str | None, str |
     first, second = lines[0], lines[1]
     if len(lines) > 2 and is_headline(second, profile) and (
         (_KICKER_END.search(first) and len(first.split()) <= KICKER_MAX_WORDS)
-        or (profile.is_line(first) and set(byline_fields(first, profile, strict=True)) <= {"byline"})
+        or (profile.is_line(first) and not _states(first, profile))
     ):
         return second, first, lines[2:]
     if _headline_first(first, profile) and not _byline_over_lead(first, lines[1:], profile):
@@ -50,7 +50,7 @@ def _headline_first(line, profile):
     """In an archive whose seeds open with their headline, a long one with commas still is one."""
     if profile.headline_first >= HABIT:
         return (bool(_LETTER.search(line)) and len(line.split()) <= HEADLINE_MAX_WORDS
-                and len(line) <= HEADLINE_MAX_CHARS and not byline_fields(line, profile, strict=True))
+                and len(line) <= HEADLINE_MAX_CHARS and not _states(line, profile))
     return is_headline(line, profile)
 
 
@@ -69,5 +69,13 @@ def is_headline(line: str, profile=EMPTY) -> bool:
         return False
     if words > COMMA_HEADLINE_MAX_WORDS and _COMMA.search(line):
         return False
-    return not byline_fields(line, profile, strict=True)
+    return not _states(line, profile)
+
+
+def _states(line, profile):
+    """Whether `line` is a byline or dateline that says who, where or when.
+
+    A recurring line that says none of that (a column name) may still be a title.
+    """
+    return bool(set(byline_fields(line, profile, strict=True)) - {"byline"})
 
