@@ -10,6 +10,7 @@ taken off again here.
 
 import functools
 import re
+import unicodedata
 
 from .byline import byline_fields, is_name, split_dateline
 from .segment import split_sentences
@@ -17,10 +18,13 @@ from .segment import split_sentences
 MADE_MAX_CHARS = 90
 # A cut leaves at least this much; the first clause end past HEADLINE_TARGET_CHARS is taken.
 MADE_MIN_CHARS = 25
+# A clause end this far past MADE_MAX_CHARS is taken rather than a cut mid-clause.
+HEADLINE_SLACK_CHARS = 10
 HEADLINE_TARGET_CHARS = 45
 SPEAKER_MAX_WORDS = 3
 # A speaker without a title word (`هيئة الإذاعة والتلفزيون التركية`) may be this long.
-PLAIN_SPEAKER_MAX_WORDS = 4
+PLAIN_SPEAKER_MAX_WORDS = 6
+PLAIN_SPEAKER_MAX_CHARS = 40
 # A speaker named by title only (`الناطق باسم الجيش الفرنسي`) may be this long.
 TITLE_SPEAKER_MAX_WORDS = 6
 TITLE_SPEAKER_MAX_CHARS = 40
@@ -43,20 +47,21 @@ _VERBS = frozenset(
     "نفى نفت لفت لفتت أورد أوردت بين بينت أفصح أفصحت ادعى ادعت زعم زعمت أبلغ أبلغت أعرب أعربت رجح رجحت "
     "أوضحت أفادت".split()
 )
-_COMPLEMENTISER = r"(?:إن|أن|ان|إنّ|أنّ|بأن|بان|بإن)(?:ه|ها|هم|هما)?"
+_COMPLEMENTISER = r"ب?[إأا]ن[\u064b-\u0652]*(?:ه|ها|هم|هما)?"
 # `<verb> <speaker> [في …] [، إلى، على، من، عن] أن <statement>`; the speaker part is bounded.
 _REPORTED = re.compile(
     r"^(?P<verb>\S+)\s+(?P<speaker>[^.!?؟]{2,200}?)\s*[،,:]?\s+"
-    rf"(?:(?:إلى|الى|على|علي|من|عن)\s+)?{_COMPLEMENTISER}\s*[:،,]?\s+(?P<statement>\S.*)$",
+    rf"(?:(?:إلى|الى|على|علي|من|عن)\s+)?[\"«“]?{_COMPLEMENTISER}\s*[:،,]?\s+(?P<statement>\S.*)$",
     re.DOTALL,
 )
 # `<verb> <speaker>: «<quote>»`, and `«<quote>»، قال <speaker>`.
 _QUOTED = re.compile(r"^(?P<verb>\S+)\s+(?P<speaker>[^.!?؟«»]{2,150}?)\s*[:،,]?\s*«(?P<quote>[^«»]+\s[^«»]+\s[^«»]+)»")
 _QUOTE_FIRST = re.compile(r"^«(?P<quote>[^«»]{8,})»\s*[،,.]?\s*(?:هكذا\s+)?(?P<verb>\S+)\s+(?P<speaker>[^،,.:]{2,80})")
 # Where the speaker's name ends and the circumstances begin (`هنا يوم السبت أثناء …`).
+_WEEKDAY = "(?:الأحد|الاحد|الاثنين|الإثنين|الثلاثاء|الأربعاء|الاربعاء|اﻷربعاء|الخميس|الجمعة|السبت)"
 _SPEAKER_STOP = re.compile(
     r"\s(?:الذي|التي|الذين|هنا|يوم|اليوم|أمس|امس|في|فى|خلال|أثناء|اثناء|عقب|لدى|قبل|بعد|مساء|صباح|عبر"
-    r"|عن|على لسان|لوكالة|لصحيفة|لجريدة|لقناة|لـ|ل«|بحسب|حسب|وفق|وفقا|ضمن|أمام|امام)\s|[،,(:]"
+    rf"|{_WEEKDAY}|عن|على لسان|لوكالة|لصحيفة|لجريدة|لقناة|لـ|ل«|بحسب|حسب|وفق|وفقا|ضمن|أمام|امام)\s|[،,(:]"
 )
 _HONORIFICS = (
     "صاحب السمو الملكي|صاحب السمو|صاحبة السمو|سمو|معالي|فخامة|سعادة|فضيلة|الدكتور|الدكتورة|دكتور|د\\.|م\\."
@@ -72,13 +77,14 @@ _TITLE_WORD = re.compile(
 )
 # A definite adjective ending a title (`الصيني`, `الروسية`) or a title noun.
 _NISBA = re.compile(r"^(?:ال\w+(?:ي|ية)|رئيس|وزير|وزيرة|نائب|مدير|محافظ)$")
-_NOT_A_NAME = re.compile(r"^(?:ال|ب|ل)")
+_NOT_A_NAME = re.compile(r"^(?:بال|لل|وال|فال|كال)")
+# A definite word that ends a title (`الروسية`, `السوداني`, `الوزراء`), not a name (`الكسندر`).
+_TITLE_END = re.compile(r"^ال\w+(?:ي|ية|ة|اء|ين|ون)$")
 # `لـ«الرياض»`: the paper the speaker talked to.
 _ADDRESSEE = re.compile(r"(?<!\S)لـ?\s*[«\"“][^«»\"“”]{1,30}[»\"”]")
 _QUOTED_NAME = re.compile(r"[«“\"]([^«»“”\"]{2,40})[»”\"]")
 _PATRONYMIC = re.compile(r"(?<!\S)((?:بن|ابن|بنت)\s+(?:عبد\s*)?\S+)(?:\s+(?:بن|ابن)\s+(?:عبد\s*)?\S+)+")
 
-_WEEKDAY = "(?:الأحد|الاحد|الاثنين|الإثنين|الثلاثاء|الأربعاء|الاربعاء|اﻷربعاء|الخميس|الجمعة|السبت)"
 _MONTH = (
     "(?:يناير|فبراير|مارس|أبريل|ابريل|إبريل|مايو|يونيو|يوليو|أغسطس|اغسطس|سبتمبر|أكتوبر|اكتوبر|نوفمبر|ديسمبر"
     "|كانون الثاني|كانون الأول|شباط|آذار|نيسان|أيار|حزيران|تموز|آب|أيلول|تشرين الأول|تشرين الثاني"
@@ -123,7 +129,8 @@ _SPACE_BEFORE_PUNCT = re.compile(r"\s+([،,.:;؛!?؟)»])")
 _SPACE_AFTER_OPEN = re.compile(r"([(«])\s+")
 _DOTS_GLUED = re.compile(r"(\.\.+|…)(?=[^\W\d])")
 _LEADING_JUNK = re.compile(r"^[^\w«(\"“]+")
-_DASH = re.compile(r"\s*[-–—ـ]+\s*|:\s+")
+# A dash between words (`خالد سجاف ـ الدمام`, `الرياض- واس`), not the tatweel of `لـ«الرياض»`.
+_DASH = re.compile(r"\s+[-–—ـ]+\s*|(?<=\S)[-–—]+\s+|:\s+")
 _DATE_LEAD = re.compile(
     r"^(?:\S+\s+)?\d{1,2}\s+\S+\s+\d{4}\s*(?:هـ|ه|م)?\.?\s*"
     r"(?:(?:الموافق|الموافق ل)\s+\d{1,2}\s+\S+\s+\d{4}\s*(?:م|مـ)?\.?\s*)?"
@@ -152,6 +159,10 @@ _PARTICLES = frozenset(
     # quantifiers: `عددا من`, `العديد من`
     "عدد عددا عددًا العديد بعض مجموعة عشرات مئات آلاف الآلاف كثير جملة سلسلة".split()
 )
+# Prepositions that start an adjunct (where, when, why) rather than the verb's complement.
+_ADJUNCT_PREPOSITIONS = frozenset(
+    "في فى خلال منذ بعد قبل أمام امام داخل خارج عبر ضمن وسط لدى قرب حتى إثر اثر عقب بسبب جراء حول".split()
+)
 _PREPOSITIONS = frozenset(
     "في فى من على علي إلى الى عن مع بين لدى حتى منذ نحو ضد عبر خلال أمام امام قرب داخل خارج لصالح بحق "
     "ضمن وسط إثر اثر عقب تجاه بسبب جراء بعد قبل حول".split()
@@ -171,17 +182,23 @@ _NAME_GLUE = frozenset("بن ابن بنت أبو ابو أبي ابي عبد آ
 _OPEN_CLOSE = {"«": "»", "(": ")", "“": "”", "[": "]", '"': '"'}
 _TRAILING_PUNCT = re.compile(r"[\s.،,:;؛\-–—…]+$")
 _BRACKETS = re.compile(r"[«»()“”\[\]]")
+_BYLINE_KEYS = frozenset({"place", "agency", "author", "date_text"})
 _MODAL_START = re.compile(r"^(?:قد|لقد)\s+")
 
 
 def make_headline(text: str) -> str:
     """A headline from the lead sentence of `text`: its reported statement when it has one."""
     text = " ".join(text[:LEAD_SCAN_CHARS].split())
+    unattributed = ""
     for lead in _leads(text):
         headline = _from_statement(lead) or _from_clause(lead)
-        if _is_headline_text(headline):
+        if not _is_headline_text(headline):
+            continue
+        # A quotation with no one saying it is the last resort.
+        if not (headline.startswith("«") and headline.endswith("»")):
             return headline
-    return ""
+        unattributed = unattributed or headline
+    return unattributed
 
 
 def tighten(text: str) -> str:
@@ -210,11 +227,18 @@ def shorten(text: str, limit: int | None = None) -> str:
         return _balance(text)
     words = text.split(" ")
     boundaries = _boundaries(words, limit)
-    if not boundaries:
+    kind, count = _choose(boundaries) if boundaries else ("C", 0)
+    if kind == "C":
+        # A clause end a little past the limit reads better than a cut mid-clause.
+        longer = [item for item in _boundaries(words, limit + HEADLINE_SLACK_CHARS) if item[0] == "A"]
+        if longer:
+            kind, count = longer[-1][:2]
+        elif len(text) <= limit + HEADLINE_SLACK_CHARS:
+            return _balance(text)
+    if not count:
         cut = text.rfind(" ", 0, limit)
         head = text[:cut] if cut >= MADE_MIN_CHARS else text[:limit]
         return _balance(_strip_end(head), ellipsis=True)
-    kind, count, _ = _choose(boundaries)
     head = _strip_end(" ".join(words[:count]))
     return _balance(head, ellipsis=kind == "C")
 
@@ -255,10 +279,14 @@ def _strip_signature(text):
     if not match or match.start() == 0:
         return text
     head = text[: match.start()]
-    if len(head.split()) > LEAD_IN_MAX_WORDS or any(mark in head for mark in "«\"“(،,"):
+    if len(head.split()) > LEAD_IN_MAX_WORDS:
         return text
-    if not (byline_fields(head) or is_name(head) or len(head.split()) <= 2):
-        return text
+    if not _BYLINE_KEYS & byline_fields(head).keys():
+        # Not a known byline: a short name or place before a dash (not a colon: `قالت مصادر: …`).
+        if ":" in match.group() or any(mark in head for mark in "«\"“(،,"):
+            return text
+        if not (is_name(head) or len(head.split()) <= 2):
+            return text
     rest = text[match.end() :]
     words = rest.split()
     # `ـ الدمام أعرب`: one place word, then the lead's verb.
@@ -323,7 +351,23 @@ def _main_clause(text):
 
 def _speaker_name(speaker):
     """The speaker's short name (`وانغ يي`, `محمد مرسي`, `وزارة الخارجية`), or "" when it is not clear."""
-    speaker = _SPEAKER_STOP.split(" " + _ADDRESSEE.sub(" ", speaker) + " ", 1)[0].strip()
+    speaker = _ADDRESSEE.sub(" ", speaker)
+    head = _SPEAKER_STOP.split(" " + speaker + " ", 1)[0].strip()
+    return _name_of(head) or _trailing_name(speaker) or _title_only(head)
+
+
+def _trailing_name(speaker):
+    """`المبعوث الخاص … في سوريا الأخضر الإبراهيمي`: a name closing the speaker's part."""
+    words = speaker.split()[-2:]
+    if len(words) < 2 or any(_bare(w) in _PARTICLES or _TITLE_WORD.match(w) or _TITLE_END.match(w) for w in words):
+        return ""
+    if not all(w.isalpha() for w in words) or _NOT_A_NAME.match(words[0]) or _WHEN.search(" ".join(words)):
+        return ""
+    return " ".join(words)
+
+
+def _name_of(speaker):
+    """The short name in the speaker's part before its circumstances."""
     speaker = _WHEN.sub(" ", speaker)
     named = _QUOTED_NAME.search(speaker)
     if named and len(named[1].split()) <= SPEAKER_MAX_WORDS + 1:
@@ -348,13 +392,13 @@ def _speaker_name(speaker):
         if len(words) > 2 and _TITLE_WORD.match(words[0]) and not any(w.startswith("ال") for w in words[1:]):
             words = words[1:]
         return " ".join(words)
-    if not has_title and len(words) <= PLAIN_SPEAKER_MAX_WORDS:
+    if not has_title and len(words) <= PLAIN_SPEAKER_MAX_WORDS and len(" ".join(words)) <= PLAIN_SPEAKER_MAX_CHARS:
         return " ".join(words)
     # `وزير الخارجية الصيني وانغ يي`, `الرئيس السوفيتي الأسبق ميخائيل جورباتشوف`: the name
     # follows the title's last definite word.
-    definite = [i for i, word in enumerate(words) if word.startswith("ال") and words[i - 1] not in _NAME_GLUE]
-    if has_title and definite:
-        name = words[definite[-1] + 1 :]
+    ends = [i for i, word in enumerate(words) if _TITLE_END.match(word) and words[i - 1] not in _NAME_GLUE]
+    if has_title and ends:
+        name = words[ends[-1] + 1 :]
         glue = any(part in _NAME_GLUE for part in name)
         if 0 < len(name) <= SPEAKER_MAX_WORDS + glue and not _NOT_A_NAME.match(name[0]):
             return " ".join(name)
@@ -365,8 +409,13 @@ def _speaker_name(speaker):
             if 1 < i <= SPEAKER_MAX_WORDS + glue:
                 return " ".join(words[:i])
             break
-    # No name: the title itself (`الناطق باسم الجيش`) when it is short.
-    if words[0].startswith("ال") or _TITLE_WORD.match(words[0]):
+    return ""
+
+
+def _title_only(speaker):
+    """No name: the title itself (`الناطق باسم الجيش الفرنسي`) when it is short."""
+    words = _HONORIFIC.sub(" ", _WHEN.sub(" ", speaker)).split()
+    if words and (words[0].startswith("ال") or _TITLE_WORD.match(words[0])):
         title = " ".join(words)
         if len(words) <= TITLE_SPEAKER_MAX_WORDS and len(title) <= TITLE_SPEAKER_MAX_CHARS:
             return title
@@ -375,7 +424,8 @@ def _speaker_name(speaker):
 
 def _boundaries(words, limit):
     """(kind, words before the cut, length) for every cut within `limit`, by kind:
-    A a clause end, B a phrase end (before a preposition or `و`), P before a `ب`/`ل` word, C any word.
+    A a clause end, B a phrase end (before an adjunct or `و`), P before a complement or a `ب`/`ل` word,
+    C any word.
     """
     found, length, depth = [], -1, 0
     seen_phrase = False
@@ -392,13 +442,17 @@ def _boundaries(words, limit):
         if length < MADE_MIN_CHARS or depth > 0 or _after_complementiser(words, index):
             continue
         after = _bare(words[index + 2]) if index + 2 < len(words) else ""
-        kind = _boundary_kind(word, bare_word, following, bare_next, after, seen_phrase or index >= PHRASE_MIN_WORDS)
+        # `بين المملكة وبنجلاديش` is one phrase.
+        between = any(_bare(w) in ("بين", "مابين", "ما بين") for w in words[max(0, index - 2) : index + 1])
+        kind = _boundary_kind(
+            word, bare_word, following, bare_next, after, seen_phrase or index >= PHRASE_MIN_WORDS, between
+        )
         if kind:
             found.append((kind, index + 1, length))
     return found
 
 
-def _boundary_kind(word, bare_word, following, bare_next, after, phrase_done):
+def _boundary_kind(word, bare_word, following, bare_next, after, phrase_done, between):
     if word[-1] in ";؛:":
         return "A"
     if word[-1] in "،,":
@@ -406,7 +460,7 @@ def _boundary_kind(word, bare_word, following, bare_next, after, phrase_done):
         # (`أغلقت الأمانة، 218 محلا`) or an apposition it does not.
         if bare_next in _PREPOSITIONS:
             return "A" if phrase_done else ""
-        if bare_next in _CLAUSE_STARTS or bare_next in ("الأمر", "الامر") or _HAL.search(bare_next):
+        if bare_next in _CLAUSE_STARTS or bare_next in ("الأمر", "الامر", "ما") or _HAL.search(bare_next):
             return "A"
         if bare_next[:1] in ("و", "ف") and bare_next not in _COMPLEMENTISERS:
             return "A"
@@ -419,18 +473,23 @@ def _boundary_kind(word, bare_word, following, bare_next, after, phrase_done):
         return ""
     if bare_next in _RELATIVES:
         return "B"
-    if phrase_done and (bare_next in _PREPOSITIONS or bare_next.startswith(("بال", "لل"))):
+    if phrase_done and bare_next in _ADJUNCT_PREPOSITIONS:
         return "B"
-    if word[-1].isdigit() or following[0].isdigit() or bare_next.startswith("ال"):
+    if phrase_done and (bare_next in _PREPOSITIONS or bare_next.startswith(("بال", "لل"))):
+        return "P"
+    if bare_word[-1:].isdigit() or following[0].isdigit() or bare_next.startswith("ال"):
         return ""
     # `… دهسا وأصيب …`, `«…» والشيخ`: coordination; not inside `الحج والعمرة`, `ضباط وأفراد القيادة`.
     if len(bare_next) > 2 and bare_next[0] == "و" and bare_next not in _PARTICLES:
         if word[-1] in "»)":
             return "B"
-        if not bare_next.startswith("وال") and (bare_word.startswith("ال") or not after.startswith("ال")):
-            return "B"
+        # `عدم وجود`: a word that only starts with the letter و is not a coordination.
+        if not bare_next.startswith("وال") and bare_word.startswith("ال") and not after.startswith("ال"):
+            return "" if between else "B"
+    # `المشيدة بجامعة`: a `ب`/`ل` word after a complete (definite) phrase; not `قدامى لاعبي`.
     if len(bare_next) > 3 and bare_next[0] in "بل" and bare_next not in _PARTICLES:
-        return "P"
+        if bare_word.startswith("ال") or word[-1] in "»)":
+            return "P"
     return "C"
 
 
@@ -443,12 +502,12 @@ def _choose(boundaries):
     """The first clause end past the target length, else the longest phrase end, clause end, word end."""
     for boundary in boundaries:
         if boundary[0] == "A" and boundary[2] >= HEADLINE_TARGET_CHARS:
-            return boundary
+            return boundary[:2]
     for kinds in (("B", "P"), ("A",), ("C",)):
         pool = [item for item in boundaries if item[0] in kinds]
         if pool:
-            return pool[-1]
-    return boundaries[-1]
+            return pool[-1][:2]
+    return boundaries[-1][:2]
 
 
 def _strip_end(text):
@@ -484,12 +543,15 @@ def _is_headline_text(headline):
     letters = [word for word in headline.split() if any(char.isalpha() for char in word)]
     if len(letters) < 2:
         return False
-    return len(letters) > BYLINE_MAX_WORDS or not (byline_fields(headline) or _DATE_LEAD.fullmatch(headline + " "))
+    if len(letters) > BYLINE_MAX_WORDS:
+        return True
+    return not (_BYLINE_KEYS & byline_fields(headline).keys() or _DATE_LEAD.fullmatch(headline + " "))
 
 
 @functools.lru_cache(maxsize=4096)
 def _bare(word):
-    return _AR_MARKS.sub("", word).strip("«»“”\"()")
+    """The word as the lists spell it: no diacritics, quotes or brackets, no presentation forms."""
+    return _AR_MARKS.sub("", unicodedata.normalize("NFKC", word)).strip("«»“”\"()")
 
 
 def _after_l(match):
