@@ -44,9 +44,10 @@ _AR_MARKS = re.compile("[\u064b-\u0652\u0670\u0640]")
 _VERBS = frozenset(
     "قال قالت أكد أكدت اكد اكدت أعلن أعلنت اعلن اعلنت ذكر ذكرت أوضح أوضحت اوضح اوضحت أشار أشارت اشار اشارت "
     "صرح صرحت كشف كشفت شدد شددت أفاد أفادت افاد افادت أضاف أضافت رأى رأت اعتبر اعتبرت توقع توقعت حذر حذرت "
-    "نفى نفت لفت لفتت أورد أوردت بين بينت أفصح أفصحت ادعى ادعت زعم زعمت أبلغ أبلغت أعرب أعربت رجح رجحت "
-    "أوضحت أفادت".split()
+    "نفى نفت لفت لفتت أورد أوردت بين بينت أفصح أفصحت ادعى ادعت زعم زعمت أبلغ أبلغت أعرب أعربت رجح رجحت".split()
 )
+# Other verbs a lead opens with, to see a place word between a byline and the lead (`ـ الدمام أعرب`).
+_LEAD_VERBS = _VERBS | frozenset("دشن دشنت أقام أقامت افتتح افتتحت استقبل استقبلت التقى التقت".split())
 _COMPLEMENTISER = r"ب?[إأا]ن[\u064b-\u0652]*(?:ه|ها|هم|هما)?"
 # `<verb> <speaker> [في …] [، إلى، على، من، عن] أن <statement>`; the speaker part is bounded.
 _REPORTED = re.compile(
@@ -73,10 +74,8 @@ _HONORIFIC_AFTER_L = re.compile(rf"(?<!\S)ل(?:{_HONORIFICS})\s+(?:ال)?")
 _TITLE_WORD = re.compile(
     r"^(?:رئيس|رئيسة|وزير|وزيرة|عضو|نائب|مدير|مديرة|أمين|الأمين|محافظ|مساعد|مستشار|سفير|قائد|زعيم|إمام|خطيب"
     r"|المتحدث|المتحدثة|متحدث|الناطق|ناطق|الناشط|الناشطة|الخبير|القيادي|مؤسس|منسق|المنسق|عميد|نقيب|مرشد|المرشد|مسؤول|المسؤول"
-    r"|مدرب|المدرب|لاعب|اللاعب|رئيس|الرئيس|وكيل|الوزير|الوزيرة|النائب|المدير|المحافظ|السفير|القائد|الزعيم|عضوة|ممثل|سكرتير|المفوض|مفوض|أستاذ|استاذ)$"
+    r"|مدرب|المدرب|لاعب|اللاعب|الرئيس|وكيل|الوزير|الوزيرة|النائب|المدير|المحافظ|السفير|القائد|الزعيم|عضوة|ممثل|سكرتير|المفوض|مفوض|أستاذ|استاذ)$"
 )
-# A definite adjective ending a title (`الصيني`, `الروسية`) or a title noun.
-_NISBA = re.compile(r"^(?:ال\w+(?:ي|ية)|رئيس|وزير|وزيرة|نائب|مدير|محافظ)$")
 _NOT_A_NAME = re.compile(r"^(?:بال|لل|وال|فال|كال)")
 # A definite word that ends a title (`الروسية`, `السوداني`, `الوزراء`), not a name (`الكسندر`).
 _TITLE_END = re.compile(r"^ال\w+(?:ي|ية|ة|اء|ين|ون)$")
@@ -92,7 +91,6 @@ _MONTH = (
     "|ذو القعدة|ذي القعدة|ذو الحجة|ذي الحجة)"
 )
 _DAY_WORD = r"(?:اليوم|أمس|امس|غدا|غدًا|غداً|الليلة الماضية|الليلة)"
-# Time words: `اليوم`, `أمس الأول`, `مساء أمس الأربعاء`, `يوم الأحد`, `(السبت)`; not `اليوم الوطني`.
 _PART_OF_DAY = "(?:مساء|صباح|ظهر|عصر|فجر|ظهيرة)"
 _DATE = (
     r"(?:\d{1,4}\s*/\s*\d{1,2}\s*/\s*\d{1,4}\s*(?:هـ|ه|م)?"
@@ -169,7 +167,7 @@ _PREPOSITIONS = frozenset(
 )
 # A clause starts at these words: cut before them and the head is a complete clause.
 _CLAUSE_STARTS = frozenset(
-    "حيث وذلك بعد بعدما مما بينما فيما كما لكن ولكن إلا الا بعدما عندما حين "
+    "حيث وذلك بعد بعدما مما بينما فيما كما لكن ولكن إلا الا عندما حين "
     "بهدف بمناسبة وسط عقب إثر اثر وفق وفقا وفقاً حسب حسبما بحسب لأن كي لكي مؤكدا مؤكدة مؤكداً مشيرا مشيرة مشيراً "
     "إضافة بالإضافة علاوة داعيا داعية داعياً مطالبا مطالبة مطالباً موضحا موضحة موضحاً مضيفا مضيفة مضيفاً لافتا لافتة لافتاً معربا معربة معرباً وأكد وقال وقالت وأضاف وأضافت "
     "وأوضح وأوضحت وأشار وأشارت وأكدت ولفت ولفتت وكان وكانت وهو وهي ويأتي وتأتي وجاء وجاءت".split()
@@ -264,7 +262,7 @@ def _strip_lead_in(text):
             text = text[dated.end() :]
             words = text.split()
             for count in (1, 2, 3):
-                if len(words) > count and byline_fields(" ".join(words[:count])):
+                if len(words) > count and _BYLINE_KEYS & byline_fields(" ".join(words[:count])).keys():
                     text = " ".join(words[count:])
                     break
         text = _strip_signature(text)
@@ -290,7 +288,7 @@ def _strip_signature(text):
     rest = text[match.end() :]
     words = rest.split()
     # `ـ الدمام أعرب`: one place word, then the lead's verb.
-    if len(words) > 2 and _bare(words[1]) in _VERBS | _LEAD_VERBS and _bare(words[0]) not in _VERBS:
+    if len(words) > 2 and _bare(words[1]) in _LEAD_VERBS and _bare(words[0]) not in _VERBS:
         rest = " ".join(words[1:])
     return rest
 
@@ -453,6 +451,7 @@ def _boundaries(words, limit):
 
 
 def _boundary_kind(word, bare_word, following, bare_next, after, phrase_done, between):
+    """What a cut between `word` and `following` would leave: "A", "B", "P", "C" or "" (no cut)."""
     if word[-1] in ";؛:":
         return "A"
     if word[-1] in "،,":
@@ -503,11 +502,11 @@ def _choose(boundaries):
     for boundary in boundaries:
         if boundary[0] == "A" and boundary[2] >= HEADLINE_TARGET_CHARS:
             return boundary[:2]
-    for kinds in (("B", "P"), ("A",), ("C",)):
+    for kinds in (("B", "P"), ("A",)):
         pool = [item for item in boundaries if item[0] in kinds]
         if pool:
             return pool[-1][:2]
-    return boundaries[-1][:2]
+    return boundaries[-1][:2]  # only word ends: the longest
 
 
 def _strip_end(text):
@@ -557,5 +556,3 @@ def _bare(word):
 def _after_l(match):
     return "لل" if match[0].endswith("ال") else "ل"
 
-
-_LEAD_VERBS = frozenset("أعرب أعربت دشن دشنت أقام أقامت افتتح افتتحت استقبل استقبلت التقى التقت".split())
