@@ -1,0 +1,243 @@
+"""Where a build's time and bytes go: timelines of a full build and of a one-article
+rebuild, and the output's bytes per article by part.
+
+Builds the first N egynews2013 articles (with their manifest rows) in a fresh
+process that notes when Pelican's signals fire and when the search job logs the
+end of its Whoosh update and of its export (it runs in a forked child), then
+adds article N+1 and builds again with the cache, then sorts the output's bytes
+by part. docs/PERFORMANCE.md quotes the result. The machine is shared and noisy:
+compare within one run.
+
+    python benchmarks/build_profile.py [--docs 20000] [--corpus DIR] [--write-results]
+"""
+
+import argparse
+import csv
+import datetime
+import json
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "corpus" / "egynews2013" / "articles"
+RESULTS = ROOT / "benchmarks" / "results" / "build_profile.md"
+
+# Pelican signals noted, in the order they fire, with what they mean here.
+SIGNALS = [
+    ("initialized", "Pelican and the plugins set up"),
+    ("article_generator_preread", "first seed about to be read"),
+    ("article_generator_pretaxonomy", "every seed read (the search job is forked here)"),
+    ("article_generator_finalized", "tags and taxonomies built"),
+    ("all_generators_finalized", "all generators done; pages about to be written"),
+    ("article_writer_finalized", "article pages written"),
+    ("finalized", "every page written; the build waits for the search job"),
+]
+# Log lines of the search job (in the forked child) that end a step.
+SEARCH_STEPS = [
+    (re.compile(r"arshif_search: index .* in ([\d.]+) s"), "search child: Whoosh update done"),
+    (re.compile(r"arshif_search: export took ([\d.]+) s"), "search child: export done"),
+]
+
+
+def run_build(seeds, out, cache, report, events):
+    """In this process: one Pelican build, appending `seconds<TAB>event` lines to events."""
+    import logging
+
+    from pelican import main as pelican_main
+    from pelican import signals
+
+    start = time.time()
+
+    def note(what):
+        # Opened per line: the forked search child appends to the same file.
+        with open(events, "a", encoding="utf-8") as handle:
+            handle.write(f"{time.time() - start:.2f}\t{what}\n")
+
+    receivers, seen = [], set()
+    for name, meaning in SIGNALS:
+        def receiver(*args, _meaning=meaning, **kwargs):
+            # Some signals fire once per file or generator: the first time is noted.
+            if _meaning not in seen:
+                seen.add(_meaning)
+                note(_meaning)
+        receivers.append(receiver)
+        getattr(signals, name).connect(receiver)
+
+    class StepHandler(logging.Handler):
+        def emit(self, record):
+            message = record.getMessage()
+            for pattern, meaning in SEARCH_STEPS:
+                found = pattern.search(message)
+                if found:
+                    note(f"{meaning} ({found.group(1)} s)")
+
+    search_log = logging.getLogger("arshif_search")
+    search_log.setLevel(logging.INFO)
+    search_log.addHandler(StepHandler())
+    settings = {"SEEDS_PATH": str(seeds), "CACHE_PATH": str(cache),
+                "INGEST_REPORT_PATH": str(report)}
+    os.chdir(ROOT)
+    pelican_main(["-s", "pelicanconf.py", "-o", str(out), "-e",
+                  *[f"{k}={json.dumps(v)}" for k, v in settings.items()]])
+    note("build ended")
+
+
+def measured(args):
+    """Run this script with args in a fresh process: wall s, CPU s (with children), peak MB."""
+    began = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, __file__, *args], cwd=ROOT,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - began
+    err = proc.stderr.read().decode("utf-8", "replace")
+    proc.stderr.close()
+    if os.waitstatus_to_exitcode(status) != 0:
+        sys.exit(f"build failed:\n{err[-3000:]}")
+    return {"wall_s": wall, "cpu_s": usage.ru_utime + usage.ru_stime,
+            "peak_mb": usage.ru_maxrss / 1024}
+
+
+def timeline(events):
+    rows = []
+    for line in Path(events).read_text(encoding="utf-8").splitlines():
+        seconds, what = line.split("\t", 1)
+        rows.append((float(seconds), what))
+    return sorted(rows)
+
+
+def corpus_rows(corpus, n):
+    with open(corpus / "manifest.tsv", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle, delimiter="\t"))[: n + 1]
+
+
+def write_manifest(rows, folder):
+    with open(folder / "manifest.tsv", "w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]), delimiter="\t",
+                                lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+BODY = re.compile(rb'<div class="body">\n(.*?)\n</div>', re.S)
+
+
+def part_of(rel):
+    """Which part of the site an output file belongs to."""
+    top = rel.parts[0]
+    if top == "a":
+        return "article pages"
+    if top == "search" and len(rel.parts) > 2:
+        return {"t": "search index: term shards (t)", "p": "search index: positions (p)",
+                "d": "search index: result data (d)"}.get(rel.parts[1],
+                                                         "search index: suggestions, facets")
+    if rel.as_posix() == "search/manifest.json":
+        return "search index: suggestions, facets"
+    if top in ("tag", "tags"):
+        return "tag pages and the tags index"
+    if top in ("category", "categories", "source", "sources", "archives", "page") \
+            or rel.as_posix() == "index.html":
+        return "category, source, front-page and period-archive listings"
+    if top == "feeds" or rel.name.startswith("sitemap"):
+        return "sitemap, feeds"
+    return "theme, hand-written pages, search page, 404, robots.txt"
+
+
+def bytes_by_part(out):
+    """Bytes per part; article pages split into the article's text (its body
+    HTML) and the rest of the page."""
+    parts = {}
+    for path in out.rglob("*"):
+        if not path.is_file():
+            continue
+        rel = path.relative_to(out)
+        part = part_of(rel)
+        size = path.stat().st_size
+        if part == "article pages":
+            found = BODY.search(path.read_bytes())
+            text = len(found.group(1)) if found else 0
+            parts["article pages: text (body HTML)"] = \
+                parts.get("article pages: text (body HTML)", 0) + text
+            part, size = "article pages: the rest (head, header, dateline, tags, neighbours)", \
+                size - text
+        parts[part] = parts.get(part, 0) + size
+    return parts
+
+
+def report(args, n, full, again, parts, articles):
+    def lines_of(name, measured_run, events):
+        out = [f"### {name}", "",
+               f"Wall {measured_run['wall_s']:.1f} s, CPU {measured_run['cpu_s']:.1f} s "
+               f"(with the forked workers and search child), peak RSS "
+               f"{measured_run['peak_mb']:.0f} MB (largest process).", "",
+               "| s since start | event |", "|---|---|"]
+        out += [f"| {seconds:.1f} | {what} |" for seconds, what in events]
+        return out + [""]
+
+    total = sum(parts.values())
+    text = [
+        f"# Build profile ({n:,} articles)", "",
+        f"Command: `{args.command}`, run {datetime.datetime.utcnow():%Y-%m-%d %H:%M} UTC.",
+        f"Machine: {platform.machine()}, {os.cpu_count()} cores shared with other jobs, "
+        f"CPython {platform.python_version()}. Corpus: the first {n:,} egynews2013 articles "
+        f"with their manifest rows; the rebuild adds the next one.", "",
+        *lines_of("Full build (empty cache and output)", full["run"], full["events"]),
+        *lines_of("Rebuild after adding one article", again["run"], again["events"]),
+        f"### Output bytes per article ({articles:,} article pages, "
+        f"{total / articles:,.0f} bytes per article in all)", "",
+        "| part | bytes per article |", "|---|---|",
+    ]
+    text += [f"| {part} | {size / articles:,.0f} |"
+             for part, size in sorted(parts.items(), key=lambda kv: -kv[1])]
+    return "\n".join(text) + "\n"
+
+
+def main(argv=None):
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["--run-build"]:
+        run_build(*argv[1:])
+        return
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, default=20000, help="articles (first N)")
+    parser.add_argument("--corpus", type=Path, default=CORPUS,
+                        help="egynews2013 articles folder with its manifest.tsv")
+    parser.add_argument("--write-results", action="store_true",
+                        help=f"write {RESULTS.relative_to(ROOT)}")
+    args = parser.parse_args(argv)
+    args.command = "python benchmarks/build_profile.py " + " ".join(argv)
+    corpus = args.corpus.resolve()
+    rows = corpus_rows(corpus, args.docs)
+    with tempfile.TemporaryDirectory(prefix="build-profile-") as work:
+        work = Path(work)
+        seeds, out, cache, report_path = (work / "seeds", work / "out", work / "cache",
+                                          work / "report.json")
+        seeds.mkdir()
+        # Copies: the seed reader rejects links that lead out of the seeds folder.
+        for row in rows[:-1]:
+            shutil.copyfile(corpus / row["file"], seeds / row["file"])
+        write_manifest(rows[:-1], seeds)
+        runs = {}
+        for name in ("full", "again"):
+            if name == "again":
+                shutil.copyfile(corpus / rows[-1]["file"], seeds / rows[-1]["file"])
+                write_manifest(rows, seeds)
+            events = work / f"{name}.events"
+            run = measured(["--run-build", str(seeds), str(out), str(cache), str(report_path),
+                            str(events)])
+            runs[name] = {"run": run, "events": timeline(events)}
+        parts = bytes_by_part(out)
+        articles = sum(1 for _ in (out / "a").glob("*/index.html"))
+    text = report(args, args.docs, runs["full"], runs["again"], parts, articles)
+    print(text)
+    if args.write_results:
+        RESULTS.write_text(text, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
