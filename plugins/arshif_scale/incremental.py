@@ -5,8 +5,9 @@ nearly a full build even with its content cache. An article page depends on the
 article itself, its neighbours in the archive, which of its tags have pages, the
 theme, the plugins and the settings. A listing page (tag, category, source,
 period archive, front page) depends on what it lists of its articles, on the
-site's menus and, for an index page, on the taxonomy with counts it shows. When none of those changed and the files in the
-output folder are byte for byte what this cache's last build wrote (SHA-1),
+site's menus and, for an index page, on the taxonomy with counts it shows.
+When none of those changed and the files in the output folder are byte for
+byte what this cache's last build wrote (SHA-1, see `file_record`),
 they are left as they are: a page torn by a killed build, or written by a
 build with another cache, is rendered again.
 
@@ -60,13 +61,23 @@ def code_signature(settings):
     return sha.hexdigest()
 
 
-def file_digest(path):
-    """SHA-1 of a file's bytes, or None when it is not there."""
+def file_record(path, known=None):
+    """[SHA-1, size, mtime in ns] of a file, or None when it is not there.
+
+    When size and mtime are those of `known` (the record of the last build),
+    the file has not been written since and its SHA-1 is not computed again:
+    a no-change rebuild costs one stat per page, a torn or overwritten page
+    (new size or time) is read and hashed.
+    """
     try:
+        info = os.stat(path)
+        if known and known[1:] == [info.st_size, info.st_mtime_ns]:
+            return known
         with open(path, "rb") as handle:
-            return hashlib.file_digest(handle, "sha1").hexdigest()
+            digest = hashlib.file_digest(handle, "sha1").hexdigest()
     except OSError:
         return None
+    return [digest, info.st_size, info.st_mtime_ns]
 
 
 def settings_signature(settings):
@@ -157,7 +168,7 @@ class IncrementalWriter(Writer):
         self.base = _digest(code_signature(settings), settings_signature(settings))
         self.previous, self.hashes = self._load()
         self.current = {}
-        # Files written or verified by this build: {relative path: SHA-1 or None (written)}.
+        # Files written or verified by this build: {relative path: file_record or None (written)}.
         self.produced = {}
         self.skipped = 0
         # Articles' listing digests, by id(): valid for this build's objects only.
@@ -188,13 +199,14 @@ class IncrementalWriter(Writer):
 
     def _intact(self, names):
         """True when every file is what this cache's last build wrote; they count as produced."""
-        digests = {}
+        records = {}
         for name in names:
-            digest = file_digest(os.path.join(self.output_path, name))
-            if digest is None or digest != self.hashes.get(name):
+            known = self.hashes.get(name)
+            record = file_record(os.path.join(self.output_path, name), known)
+            if record is None or not isinstance(known, list) or record[0] != known[0]:
                 return False
-            digests[name] = digest
-        self.produced.update(digests)
+            records[name] = record
+        self.produced.update(records)
         return True
 
     def _open_w(self, filename, encoding, override=False):
@@ -258,10 +270,10 @@ class IncrementalWriter(Writer):
 
     def save(self):
         hashes = {}
-        for name, digest in self.produced.items():
-            digest = digest or file_digest(os.path.join(self.output_path, name))
-            if digest is not None:  # a feed deleted after it was written is not kept
-                hashes[name] = digest
+        for name, record in self.produced.items():
+            record = record or file_record(os.path.join(self.output_path, name))
+            if record is not None:  # a feed deleted after it was written is not kept
+                hashes[name] = record
         if not self.settings.get("WRITE_SELECTED"):
             self._sweep(hashes)
         if self.skipped:
