@@ -33,6 +33,7 @@ LEAD_MAX_SENTENCES = 3
 # Only this much of a (run-on) lead sentence can end up in a headline, asides taken out.
 LEAD_MAX_CHARS = 600
 LEAD_MIN_WORDS = 4
+MAX_ASIDES = 4
 # A phrase cut needs a complete clause before it: an earlier prepositional phrase or this many words.
 PHRASE_MIN_WORDS = 6
 # A dash this near the start ends a dateline or byline (`خالد سجاف ـ الدمام`).
@@ -66,7 +67,8 @@ _SPEAKER_STOP = re.compile(
 )
 _HONORIFICS = (
     "صاحب السمو الملكي|صاحب السمو|صاحبة السمو|سمو|معالي|فخامة|سعادة|فضيلة|الدكتور|الدكتورة|دكتور|د\\.|م\\."
-    "|المستشار|اللواء|المهندس|المهندسة|الفريق أول|العميد|العقيد|المقدم|الأستاذ|الأستاذة|الشيخ|السيد|السيدة"
+    "|المستشار|المهندس|المهندسة|الأستاذ|الأستاذة|الشيخ|السيد|السيدة"
+    "|(?:الفريق أول|اللواء|العميد|العقيد|المقدم)(?: ركن)?"
 )
 # Honorifics before a name; `لفخامة الرئيس` becomes `للرئيس`.
 _HONORIFIC = re.compile(rf"(?<!\S)(?:{_HONORIFICS})(?:\s+(?:{_HONORIFICS}))*(?=\s|$)")
@@ -109,13 +111,19 @@ _WHEN = re.compile(
     rf"(?:\s*\(?{_WEEKDAY}\)?)?(?:\s+(?:الماضي|المقبل|القادم))?(?:\s*(?:الموافق\s+(?:ل\s*)?)?{_DATE})?{_TIME_END}"
     rf"|\(\s*{_WEEKDAY}\s*\)"
     rf"|(?<!\S){_WEEKDAY}\s+(?:الماضي|المقبل|القادم){_TIME_END}"
+    rf"|(?<!\S)منذ\s+(?:قليل|قليلة|ساعات\s+قليلة){_TIME_END}"
     rf"|(?<!\S)(?:الموافق|بتاريخ)\s+(?:ل\s*)?{_DATE}(?:\s+(?:الجاري|الماضي|المقبل))?{_TIME_END}"
 )
-# `، الأحد،` or `، رئيس مجلس الوزراء،`: a day or a title between commas.
+# `، الأحد،` or `، رئيس مجلس الوزراء،`: a day or a title between commas (or where an aside
+# before it was taken out: _FENCE marks that place, so `، برئاسة فلان، مدير الإدارة،` goes whole).
+_FENCE = "\x01"
 _ASIDE = re.compile(
-    rf"\s*[،,]\s*(?:{_WEEKDAY}|(?:رئيس|رئيسة|وزير|وزيرة|المتحدث|مدير|محافظ|نائب|عضو|الأمين|أمين|وكيل|مستشار"
+    rf"\s*[،,{_FENCE}]\s*(?:{_WEEKDAY}|(?:رئيس|رئيسة|وزير|وزيرة|المتحدث|مدير|محافظ|نائب|عضو|الأمين|أمين|وكيل|مستشار"
     r"|برئاسة|بقيادة)(?:\s+[^\s،,.]+){0,7})\s*[،,]\s*"
 )
+# Where a time phrase was taken out; a comma right after it goes with it (`الرومي أمس، بزيارة`).
+_GONE = "\x02"
+_GONE_WITH_COMMA = re.compile(rf"(?<![\s،,{_FENCE}])\s*{_GONE}\s*[،,]")
 # A parenthesis that only glosses: a weekday, a month, an age, Latin letters.
 _GLOSS = re.compile(rf"\s*\(\s*(?:{_WEEKDAY}|{_MONTH}|\d+\s*(?:عاما|عامًا|عاماً|سنة)?|[A-Za-z][^()]{{0,40}})\s*\)")
 _ABBREVIATED_TITLE = re.compile(r"(?<!\S)([دم]\.)(?=[^\W\d])")
@@ -139,8 +147,8 @@ _ADVERBIAL_START = re.compile(
     r"|بالرغم|بينما|وسط|خلال|من جهته|من جهتها|من جانبه|من جانبها|بحضور|برعاية|تحت رعاية|بمناسبة|نظرا|نظراً"
     r"|تنفيذا|تنفيذاً|انطلاقا|انطلاقاً|حرصا|حرصاً|في خطوة|فى خطوة|في وقت|فى وقت|في الوقت الذي|فى الوقت الذي"
     r"|إلحاقا|الحاقا|عقب|إثر|اثر|مع|منذ|إذا|اذا|لو|لأن|كما|حين|عندما|لما"
-    # an accusative of purpose: `استمراراً لـ…`, `دعما لـ…`, `حرصا على…`
-    r"|\w{3,}(?:اً|ًا|ا(?=\s+(?:ل|على\s|مع\s|من\s|في\s|فى\s))))(?=\s)"
+    # an accusative of purpose written with its tanween: `استمراراً لـ…`, `دعماً لـ…`
+    r"|\w{3,}(?:اً|ًا)(?=\s+(?:ل|على\s|مع\s|من\s|في\s|فى\s)))(?=\s)"
 )
 _CONNECTIVE_START = re.compile(r"^(?:(?:إلا|الا) (?:أن|ان)|ولكن|لكن|فإن|فان|فإنه|فانه|فقد)\s+")
 _CLAUSE_AFTER_COMMA = re.compile(r"[،,]\s+(?![وف](?!\S))(?!و|ف|ب|ل|في\s|فى\s|من\s|على\s|إلى\s|الى\s)")
@@ -204,10 +212,9 @@ def tighten(text: str) -> str:
     text = _STRAIGHT_QUOTES.sub(r"«\1»", text) if text.count('"') % 2 == 0 else text.replace('"', "")
     text = _ABBREVIATED_TITLE.sub(r"\1 ", text)
     text = _CURLY_QUOTES.sub(r"«\1»", text)
-    text = _ASIDE.sub(" ", text, count=2)
-    text = _GLOSS.sub("", text)
-    text = _DANGLING.sub("", _WHEN.sub(" ", text))
-    text = _ASIDE.sub(" ", text, count=2)
+    text = _without_asides(_GLOSS.sub("", text))
+    text = _GONE_WITH_COMMA.sub(" ", _WHEN.sub(_GONE, text)).replace(_GONE, " ")
+    text = _without_asides(_DANGLING.sub("", text))
     text = _HONORIFIC_AFTER_L.sub(_after_l, text)
     text = _HONORIFIC.sub(" ", text)
     text = _PATRONYMIC.sub(r"\1", text)
@@ -215,6 +222,14 @@ def tighten(text: str) -> str:
     text = _SPACE_BEFORE_PUNCT.sub(r"\1", _SPACE_AFTER_OPEN.sub(r"\1", text))
     text = _EMPTY_FENCE.sub(" ", text)
     return _TRAILING_PUNCT.sub("", text.lstrip("،, "))
+
+
+def _without_asides(text):
+    for _ in range(MAX_ASIDES):
+        text, found = _ASIDE.subn(_FENCE, text, count=1)
+        if not found:
+            break
+    return text.replace(_FENCE, " ")
 
 
 def shorten(text: str, limit: int | None = None) -> str:
@@ -226,13 +241,13 @@ def shorten(text: str, limit: int | None = None) -> str:
     words = text.split(" ")
     boundaries = _boundaries(words, limit)
     kind, count = _choose(boundaries) if boundaries else ("C", 0)
-    if kind == "C":
+    if kind != "A":
         # A clause end a little past the limit reads better than a cut mid-clause.
-        longer = [item for item in _boundaries(words, limit + HEADLINE_SLACK_CHARS) if item[0] == "A"]
-        if longer:
-            kind, count = longer[-1][:2]
-        elif len(text) <= limit + HEADLINE_SLACK_CHARS:
+        if len(text) <= limit + HEADLINE_SLACK_CHARS:
             return _balance(text)
+        longer = [item for item in _boundaries(words, limit + HEADLINE_SLACK_CHARS) if item[0] == "A"]
+        if longer and (kind == "C" or longer[-1][2] > limit):
+            kind, count = longer[-1][:2]
     if not count:
         cut = text.rfind(" ", 0, limit)
         head = text[:cut] if cut >= MADE_MIN_CHARS else text[:limit]
