@@ -377,7 +377,7 @@ def test_mixed_encoding_keeps_the_utf8_lines(site):
 
 def test_names_that_could_share_a_slug_get_distinct_urls(site):
     names = ["same.txt", "same.text", "name with spaces.txt", make_fixtures.hashed_slug_name("name with spaces.txt"),
-             make_fixtures.UNDECODABLE_SHOWN]
+             make_fixtures.UNDECODABLE_SHOWN, make_fixtures.BIDI_NAME_SHOWN, make_fixtures.NEWLINE_NAME_SHOWN]
     urls = [site[1][name]["url"] for name in names]
     assert len(set(urls)) == len(urls) and all(url.isascii() for url in urls)
 

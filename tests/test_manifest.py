@@ -110,3 +110,16 @@ def test_every_unapplied_row_is_reported(tmp_path):
     entry = next(e for e in report["files"] if e["file"] == "published.txt")
     assert entry["outcome"] == "rejected" and "no article" in entry["reason"]
     assert any("published.txt not applied" in p for p in problems)
+
+
+def test_file_names_are_taken_as_written(tmp_path):
+    (tmp_path / "manifest.tsv").write_text("file\ttitle\n two  spaces.txt \tعنوان\n", encoding="utf-8")
+    assert set(manifest.load_manifest(str(tmp_path)).rows) == {"two  spaces.txt"}
+
+
+def test_csv_with_an_unbalanced_quote_is_reported(tmp_path):
+    (tmp_path / "manifest.csv").write_text('file,title\na.txt,عنوان\nb.txt,"عاجل\nc.txt,x\n',
+                                           encoding="utf-8")
+    loaded = manifest.load_manifest(str(tmp_path))
+    assert set(loaded.rows) == {"a.txt"}
+    assert len(loaded.problems) == 1 and "not applied" in loaded.problems[0]

@@ -14,10 +14,19 @@ _HASHED_NAME = re.compile(r"(.*-)?[0-9a-f]{6}")
 PLAIN_EXTENSION = ".txt"
 
 
+# Characters a file name may hold that would hide or reorder what it shows
+# (controls, line breaks, bidi controls, zero-width marks, non-characters).
+_HIDDEN_IN_NAMES = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e"
+                              "\u2060-\u2069\ufeff\ufffe\uffff]")
+
+
 def display_name(name):
-    """A file name as text: bytes that are not UTF-8 (kept by Python as lone
-    surrogates) are written as `\\xNN`, so reports, pages and JSON stay valid."""
-    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    """A file name as text that shows what it is: bytes that are not UTF-8
+    (kept by Python as lone surrogates) are written `\\xNN`, hidden or
+    reordering characters `\\uNNNN`, so reports, pages and JSON stay valid and
+    «\\u202etxt.exe» cannot pass for another name."""
+    text = name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return _HIDDEN_IN_NAMES.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def seed_id(relpath):

@@ -172,6 +172,11 @@ class Ingest:
                 continue
             logger.error("Seed %s rejected: %s", entry["file"], reason)
             entry.update(outcome="rejected", reason=reason)
+        for entry in self.report.entries.values():
+            keeper = self.report.entries.get(entry.get("merged_into"))
+            if entry["outcome"] == "merged" and keeper and keeper["outcome"] != "published":
+                entry.update(outcome="rejected", reason=f"same text as {keeper['file']}, which has no page")
+                entry.pop("url", None)
 
     def unapplied_rows(self):
         """Every manifest row not applied to a published (or merged) seed is a problem, with why."""

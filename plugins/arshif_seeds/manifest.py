@@ -129,7 +129,8 @@ def _rows_from_text(name, text):
                 continue
             yield number, dict(zip(header, cells)), None
     else:
-        reader = csv.reader(io.StringIO(text, newline=""))
+        # strict: an unbalanced quote is an error at the end of the file, not rows silently merged.
+        reader = csv.reader(io.StringIO(text, newline=""), strict=True)
         header = None
         for cells in reader:
             number = reader.line_num
@@ -170,8 +171,11 @@ def load_manifest(folder, read=None):
             if problem:
                 manifest.problems.append(f"{name} {problem}")
                 continue
-            row = {clean(k).lower(): clean(v) for k, v in row.items() if clean(k)}
-            named = next((row[k] for k in FILE_KEYS if row.get(k)), None)
+            # The file name as written (two spaces are two spaces); every other value cleaned.
+            raw = {clean(k).lower(): v for k, v in row.items() if clean(k)}
+            named = next((str(raw[k]).strip() for k in FILE_KEYS
+                          if isinstance(raw.get(k), (str, int)) and str(raw[k]).strip()), None)
+            row = {k: clean(v) for k, v in raw.items()}
             if not named:
                 manifest.problems.append(f"{name} line {number}: no file name column; row not applied")
                 continue
@@ -185,7 +189,8 @@ def load_manifest(folder, read=None):
             manifest.rows[key] = row
             manifest.lines[key] = f"{name} line {number}"
     except csv.Error as err:
-        manifest.problems.append(f"{name}: cannot be read ({err})")
+        manifest.problems.append(f"{name}: cannot be read after its last applied row ({err}); "
+                                 "the rows from there on are not applied")
     return manifest
 
 
