@@ -1,20 +1,26 @@
-"""Tags an editor would accept: names and salient nouns, chosen with corpus statistics.
+"""Tags an editor would accept: names, places and salient nouns, chosen with corpus statistics.
 
-Per article (cached with the reader's output) we collect candidates: definite
-nouns (a verb never takes ال, so ال marks a noun), names that follow a title
-(«الرئيس الصيني شي جين بينغ»), places from a small gazetteer, and two-word
-names: an institution noun and its complement («وزارة الداخلية») or a noun
-and its nisba adjective («الأمم المتحدة»). Across all seeds we then keep the
-candidates with the best tf-idf that occur in more than one article, so that
-tag pages group related news, and never a word together with a phrase that
-holds it.
+Per article (cached with the reader's output) we collect candidates as they
+are written: definite nouns (a verb never takes ال, so ال marks a noun), names
+that follow a title («الرئيس الصيني شي جين بينغ») or open with a common given
+name («نوري المالكي»), places from a gazetteer, and names made of several
+words: a noun and its adjectives («الأمم المتحدة»), an institution noun and
+its complement («وزارة الخارجية الأمريكية»). Across all seeds we then keep,
+by tf-idf, candidates that several articles spell the same way and that are
+about something: a single common noun must often stand in headlines of the
+archive (a topic such as «الانتخابات» does, an anaphoric «الشركة» or a generic
+«الاهتمام» does not), and a word read behind a clitic («فالنسيا» → «النسيا»)
+counts only when the archive also writes it on its own. An article gets fewer
+tags rather than weak ones.
 """
 
 import functools
 import math
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from itertools import chain
+
+from .keyword_lists import GIVEN_NAMES, PLACES
 
 _MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 _WORD = re.compile("[\u0621-\u063a\u0641-\u064a\u0671-\u06d3]+")
@@ -41,21 +47,42 @@ TITLES = frozenset("""
 المرشد الإمام الامام البابا الأنبا الانبا القاضي المحامي الكاتب الفنان الفنانة المهندس
 رئيسة محافظ المحافظ مدير المدير السفير الداعية الناشط الناشطة القيادي العضو عضو
 نائب مساعد وكيل مستشار أول اول ركن قائد منسق مفتش مأمور معاون ضابط نقيب رائد مقدم ملازم
-النقيب الرائد المقدم الملازم الضابط المفتش المأمور المعاون قاضي قاضى
+النقيب الرائد المقدم الملازم الضابط المفتش المأمور المعاون قاضي قاضى الأستاذ الاستاذ
+الأستاذة المدرب اللاعب الكابتن سمو معالي معالى
 """.split())
 
 # Adjectives that follow a noun in names without the nisba ending checked
 # by `_adjective` («الأمم المتحدة», «الشرق الأوسط»).
 ADJECTIVES = frozenset("""
 المتحدة المسلمين المسلمون الأوسط الاوسط العالي العالى الأحمر الاحمر الأبيض الابيض
-الأعلى الاعلى العليا المسلحة الحرة الكبرى
+الأعلى الاعلى العليا المسلحة الحرة الكبرى المنورة المكرمة الحرام
 """.split())
+DIRECTIONS = frozenset("الشرقية الغربية الشمالية الجنوبية الوسطى الشرقي الغربي الشمالي الجنوبي".split())
 _NISBA = re.compile("(?:ي|ى|ية|يه|يين|يون|يان|يتين)$")
 
 
 def _adjective(word):
     """Whether a definite word after a noun reads as its adjective (mostly nisba: الأمريكية)."""
     return word in ADJECTIVES or bool(_NISBA.search(word))
+
+
+def _agrees(noun, adjective):
+    """False where gender or number disagree («المرأة العالمي», «اللغتين العربية»): no phrase."""
+    if noun.endswith(("تين", "تان")):
+        return adjective.endswith(("تين", "تان"))
+    return not (noun.endswith(("ة", "ه")) and adjective.endswith(("ي", "ى")))
+
+
+_NISBA_ENDING = re.compile("(?:ية|يه|يين|يون|يان|ي|ى)$")
+
+
+@functools.lru_cache(maxsize=50_000)
+def place_adjective(word):
+    """Whether a definite adjective names a country or region (الأمريكية, السوري, الخليجي)."""
+    stem = _NISBA_ENDING.sub("", word[2:]) if word[:2] == "ال" else ""
+    if len(stem) < 2:
+        return False
+    return any(fold(form) in _PLACES for form in (stem, stem + "ا", stem + "يا", "ال" + stem, "ال" + stem + "ية"))
 
 
 # Nouns that head an institution or a place named by the word after them
@@ -65,33 +92,37 @@ HEADS = frozenset("""
 وزارة وزير مجلس جماعة حزب جامعة محكمة نقابة حركة جبهة هيئة مديرية محافظة قوات منظمة
 اتحاد بنك شركة مستشفى ميدان شارع قناة صحيفة وكالة مطار نادي لجنة جمهورية مدينة قرية
 مركز قسم سجن قصر جهاز قطاع إدارة ادارة وحدة مباحث مكتب مصلحة دار مسجد كنيسة جامع
-ائتلاف تيار تحالف مؤسسة بورصة صندوق
+ائتلاف تيار تحالف مؤسسة بورصة صندوق جمعية رابطة أكاديمية معهد رئاسة إمارة منطقة
+""".split())
+
+# Heads that name things as often as they describe them («قطاع الخدمات»,
+# «إدارة المشروعات»): their phrases must pass the same test as a noun and
+# its adjective in `choose_tags`.
+WEAK_HEADS = frozenset("""
+إدارة ادارة قطاع مكتب حركة جبهة قوات منطقة وحدة قسم مركز شركة دار قصر جهاز لجنة مصلحة
 """.split())
 
 # Words that end a name: particles, prepositions, pronouns, common verbs of speech.
 NAME_STOP = frozenset("""
 لشئون لشؤون عدم بشأن بشان جراء إثر اثر وسط
 قال قالت فقال فقالت وقال وقالت يقول تقول أنه انه أنها انها ان أن إن عن في من الى إلى على علي مع بعد قبل خلال حول بين هو هي هم هذا هذه ذلك تلك التي الذي
-قال قالت اكد أكد أكدت اكدت اضاف أضاف أضافت اشار أشار أشارت اوضح أوضح أوضحت ذكر ذكرت
+اكد أكد أكدت اكدت اضاف أضاف أضافت اشار أشار أشارت اوضح أوضح أوضحت ذكر ذكرت
 لا لم لن ما ماذا كما كان كانت يكون تكون قد لقد ثم او أو اي أي كل بعض غير منذ عند لدى
-هنا هناك اليوم امس أمس يوم صباح مساء امام أمام ضد عبر نحو دون حتى اذا إذا لكن لكنه
+هنا هناك اليوم امس أمس يوم صباح مساء عام رحمه امام أمام ضد عبر نحو دون حتى اذا إذا لكن لكنه
+""".split())
+# Adjectives that end like family names but follow a name as part of
+# another one («مطار الملك فهد الدولي»).
+NOT_FAMILY = frozenset("""
+الدولي الوطني العالمي الإقليمي الرسمي الحالي الأمني الشعبي الخليجي العربي الإسلامي الجامعي
+المركزي الرئيسي الرئيسى الصحي الطبي الاجتماعي الاقتصادي السياسي الثقافي التجاري الخيري التعليمي
+التنفيذي الماضي الثاني الحقيقي الأساسي الفعلي الملكي الدبلوماسي العسكري الجوي البحري
 """.split())
 # Name parts that are always followed by another part, even a definite one (عبد الله).
-NAME_JOINERS = frozenset("عبد ابو أبو ابن بن بنت ام أم".split())
-
-# A few places that carry no ال and that news names constantly.
-PLACES = frozenset("""
-مصر سوريا ليبيا تونس لبنان فلسطين إسرائيل اسرائيل إيران ايران تركيا روسيا أمريكا امريكا
-بريطانيا فرنسا ألمانيا المانيا إيطاليا ايطاليا إسبانيا اسبانيا الصين اليابان الهند باكستان
-أفغانستان افغانستان قطر الكويت البحرين عمان الإمارات الامارات السعودية اليمن العراق الأردن
-الاردن السودان الجزائر المغرب موريتانيا الصومال إثيوبيا اثيوبيا كينيا نيجيريا مالي أوكرانيا
-اوكرانيا بروكسل واشنطن موسكو بكين لندن باريس برلين طهران أنقرة انقرة دمشق بيروت بغداد غزة
-رفح القدس الضفة القاهرة الإسكندرية الاسكندرية الجيزة الأقصر الاقصر أسوان اسوان سيناء السويس
-بورسعيد الإسماعيلية الاسماعيلية دمياط المنصورة طنطا الفيوم المنيا أسيوط اسيوط سوهاج قنا
-الدقهلية الشرقية المنوفية القليوبية الغربية البحيرة كفرالشيخ بنها الزقازيق دبي الرياض جدة
-الدوحة أبوظبي ابوظبي الخرطوم طرابلس بنغازي تونس الرباط نيويورك جنيف فيينا أوروبا اوروبا
-أفريقيا افريقيا آسيا اسيا
-""".split())
+NAME_JOINERS = frozenset("عبد ابو أبو ابن بن بنت ام أم آل ال".split())
+# Second halves of compound given names: «محيي الدين», «سيف الإسلام», «زين العابدين».
+NAME_ENDINGS = frozenset("الدين الله الإسلام الاسلام العابدين الرحمن الحق".split())
+# Definite nouns whose next word is an institution name («المجلس القومي للمرأة»).
+_INSTITUTION_HEADS = frozenset("ال" + head for head in HEADS)
 
 
 _FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"})
@@ -103,119 +134,342 @@ def fold(word):
     return _MARKS.sub("", word).translate(_FOLD)
 
 
+_PLACES = frozenset(fold(place) for place in PLACES)
+_GIVEN = frozenset(fold(name) for name in GIVEN_NAMES)
+_TITLES = frozenset(fold(title) for title in TITLES)  # «المحامى» is «المحامي»
+_JOINERS = frozenset(fold(joiner) for joiner in NAME_JOINERS)
+
+
 def _definite(word):
-    """`والصين` → `الصين`; None when the word has no definite article."""
+    """`والصين` → (`الصين`, `وال`); None when the word has no definite article."""
     match = _CLITIC_AL.match(word)
     if not match:
         return None
-    rest = word[match.end():]
-    return "ال" + rest if len(rest) >= 3 else None
+    rest, prefix = word[match.end():], match.group()
+    if len(rest) < 3:
+        return None
+    return "ال" + rest, prefix[:-2] if prefix.endswith("ال") else prefix[:-1]
 
 
 PLACE, DEFINITE, TITLE, OTHER = range(4)
-# Titles as `fold` spells them: «المحامى» is «المحامي».
-_TITLES = frozenset(fold(title) for title in TITLES)
+JOINER, OPENER = 1, 2  # flags of a word that is not a place or a definite noun
+_NOTHING = (OTHER, "", "", None, 0)  # before the first word and after the last
 
 
 @functools.lru_cache(maxsize=300_000)
 def classify(word):
-    """What a word can contribute to tags, with its tag form (cached: words repeat)."""
+    """(kind, tag form, clitic before ال, institution head, JOINER/OPENER flags) of a word.
+
+    Cached: words repeat. A place is recognised with or without one clitic
+    (`وبغداد`); a definite noun keeps the clitic it was read behind, which
+    `choose_tags` checks; the last two fields spare the scan of every article
+    the same look-ups.
+    """
     word = _MARKS.sub("", word)
-    bare = word[1:] if word[:1] in "وفبل" and word[1:] in PLACES else word
-    if bare in PLACES:
-        return PLACE, bare
-    if fold(word) in _TITLES or (word[:1] == "و" and fold(word[1:]) in _TITLES):
-        return TITLE, word
+    key = fold(word)
+    if key in _PLACES:
+        return PLACE, word, "", None, 0
+    if word[:1] in "وفبل" and key[1:] in _PLACES:
+        return PLACE, word[1:], "", None, 0
+    if key in _TITLES or (word[:1] == "و" and key[1:] in _TITLES):
+        return TITLE, word, "", _head(word), 0
     definite = _definite(word)
-    return (DEFINITE, definite) if definite else (OTHER, word)
+    if definite:
+        return DEFINITE, definite[0], definite[1], None, 0
+    return OTHER, word, "", _head(word), (JOINER if key in _JOINERS else 0) | (OPENER if _opens_name(key) else 0)
 
 
-def _name_after(kinds, start):
-    """The name that follows a title («الرئيس الصيني شي جين بينغ» → «شي جين بينغ»)."""
-    j = start
-    while j < len(kinds) and kinds[j][0] in (DEFINITE, TITLE):
-        j += 1
+def _verb_like(word, first):
+    """An imperfect verb (يطالب, تختبر, ويبدو) that is no given name (يوسف, تامر).
+
+    The first word of a name is held to fewer patterns: «تركي بن سعود» and
+    «نتنياهو» are names, «يأتي ضمن» and «تختبر محرك» start with a verb.
+    """
+    bare = word[1:] if word[:1] in "وف" and len(word) > 4 else word
+    if fold(bare) in _GIVEN or len(bare) < 4:
+        return False
+    if first:
+        return bare[0] == "ي" or (bare[0] == "ت" and len(bare) >= 5)
+    return bare[0] in "يتن"
+
+
+def _name_part(kinds, j, name):
+    """The word at `j` as the next part of `name`, or None where the name ends."""
+    kind, word, clitic = kinds[j][:3]
+    joined = bool(name) and fold(name[-1]) in _JOINERS
+    if kind == DEFINITE and not clitic:
+        if joined or (name and word in NAME_ENDINGS):
+            return word  # «عبد الله», «محيي الدين»
+        if name and word[-1] in "يى" and word not in STOP and word not in NOT_FAMILY:
+            return word  # a family name: «محمد البرادعي», «عبد الفتاح السيسي»
+        return None
+    if kind != OTHER or len(word) < 2 or word in NAME_STOP or _verb_like(word, not name) \
+            or word in HEADS or (word[:1] in "وبل" and word[1:] in HEADS):
+        return None
+    if name and not joined and word.startswith("و"):
+        return None
+    if word[:1] in "لب" and word.endswith("ات"):
+        return None  # «لنيابات»: a preposition and a plural, no name
+    return word
+
+
+def _name_from(kinds, j, max_words=4):
+    """The name that starts at `j` («شي جين بينغ»), with the index after it; None if no name.
+
+    A long chain of ancestors («محمد بن سلمان بن عبد العزيز») is read to its
+    end, so that its tail is not taken for another name, and cut to `max_words`.
+    """
     name = []
-    while j < len(kinds) and len(name) < 3:
-        kind, word = kinds[j]
-        joined = bool(name) and name[-1] in NAME_JOINERS
-        if not joined and name and kind == DEFINITE and word[-1] in "يى" and word not in STOP:
-            name.append(word)  # a family name ends it: «محمد البرادعي», «عبد الفتاح السيسي»
+    while j < len(kinds):
+        part = _name_part(kinds, j, name)
+        if part is None:
             break
-        if not joined and (kind != OTHER or word in NAME_STOP or len(word) < 2
-                           or (word.startswith("و") and name) or word in HEADS
-                           or (word[:1] in "وبل" and word[1:] in HEADS)):
-            break
-        name.append(word)
+        name.append(part)
         j += 1
-    while name and name[-1] in NAME_JOINERS:
+        if part.startswith("ال") and fold(name[-2] if len(name) > 1 else "") not in _JOINERS \
+                and part not in NAME_ENDINGS:
+            break  # a family name ends it
+    end = j
+    name = name[:max_words]
+    while name and fold(name[-1]) in _JOINERS:
         name.pop()
-    return " ".join(name) if len(name) >= 2 else None
+    # «عبد العزيز» is one given name, not a person's full name.
+    parts = len(name) - sum(fold(part) == "عبد" for part in name[:-1])
+    return (" ".join(name), end) if parts >= 2 else (None, end)
+
+
+def _opens_name(key):
+    """A given name, or عبد/أبو, can open a name with no title before it (`key` is folded)."""
+    return key in _GIVEN or key in ("عبد", "ابو") or (key.startswith("عبدال") and len(key) > 6)
+
+
+def _head(word):
+    """The institution head a word is, clitic dropped («بوزارة» → «وزارة»), or None."""
+    if word in HEADS:
+        return word
+    return word[1:] if word[:1] in "وبلف" and word[1:] in HEADS else None
+
+
+def _phrase(kinds, raw, start, head=None):
+    """The words of the name that starts at `start`.
+
+    A noun or an institution head takes the adjectives after it («الأمم
+    المتحدة», «وزارة الخارجية الأمريكية»); a word with a clitic starts a new
+    phrase («الإذاعة والتلفزيون» is two); an institution may take a
+    complement with ل («المجلس القومي للمرأة», «الاتحاد الدولي لكرة القدم»).
+    """
+    words, j = [head or kinds[start][1]], start + 1
+    if head:  # an institution head: its complement first
+        words.append(kinds[j][1])
+        j += 1
+    institution = len(words) >= 2 or fold(words[0]) in _INSTITUTION_HEADS
+    while j < len(kinds) and len(words) < 5:
+        kind_j, word_j, clitic_j = kinds[j][:3]
+        # A place ends a name after an adjective («المملكة العربية السعودية») or
+        # as a direction («الضفة الغربية»), not after a noun («خط القاهرة
+        # الإسكندرية»), and never behind a clitic.
+        if (kind_j == DEFINITE or (kind_j == PLACE and raw[j][:2] == "ال"
+                                   and (len(words) > 1 or word_j in DIRECTIONS))) \
+                and not clitic_j and word_j[:2] == "ال" and word_j not in STOP \
+                and _adjective(word_j) and _agrees(words[-1], word_j):
+            words.append(word_j)
+        elif institution and len(words) >= 2 and kind_j == DEFINITE and clitic_j == "ل" \
+                and raw[j][:2] == "لل":
+            words.append(raw[j])  # «المجلس القومي للمرأة»
+        elif institution and len(words) >= 2 and kind_j == OTHER and raw[j][:1] == "ل" and len(raw[j]) > 3 \
+                and j + 1 < len(kinds) and kinds[j + 1][0] == DEFINITE and not kinds[j + 1][2]:
+            words += [raw[j], kinds[j + 1][1]]  # «الاتحاد الدولي لكرة القدم»
+            j += 1
+        else:
+            break
+        j += 1
+    return words
+
+
+def _occurrences(text):
+    """(term, weight) of every candidate in a text; a term read behind a clitic is marked `~`."""
+    raw = _WORD.findall(_MARKS.sub("", text))
+    kinds = [classify(w) for w in raw]
+    found = []
+    name_end = 0
+    previous = _NOTHING
+    for i, info in enumerate(kinds):
+        kind, word, clitic, head, flags = info
+        if i < name_end:
+            previous = info
+            continue
+        # A definite word right after a noun is its complement or adjective,
+        # after عبد or أبو part of a name; a clitic (و, ب, لل) frees it.
+        bound = not clitic and (previous[0] in (DEFINITE, TITLE) or previous[4] & JOINER
+                                or (previous[0] == PLACE and previous[1].startswith("ال")))
+        following = kinds[i + 1] if i + 1 < len(kinds) else _NOTHING
+        described = following[0] in (DEFINITE, PLACE) and not following[2] and following[1][:2] == "ال"
+        if kind == PLACE:
+            found.append((word, 1.0))
+            if described:  # «كوريا الشمالية»
+                words = _phrase(kinds, raw, i)
+                if len(words) > 1:
+                    found.append((" ".join(words), 1.0))
+        elif kind == DEFINITE and word not in STOP and not bound:
+            found.append(("~" + word if clitic else word, 1.0))
+            if described:
+                words = _phrase(kinds, raw, i)
+                if len(words) > 1:
+                    found.append((" ".join(words), 1.0))
+        elif kind == DEFINITE and described and previous[0] == TITLE and fold(word) in _INSTITUTION_HEADS:
+            words = _phrase(kinds, raw, i)  # «رئيس الاتحاد الدولي لكرة القدم»: the institution
+            if len(words) > 1:
+                found.append((" ".join(words), 1.0))
+        elif kind == TITLE:
+            j = i + 1
+            while j < len(kinds) and kinds[j][0] in (DEFINITE, TITLE, PLACE):
+                j += 1
+            name, end = _name_from(kinds, j)
+            if name:
+                found.append((name, NAME_FACTOR))
+                name_end = end
+        elif flags & OPENER:
+            name, end = _name_from(kinds, i)
+            if name:
+                found.append((name, NAME_FACTOR))
+                name_end = end
+        if head and described and following[0] == DEFINITE and following[1] not in STOP:
+            found.append((" ".join(_phrase(kinds, raw, i, head)), 1.0))
+        previous = info
+    return found
+
+
+# A term in the headline weighs TITLE_WEIGHT; repetitions in the text add up
+# to at most BODY_CAP, so a weight of TITLE_WEIGHT or more means "in the headline".
+TITLE_WEIGHT = 3.0
+BODY_CAP = 2.5
+NAME_FACTOR = 1.5  # a name says more about an article than a noun
 
 
 def candidates(title, paragraphs, lead_words=120, body_words=400):
-    """Candidate tags of one article with a weight (title 3, lead 1, the rest ½).
+    """Candidate tags of one article with a weight: headline 3 (names 4.5), lead 1, the rest ½.
 
     Only the first few hundred words are read: what an article is about is
-    said early, and long opinion pieces would otherwise cost the most.
+    said early, and long opinion pieces would otherwise cost the most. Weights
+    from the text stop at BODY_CAP, below the headline's, so that choose_tags
+    can tell which candidates stood in the headline.
     """
-    found = Counter()
     words = " ".join(paragraphs).split()
-    texts = [(title or "", 3.0), (" ".join(words[:lead_words]), 1.0),
-             (" ".join(words[lead_words:body_words]), 0.5)]
-    for text, weight in texts:
-        kinds = [classify(w) for w in _WORD.findall(text)]
-        previous = (OTHER, "")
-        for i, (kind, word) in enumerate(kinds):
-            after_definite = previous[0] in (DEFINITE, TITLE) or (
-                previous[0] == PLACE and previous[1].startswith("ال"))
-            if kind == PLACE:
-                found[word] += weight
-            elif kind == DEFINITE and word not in STOP:
-                if not after_definite:
-                    found[word] += weight
-                # Noun and adjective («الأمن المركزي»), head and name
-                # («وزارة الداخلية»): the pair says more than either word.
-                if ((previous[0] == DEFINITE and previous[1] not in STOP and _adjective(word))
-                        or previous[1] in HEADS):
-                    found[previous[1] + " " + word] += weight
-            elif kind == TITLE:
-                name = _name_after(kinds, i + 1)
-                if name:
-                    found[name] += weight * 1.5
-            previous = (kind, word)
+    body = Counter()
+    names = set()
+    for text, weight in ((" ".join(words[:lead_words]), 1.0), (" ".join(words[lead_words:body_words]), 0.5)):
+        for term, factor in _occurrences(text):
+            body[term] += weight * factor
+            if factor == NAME_FACTOR:
+                names.add(term)
+    found = {term: min(w, BODY_CAP) for term, w in body.items()}
+    for term, factor in dict(_occurrences(title or "")).items():
+        found[term] = found.get(term, 0.0) + TITLE_WEIGHT * factor
+        if factor == NAME_FACTOR:
+            names.add(term)
+    # «المالكي» alone after «نوري المالكي» is that person: one candidate, the full name.
+    for name in sorted(names):
+        family = name.rsplit(" ", 1)[1]
+        if family[:2] == "ال" and family in found:
+            found[name] += found.pop(family)
     return {term: round(w, 2) for term, w in found.items()}
 
 
-def choose_tags(candidate_lists, max_tags=5, max_share=0.1):
+def _resolve_clitics(candidate_lists):
+    """Articles' candidates with `~الكلمة` read as `الكلمة` where the archive writes it alone.
+
+    «والصين» is «الصين» because «الصين» occurs on its own; «فالنسيا» gives
+    «النسيا», which nowhere stands alone, so it is dropped.
+    """
+    attested = {fold(term) for terms in candidate_lists for term in terms if term[:1] != "~"}
+    resolved = []
+    for terms in candidate_lists:
+        if not any(term[:1] == "~" for term in terms):
+            resolved.append(terms)
+            continue
+        merged = {}
+        for term, weight in terms.items():
+            if term[:1] == "~":
+                term = term[1:]
+                if fold(term) not in attested:
+                    continue
+            merged[term] = merged.get(term, 0.0) + weight
+        resolved.append(merged)
+    return resolved
+
+
+def choose_tags(candidate_lists, max_tags=5, max_share=0.1, min_headline_share=0.2, min_headlines=3,
+                min_name_share=0.008, min_relevance=0.45, min_archive=200):
     """For each article's candidates, the best tags by tf-idf across all articles.
 
     A tag must occur in at least two articles (a tag page of one is no grouping)
-    and in at most `max_share` of them (too common to tell news apart).
+    and in at most `max_share` of them (too common to tell news apart). In an
+    archive of `min_archive` articles or more its headlines count as well:
+
+    - a single common noun (no place) must stand in the headline of this
+      article, and of `min_headline_share` and at least `min_headlines` of the
+      articles that have it: topics make headlines, generic and anaphoric nouns
+      («الجودة», «الشركة») do not. A nationality adjective («التركي») is no
+      tag, nor a word in ي that the archive never writes after a given name;
+    - a noun and its adjective («الجودة العالية») or a weak head and its
+      complement («قطاع الخدمات») must make headlines half as often, or be
+      written alike in `min_name_share` of the archive (an established name:
+      «الولايات المتحدة»).
+
+    Tags scoring under `min_relevance` × log(articles) (weight × idf, a share
+    of the largest idf the archive allows) are left out: a place named once
+    in passing is no tag, and an article with two good tags does not get
+    three weak ones as well.
     """
+    candidate_lists = _resolve_clitics(candidate_lists)
     total = len(candidate_lists)
     # Counted per spelling first (in C), then folded once per distinct spelling.
     per_spelling = Counter(chain.from_iterable(candidate_lists))
-    df = Counter()
-    canonical = {}
-    most = {}
+    in_headline = Counter(term for terms in candidate_lists
+                          for term, weight in terms.items() if weight >= TITLE_WEIGHT)
+    df, headlines = Counter(), Counter()
+    canonical, most = {}, {}
     for term, count in per_spelling.items():  # first-seen order: ties go to the first spelling
         key = fold(term)
         df[key] += count
+        headlines[key] += in_headline[term]
         if count > most.get(key, 0):
             most[key] = count
             canonical[key] = term
     ceiling = max(2, int(total * max_share))
-    scoring = {term: (math.log(total / df[key]), canonical[key])
-               for term in per_spelling if 2 <= df[key := fold(term)] <= ceiling}
+    established = max(2, total * min_name_share)
+    # Family names as the archive writes them after a given name («نوري المالكي»).
+    families = {key.rsplit(" ", 1)[1] for key in df if " " in key and key[:2] != "ال"}
+    scoring, topical = {}, set()
+    for term in per_spelling:
+        key = fold(term)
+        if not 2 <= df[key] <= ceiling:
+            continue
+        share = headlines[key] / (df[key] + 1)
+        if total < min_archive:
+            pass  # too few headlines to learn from: the two-article rule only
+        elif " " not in key:
+            if key not in _PLACES:
+                if share < min_headline_share or headlines[key] < min_headlines or place_adjective(term) \
+                        or (key[-1] == "ي" and key not in families):
+                    continue  # rare in headlines, or an adjective («القومي»)
+                topical.add(term)
+        elif (term[:2] == "ال" or term.split(" ", 1)[0] in WEAK_HEADS) and share < min_headline_share / 2 \
+                and df[key] < established:
+            continue  # «الجودة العالية», «قطاع الخدمات»: a description, not a name
+        scoring[term] = (math.log(total / df[key]), canonical[key])
+    # idf grows with the archive: the bar is a share of the largest idf, log(total).
+    min_score = min_relevance * math.log(max(total, 2))
     chosen = []
     for terms in candidate_lists:
         scored = [(weight * found[0], found[1]) for term, weight in terms.items()
-                  if (found := scoring.get(term))]
+                  if (found := scoring.get(term)) and (weight >= TITLE_WEIGHT or term not in topical)]
         # On a tie the longer name wins: «الأمم» alone is a fragment of «الأمم المتحدة».
         scored.sort(key=lambda item: (-item[0], -item[1].count(" "), item[1]))
         tags, keys, words = [], set(), set()
-        for _score, term in scored:
+        for score, term in scored:
+            if score < min_score or len(tags) == max_tags:
+                break
             key = fold(term)
             parts = set(key.split())
             # «الأمم المتحدة» and «الأمم» are one tag, not two.
@@ -223,7 +477,5 @@ def choose_tags(candidate_lists, max_tags=5, max_share=0.1):
                 keys.add(key)
                 words |= parts
                 tags.append(term)
-            if len(tags) == max_tags:
-                break
         chosen.append(tags)
     return chosen
