@@ -386,3 +386,39 @@ def test_nothing_from_outside_the_seeds_folder_is_published(site):
     text = "".join(_all_text(site[0]).values())
     assert make_fixtures.SECRET_TEXT not in text
     assert "root:x:0:0" not in text
+
+
+def test_feed_fields_lose_characters_xml_forbids():
+    import types
+
+    from arshif_theme.feeds import complete_feed
+
+    feed = types.SimpleNamespace(feed={"title": "عنوان\ufffe", "feed_url": "f"},
+                                 items=[{"title": "خبر\x01\uffff", "description": "نص\x0b"}])
+    complete_feed({"SITENAME": "s"}, feed)
+    assert feed.feed["title"] == "عنوان" and feed.items == [{"title": "خبر", "description": "نص"}]
+
+
+def test_reading_a_seed_never_blocks_or_leaves_the_folder(tmp_path):
+    import os
+
+    from arshif_seeds import boundary
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (tmp_path / "secret.txt").write_text("سر", encoding="utf-8")
+    os.mkfifo(seeds / "pipe.txt")
+    os.symlink(tmp_path / "secret.txt", seeds / "out.txt")
+    os.symlink("..", seeds / "up")
+    (seeds / "big.txt").write_bytes(b"x" * 101)
+    (seeds / "ok.txt").write_text("خبر", encoding="utf-8")
+    reasons = {}
+    for name in ("pipe.txt", "out.txt", "big.txt", "up/secret.txt"):
+        with pytest.raises(SeedRejected) as rejected:
+            boundary.read_seed(str(seeds / name), str(seeds), 100)
+        reasons[name] = rejected.value.reason
+    assert "named pipe" in reasons["pipe.txt"] and "leading out" in reasons["out.txt"]
+    assert "too large" in reasons["big.txt"] and "leading out" in reasons["up/secret.txt"]
+    assert boundary.read_seed(str(seeds / "ok.txt"), str(seeds), 100) == "خبر".encode()
+    found = boundary.hazards(str(seeds), 100)
+    assert set(found) == {"pipe.txt", "out.txt", "up", "big.txt"}

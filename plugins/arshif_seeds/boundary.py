@@ -50,6 +50,8 @@ def hazard(path, root, max_bytes):
         info = os.stat(target)
         if stat.S_ISDIR(info.st_mode):
             return "a link to a folder (not followed)"
+    elif not _inside(os.path.realpath(path), root):
+        return "reached through a link leading out of the seeds folder"
     if not stat.S_ISREG(info.st_mode):
         return f"not a regular file ({_KINDS.get(stat.S_IFMT(info.st_mode), 'a special file')})"
     return _too_large(info.st_size, max_bytes)
