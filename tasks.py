@@ -176,6 +176,14 @@ def bench(c, sizes="1000,5000,20000"):
     c.run(f"{sys.executable} benchmarks/bench_build.py --sizes {sizes.replace(',', ' ')}")
 
 
+@task(help={"per_paper": "SaudiNewsNet records per paper (default 400)",
+            "egynews": "egynews2013 articles (default 2000)"})
+def bench_reader(c, per_paper=400, egynews=2000):
+    """Measure the seed reader on archives as scrapers leave them (benchmarks/results/reader_eval.md)"""
+    c.run(f"{sys.executable} benchmarks/reader_eval.py --per-paper {per_paper} --egynews {egynews} "
+          "--out benchmarks/results/reader_eval.md", pty=False)
+
+
 # --- Search ------------------------------------------------------------------
 
 

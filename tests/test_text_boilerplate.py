@@ -90,3 +90,23 @@ def test_corpus_related_list_is_removed_whole():
     assert [r.text for r in removed][:2] == ["اقرأ أيضًا", first_item]
     assert len(removed) == 4
     assert any(line.startswith("وكان اللواء زكريا أبوزينة") for line in kept)
+
+
+def test_thumbnail_addresses_and_scraped_style_code_are_taken_out():
+    line = ("جورجيس يغير خطته http://example.com/files/styles/114x72/unnamed-4.jpg?itok=6V0QV_2n "
+            "جهز مدرب الفريق خطة جديدة")
+    kept, removed = strip_boilerplate([line, "سجلوا في www.example.org قبل الموعد"])
+    assert kept == ["جورجيس يغير خطته جهز مدرب الفريق خطة جديدة", "سجلوا في www.example.org قبل الموعد"]
+    assert [r.kind for r in removed] == ["image_link"]
+    kept, removed = strip_boilerplate(["ما رأيك؟ #vote ul { padding: 0; margin: 0; } .box { color: red; }"])
+    assert kept == ["ما رأيك؟"] and removed[0].kind == "code"
+
+
+def test_syndication_credits_are_furniture():
+    kept, removed = strip_boilerplate(["نص الخبر هنا.", "* خدمة «نيويورك تايمز»", "بالاتفاق مع «بلومبيرغ»"])
+    assert kept == ["نص الخبر هنا."] and {r.kind for r in removed} == {"credit"}
+
+
+def test_a_headline_that_mentions_sms_is_not_a_footer():
+    kept, _ = strip_boilerplate(["شاشات تفاعلية ونصف مليون «sms» بمكة المكرمة", "نص الخبر."])
+    assert kept[0] == "شاشات تفاعلية ونصف مليون «sms» بمكة المكرمة"

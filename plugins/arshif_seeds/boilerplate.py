@@ -77,6 +77,8 @@ _INLINE_TAIL = (
     ("source_link", re.compile(r"\s+رابط الخبر بصحيفة [^:\n]{1,40}:[^\n]{0,200}$")),
 )
 _SENTENCE_END = re.compile(r"[.!?؟،,;؛:]\s*$")
+# The address of a thumbnail picture scraped into the text (never something a reader reads).
+_IMAGE_URL = re.compile(r"\s*(?:https?://|www\.)\S+\.(?:jpe?g|png|gif|webp)(?:\?\S*)?(?=\s|$)", re.I)
 # A page's style or script rules scraped with the text: `#vote_area ul { padding: 0; … }`.
 _CODE = re.compile(r"(?:^|\s)[#.]?[A-Za-z_][\w-]*(?:\s+[#.]?[\w-]+)*\s*\{[^{}]{0,300}:[^{}]{0,300};")
 _ARABIC = re.compile("[\u0600-\u06ff]")
@@ -122,6 +124,11 @@ def strip_boilerplate(lines: list[str], profile=EMPTY) -> tuple[list[str], list[
         if head:
             removed.append(Removed("share", head.group().strip()))
             text = text[head.end() :]
+        for image in reversed(list(_IMAGE_URL.finditer(text))):
+            removed.append(Removed("image_link", image.group().strip()))
+            text = " ".join((text[:image.start()] + " " + text[image.end():]).split())
+        if not text:
+            continue
         code = _code_start(text)
         if code is not None:
             removed.append(Removed("code", text[code:].strip()))

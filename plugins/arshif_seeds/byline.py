@@ -149,7 +149,7 @@ def byline_fields(line: str, profile=EMPTY, strict=False) -> dict:
         return {}
     fields = {}
     dated = _DATED_PLACE.fullmatch(line)
-    if dated:
+    if dated and (dated["agency"] or _known_place(dated["place"], profile)):
         return _clean({"place": dated["place"], "date_text": dated["date"], "agency": dated["agency"]})
     only_date = _DATE_LINE.match(line)
     if only_date:
@@ -261,26 +261,38 @@ def _strip_prefix(line, meta, profile):
     head = line[:BYLINE_MAX_CHARS + 60]
     for pattern in (_DATELINE_PREFIX, _DATED_PLACE, _AUTHOR_PREFIX):
         match = pattern.match(head)
-        if match and match.end() < len(line):
-            groups = match.groupdict()
-            if "date" in groups:
-                groups["date_text"] = groups.pop("date")
-            author = groups.get("author")
-            if author and (is_place(author) or _WIRE.match(author.strip())):
-                groups.pop("author")
-            for key, value in _clean(groups).items():
-                meta.setdefault(key, value)
-            return line[match.end():]
+        if not match or match.end() >= len(line) or not _word_boundary(line, match.end()):
+            continue
+        groups = match.groupdict()
+        if pattern is _DATED_PLACE and not (groups.get("agency") or _known_place(groups["place"], profile)):
+            continue  # `في 5 شباط 2014 عقد …` starts a sentence, not a dateline
+        if "date" in groups:
+            groups["date_text"] = groups.pop("date")
+        author = groups.get("author")
+        if author and (is_place(author) or _WIRE.match(author.strip())):
+            groups.pop("author")
+        for key, value in _clean(groups).items():
+            meta.setdefault(key, value)
+        return line[match.end():]
     # `تبوك: أحمد الحجيري:` or `الرياض - الوئام :` before the lead: a byline ended by a
     # colon; the longest such opening wins.
     colons = [i for i, char in enumerate(line[:PREFIX_MAX_CHARS]) if char == ":"]
     for colon in reversed(colons):
         found = byline_fields(line[:colon], profile)
-        if found and "byline" not in found and line[colon + 1:].strip():
+        if found and "byline" not in found and line[colon + 1:].strip() and _word_boundary(line, colon + 1):
             for key, value in found.items():
                 meta.setdefault(key, value)
             return line[colon + 1:].lstrip()
     return None
+
+
+def _word_boundary(line, end):
+    """A prefix taken off ends between words, never inside one."""
+    return line[end - 1].isspace() or line[end].isspace()
+
+
+def _known_place(place, profile):
+    return is_place(place) or place in profile.hubs
 
 
 def _clean(groups):
