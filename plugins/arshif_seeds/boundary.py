@@ -3,12 +3,13 @@
 A folder of scraped files can hold anything: a link to /etc/passwd or to a
 secret beside the project, a link to /dev/zero, a named pipe that blocks any
 reader, links to `.` that make a followed walk loop, a file of gigabytes.
-`hazards` finds all of those without following a link or opening a file;
+`hazards` finds those without following a link or opening a file;
 `keep_out` stops Pelican's walk from entering linked folders or handing a
-hazard to any reader; `read_seed` checks again as it opens a file (the folder
+hazard to any reader; `read_seed` checks again on the open file (the folder
 may change during a build) and never blocks.
 """
 
+import functools
 import logging
 import os
 import stat
@@ -19,10 +20,21 @@ logger = logging.getLogger(__name__)
 
 _KINDS = {stat.S_IFIFO: "a named pipe", stat.S_IFSOCK: "a socket", stat.S_IFCHR: "a device",
           stat.S_IFBLK: "a device", stat.S_IFDIR: "a folder"}
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0)
 
 
 def _inside(path, root):
-    return os.path.commonpath([root, path]) == root
+    return path == root or path.startswith(root.rstrip(os.sep) + os.sep)
+
+
+@functools.lru_cache(maxsize=16)
+def _real_root(root):
+    """The seeds folder's real path, resolved once (a stale answer only refuses more)."""
+    return os.path.realpath(root)
+
+
+def _not_regular(mode):
+    return f"not a regular file ({_KINDS.get(stat.S_IFMT(mode), 'a special file')})"
 
 
 def _too_large(size, max_bytes):
@@ -30,54 +42,48 @@ def _too_large(size, max_bytes):
             if max_bytes and size > max_bytes else None)
 
 
-def hazard(path, root, max_bytes):
-    """Why the entry at `path` must not be read (None when it is a readable seed).
-
-    `root` is the real path of the seeds folder. Nothing is opened or followed
-    beyond resolving where a link leads.
-    """
+def _link_hazard(path, root):
+    """Why the link at `path` must not be followed (None for a link to a file inside `root`)."""
     try:
-        info = os.lstat(path)
-    except OSError as err:
-        return f"cannot be read ({err.strerror})"
-    if stat.S_ISLNK(info.st_mode):
-        try:
-            target = os.path.realpath(path, strict=True)
-        except OSError:
-            return "a broken link (it leads to nothing)"
-        if not _inside(target, root):
-            return "a link leading out of the seeds folder"
-        info = os.stat(target)
-        if stat.S_ISDIR(info.st_mode):
-            return "a link to a folder (not followed)"
-    elif not _inside(os.path.realpath(path), root):
-        return "reached through a link leading out of the seeds folder"
-    if not stat.S_ISREG(info.st_mode):
-        return f"not a regular file ({_KINDS.get(stat.S_IFMT(info.st_mode), 'a special file')})"
-    return _too_large(info.st_size, max_bytes)
+        target = os.path.realpath(path, strict=True)
+    except OSError:
+        return "a broken link (it leads to nothing)"
+    if not _inside(target, root):
+        return "a link leading out of the seeds folder"
+    if os.path.isdir(target):
+        return "a link to a folder (not followed)"
+    return None
 
 
-def hazards(root, max_bytes):
-    """{path inside the folder (with os.sep): reason} for every entry that must not be read.
+def hazards(root, max_bytes, read_later=()):
+    """{path inside the folder (with os.sep): reason} for every entry no reader may open.
 
     Walks without following links, so loops cannot happen; linked folders are
-    listed (not entered).
+    listed, not entered. Regular files whose extension is in `read_later` are
+    not stat'ed here: `read_seed` checks their size as it opens them.
     """
     found = {}
     if not root or not os.path.isdir(root):
         return found
-    real_root = os.path.realpath(root)
-    for dirpath, dirs, files in os.walk(root):
-        for name in list(dirs):
-            full = os.path.join(dirpath, name)
-            if os.path.islink(full):
-                dirs.remove(name)
-                found[os.path.relpath(full, root)] = hazard(full, real_root, max_bytes)
-        for name in files:
-            full = os.path.join(dirpath, name)
-            reason = hazard(full, real_root, max_bytes)
-            if reason:
-                found[os.path.relpath(full, root)] = reason
+    real_root = _real_root(root)
+    folders = [root]
+    while folders:
+        folder = folders.pop()
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.is_symlink():
+                    reason = _link_hazard(entry.path, real_root)
+                elif entry.is_dir(follow_symlinks=False):
+                    folders.append(entry.path)
+                    continue
+                elif not entry.is_file(follow_symlinks=False):
+                    reason = _not_regular(entry.stat(follow_symlinks=False).st_mode)
+                elif entry.name.endswith(read_later):
+                    continue
+                else:
+                    reason = _too_large(entry.stat(follow_symlinks=False).st_size, max_bytes)
+                if reason:
+                    found[os.path.relpath(entry.path, root)] = reason
     return found
 
 
@@ -106,26 +112,44 @@ def keep_out(generator, root, found):
     generator.get_files = get_files
 
 
+def _opened_path(fd, path):
+    """Where the open file really is (Linux names it in /proc; elsewhere resolve the path)."""
+    try:
+        return os.readlink(f"/proc/self/fd/{fd}")
+    except OSError:
+        return os.path.realpath(path)
+
+
 def read_seed(path, root, max_bytes):
     """The bytes of the seed at `path`; SeedRejected when it is not a regular file inside `root`.
 
     Opened without blocking (a pipe put there after the walk cannot hang the
     build) and checked on the open file itself; reads at most max_bytes + 1 bytes.
     """
-    real_root = os.path.realpath(root) if root else None
-    reason = hazard(path, real_root, max_bytes) if real_root else None
-    if reason:
-        raise SeedRejected(reason)
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0)
+    real_root = _real_root(root) if root else None
+    target = path
+    if os.path.islink(path):
+        reason = _link_hazard(path, real_root) if real_root else None
+        if reason:
+            raise SeedRejected(reason)
+        target = os.path.realpath(path)
     try:
-        fd = os.open(os.path.realpath(path), flags)
+        fd = os.open(target, _OPEN_FLAGS)
     except OSError as err:
         raise SeedRejected(f"cannot be read ({err.strerror})") from None
     with os.fdopen(fd, "rb") as handle:
-        info = os.fstat(handle.fileno())
+        if real_root and not _inside(_opened_path(fd, target), real_root):
+            raise SeedRejected("reached through a link leading out of the seeds folder")
+        info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            raise SeedRejected(f"not a regular file ({_KINDS.get(stat.S_IFMT(info.st_mode), 'a special file')})")
-        data = handle.read(max_bytes + 1) if max_bytes else handle.read()
+            raise SeedRejected(_not_regular(info.st_mode))
+        reason = _too_large(info.st_size, max_bytes)
+        if reason:
+            raise SeedRejected(reason)
+        # Sized reads: read(max_bytes + 1) would allocate the whole limit for every seed.
+        data = handle.read(info.st_size + 1)
+        if len(data) > info.st_size:  # it grew since fstat
+            data += handle.read(max_bytes + 1 - len(data)) if max_bytes else handle.read()
     reason = _too_large(len(data), max_bytes)
     if reason:
         raise SeedRejected(reason)

@@ -27,7 +27,8 @@ class Ingest:
         max_bytes = config.setting(settings, "SEEDS_MAX_BYTES")
         inside = self.root and os.path.isdir(self.root)
         # Entries of the seeds folder no reader may open, with why (see boundary).
-        self.hazards = boundary.hazards(self.root, max_bytes) if inside else {}
+        extensions = tuple("." + e for e in config.setting(settings, "SEEDS_EXTENSIONS"))
+        self.hazards = boundary.hazards(self.root, max_bytes, extensions) if inside else {}
         self.manifest = (load_manifest(self.root, lambda path: boundary.read_seed(path, self.root, max_bytes))
                          if inside else Manifest())
         self.report = IngestReport(self.root)

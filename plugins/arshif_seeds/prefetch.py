@@ -67,10 +67,10 @@ def seed_files(generator):
     (which follows links) is first kept inside the seeds folder's boundary.
     """
     root = config.seeds_path(generator.settings)
-    if root and os.path.isdir(root):
-        boundary.keep_out(generator, root,
-                          boundary.hazards(root, config.setting(generator.settings, "SEEDS_MAX_BYTES")))
     extensions = tuple(config.setting(generator.settings, "SEEDS_EXTENSIONS"))
+    if root and os.path.isdir(root):
+        boundary.keep_out(generator, root, boundary.hazards(
+            root, config.setting(generator.settings, "SEEDS_MAX_BYTES"), tuple("." + e for e in extensions)))
     paths = []
     for relative in generator.get_files(generator.settings["ARTICLE_PATHS"],
                                         exclude=generator.settings["ARTICLE_EXCLUDES"]):
