@@ -422,3 +422,25 @@ def test_reading_a_seed_never_blocks_or_leaves_the_folder(tmp_path):
     assert boundary.read_seed(str(seeds / "ok.txt"), str(seeds), 100) == "خبر".encode()
     found = boundary.hazards(str(seeds), 100)
     assert set(found) == {"pipe.txt", "out.txt", "up", "big.txt"}
+
+
+def test_clashing_slugs_get_distinct_addresses():
+    from arshif_seeds.ingest import unique_addresses
+
+    class Article:
+        def __init__(self, slug, source_file=None):
+            self.slug, self.metadata, self.source_path = slug, {"slug": slug}, f"/x/{slug}"
+            if source_file:
+                self.source_file = source_file
+
+        @property
+        def save_as(self):
+            return f"a/{self.slug}/index.html"
+
+    hand_written = Article("same")
+    seeds = [Article("same", "same.txt"), Article("same", "b.txt"), Article("other", "other.txt")]
+    unique_addresses(seeds + [hand_written])
+    assert hand_written.slug == "same" and seeds[2].slug == "other"
+    slugs = [a.slug for a in seeds + [hand_written]]
+    assert len(set(slugs)) == 4 and all(s.startswith("same-") for s in slugs[:2])
+    assert seeds[0].metadata["slug"] == seeds[0].slug

@@ -211,20 +211,22 @@ def unique_addresses(articles):
     """Every article gets a page of its own: a slug taken by an earlier article
     (by source file name; hand-written articles first) gets a hash of the seed's
     name. Seed slugs are distinct by construction (`ids.seed_slug`) but a hash
-    can still meet a Markdown article's slug or another hash."""
+    can still meet a Markdown article's slug or another hash. Pages are
+    addressed by slug (ARTICLE_SAVE_AS); slugs are compared, which costs
+    nothing, and save_as is computed only for a clash."""
     taken = set()
     ordered = sorted(articles, key=lambda a: (hasattr(a, "source_file"),
                                               getattr(a, "source_file", "") or a.source_path))
     for article in ordered:
-        if article.save_as in taken and hasattr(article, "source_file"):
+        if article.slug in taken and hasattr(article, "source_file"):
             base, n = article.slug, 0
-            while article.save_as in taken:
+            while article.slug in taken:
                 n += 1
                 digest = hashlib.sha1(f"{article.source_file}\0{n}".encode("utf-8", "surrogateescape"))
                 article.slug = article.metadata["slug"] = f"{base}-{digest.hexdigest()[:12]}"
             logger.warning("Seed %s: address taken by another article; published at %s",
-                           article.source_file, article.url)
-        taken.add(article.save_as)
+                           article.source_file, article.save_as)
+        taken.add(article.slug)
     return articles
 
 
