@@ -31,7 +31,9 @@ TITLE_SPEAKER_MAX_CHARS = 40
 LEAD_SCAN_CHARS = 1500
 LEAD_MAX_SENTENCES = 3
 # Only this much of a (run-on) lead sentence can end up in a headline, asides taken out.
-LEAD_MAX_CHARS = 600
+LEAD_MAX_CHARS = 400
+# What a clause headline is cut from: asides and time words out, it is still past the limit.
+CLAUSE_SCAN_CHARS = 280
 LEAD_MIN_WORDS = 4
 MAX_ASIDES = 4
 # A phrase cut needs a complete clause before it: an earlier prepositional phrase or this many words.
@@ -39,7 +41,7 @@ PHRASE_MIN_WORDS = 6
 # A dash this near the start ends a dateline or byline (`خالد سجاف ـ الدمام`).
 LEAD_IN_MAX_WORDS = 5
 # A byline, dateline or agency line is never longer than this.
-BYLINE_MAX_WORDS = 12
+BYLINE_MAX_WORDS = 8
 
 _AR_MARKS = re.compile("[\u064b-\u0652\u0670\u0640]")
 _VERBS = frozenset(
@@ -60,7 +62,8 @@ _REPORTED = re.compile(
 _QUOTED = re.compile(r"^(?P<verb>\S+)\s+(?P<speaker>[^.!?؟«»]{2,150}?)\s*[:،,]?\s*«(?P<quote>[^«»]+\s[^«»]+\s[^«»]+)»")
 _QUOTE_FIRST = re.compile(r"^«(?P<quote>[^«»]{8,})»\s*[،,.]?\s*(?:هكذا\s+)?(?P<verb>\S+)\s+(?P<speaker>[^،,.:]{2,80})")
 # Where the speaker's name ends and the circumstances begin (`هنا يوم السبت أثناء …`).
-_WEEKDAY = "(?:الأحد|الاحد|الاثنين|الإثنين|الثلاثاء|الأربعاء|الاربعاء|اﻷربعاء|الخميس|الجمعة|السبت)"
+_WEEKDAYS = "الأحد|الاحد|الاثنين|الإثنين|الثلاثاء|الأربعاء|الاربعاء|اﻷربعاء|الخميس|الجمعة|السبت"
+_WEEKDAY = f"(?:{_WEEKDAYS})"
 _SPEAKER_STOP = re.compile(
     r"\s(?:الذي|التي|الذين|هنا|يوم|اليوم|أمس|امس|في|فى|خلال|أثناء|اثناء|عقب|لدى|قبل|بعد|مساء|صباح|عبر"
     rf"|{_WEEKDAY}|عن|على لسان|لوكالة|لصحيفة|لجريدة|لقناة|لـ|ل«|بحسب|حسب|وفق|وفقا|ضمن|أمام|امام)\s|[،,(:]"
@@ -113,6 +116,10 @@ _WHEN = re.compile(
     rf"|(?<!\S){_WEEKDAY}\s+(?:الماضي|المقبل|القادم){_TIME_END}"
     rf"|(?<!\S)منذ\s+(?:قليل|قليلة|ساعات\s+قليلة){_TIME_END}"
     rf"|(?<!\S)(?:الموافق|بتاريخ)\s+(?:ل\s*)?{_DATE}(?:\s+(?:الجاري|الماضي|المقبل))?{_TIME_END}"
+)
+# Words every time phrase has one of: _WHEN runs only where one is.
+_WHEN_HINT = re.compile(
+    rf"اليوم|أمس|امس|غد|الليلة|يوم|الموافق|بتاريخ|منذ|{_WEEKDAYS}"
 )
 # `، الأحد،` or `، رئيس مجلس الوزراء،`: a day or a title between commas (or where an aside
 # before it was taken out: _FENCE marks that place, so `، برئاسة فلان، مدير الإدارة،` goes whole).
@@ -183,11 +190,13 @@ _CLAUSE_STARTS = frozenset(
 # An adverbial accusative (`مؤكدةً`, `مشيراً`) starts a circumstantial clause.
 _HAL = re.compile(r"\w{3,}(?:اً|ًا|ةً)$")
 _RELATIVES = frozenset("الذي التي الذين اللذين اللتين اللاتي اللواتي".split())
+_BETWEEN = frozenset({"بين", "مابين"})
 _COMPLEMENTISERS = frozenset("أن ان إن أنه انه إنه أنها انها إنها بأن بان أنهم انهم".split())
 _NAME_GLUE = frozenset("بن ابن بنت أبو ابو أبي ابي عبد آل ال أم".split())
 _OPEN_CLOSE = {"«": "»", "(": ")", "“": "”", "[": "]", '"': '"'}
 _TRAILING_PUNCT = re.compile(r"[\s.،,:;؛\-–—…]+$")
 _BRACKETS = re.compile(r"[«»()“”\[\]]")
+_WORD_WITH_LETTER = re.compile(r"\S*[^\W\d_]\S*")
 _BYLINE_KEYS = frozenset({"place", "agency", "author", "date_text"})
 _MODAL_START = re.compile(r"^(?:قد|لقد)\s+")
 
@@ -209,15 +218,23 @@ def make_headline(text: str) -> str:
 
 def tighten(text: str) -> str:
     """Headline style: no asides, glosses, time words, honorifics or second patronymics."""
-    text = _STRAIGHT_QUOTES.sub(r"«\1»", text) if text.count('"') % 2 == 0 else text.replace('"', "")
-    text = _ABBREVIATED_TITLE.sub(r"\1 ", text)
-    text = _CURLY_QUOTES.sub(r"«\1»", text)
-    text = _without_asides(_GLOSS.sub("", text))
-    text = _GONE_WITH_COMMA.sub(" ", _WHEN.sub(_GONE, text)).replace(_GONE, " ")
-    text = _without_asides(_DANGLING.sub("", text))
-    text = _HONORIFIC_AFTER_L.sub(_after_l, text)
-    text = _HONORIFIC.sub(" ", text)
-    text = _PATRONYMIC.sub(r"\1", text)
+    if '"' in text:
+        text = _STRAIGHT_QUOTES.sub(r"«\1»", text) if text.count('"') % 2 == 0 else text.replace('"', "")
+    if "." in text:
+        text = _ABBREVIATED_TITLE.sub(r"\1 ", text)
+    if "“" in text:
+        text = _CURLY_QUOTES.sub(r"«\1»", text)
+    if "(" in text:
+        text = _GLOSS.sub("", text)
+    text = _without_asides(text)
+    if _WHEN_HINT.search(text):
+        text, taken = _WHEN.subn(_GONE, text)
+        if taken:
+            text = _DANGLING.sub("", _GONE_WITH_COMMA.sub(" ", text).replace(_GONE, " "))
+            text = _without_asides(text)
+    text = _HONORIFIC.sub(" ", _HONORIFIC_AFTER_L.sub(_after_l, text))
+    if "بن " in text:
+        text = _PATRONYMIC.sub(r"\1", text)
     text = " ".join(text.split())
     text = _SPACE_BEFORE_PUNCT.sub(r"\1", _SPACE_AFTER_OPEN.sub(r"\1", text))
     text = _EMPTY_FENCE.sub(" ", text)
@@ -225,6 +242,9 @@ def tighten(text: str) -> str:
 
 
 def _without_asides(text):
+    """Asides between commas taken out, one after another."""
+    if "،" not in text and "," not in text:
+        return text
     for _ in range(MAX_ASIDES):
         text, found = _ASIDE.subn(_FENCE, text, count=1)
         if not found:
@@ -232,20 +252,24 @@ def _without_asides(text):
     return text.replace(_FENCE, " ")
 
 
-def shorten(text: str, limit: int | None = None) -> str:
-    """`text` cut at a phrase boundary before `limit` characters; an ellipsis only mid-clause."""
+def shorten(text: str, limit: int | None = None, complete: bool = True) -> str:
+    """`text` cut at a phrase boundary before `limit` characters; an ellipsis only mid-clause.
+
+    `complete=False`: `text` is the start of a longer one, so its end is not a clause end.
+    """
     text = _strip_end(text)
     limit = MADE_MAX_CHARS if limit is None else limit
-    if len(text) <= limit:
+    if len(text) <= limit and complete:
         return _balance(text)
     words = text.split(" ")
-    boundaries = _boundaries(words, limit)
+    reach = _boundaries(words, limit + HEADLINE_SLACK_CHARS)
+    boundaries = [item for item in reach if item[2] <= limit]
     kind, count = _choose(boundaries) if boundaries else ("C", 0)
     if kind != "A":
         # A clause end a little past the limit reads better than a cut mid-clause.
-        if len(text) <= limit + HEADLINE_SLACK_CHARS:
+        if len(text) <= limit + HEADLINE_SLACK_CHARS and complete:
             return _balance(text)
-        longer = [item for item in _boundaries(words, limit + HEADLINE_SLACK_CHARS) if item[0] == "A"]
+        longer = [item for item in reach if item[0] == "A"]
         if longer and (kind == "C" or longer[-1][2] > limit):
             kind, count = longer[-1][:2]
     if not count:
@@ -347,8 +371,11 @@ def _quote_headline(speaker, quote):
 
 
 def _from_clause(lead):
-    """The lead's main clause, tightened and cut."""
-    return shorten(_main_clause(tighten(lead)))
+    """The lead's main clause, tightened and cut (only its start is read: the rest cannot fit)."""
+    if len(lead) <= CLAUSE_SCAN_CHARS:
+        return shorten(_main_clause(tighten(lead)))
+    start = lead[: lead.rfind(" ", 0, CLAUSE_SCAN_CHARS)]
+    return shorten(_main_clause(tighten(start)), complete=False)
 
 
 def _main_clause(text):
@@ -440,26 +467,30 @@ def _boundaries(words, limit):
     A a clause end, B a phrase end (before an adjunct or `و`), P before a complement or a `ب`/`ل` word,
     C any word.
     """
+    end, total = 0, -1
+    while end < len(words) and total <= limit:
+        total += len(words[end]) + 1
+        end += 1
+    bares = [_bare(word.rstrip("،,.:;؛")) for word in words[: end + 2]] + ["", ""]
     found, length, depth = [], -1, 0
     seen_phrase = False
-    for index, word in enumerate(words[:-1]):
+    for index, word in enumerate(words[: end - 1]):
         length += len(word) + 1
         if _BRACKETS.search(word):
             depth += sum(word.count(mark) for mark in "«(“[") - sum(word.count(mark) for mark in "»)”]")
-        following = words[index + 1]
-        bare_word, bare_next = _bare(word.rstrip("،,.:;؛")), _bare(following)
+        bare_word, bare_next = bares[index], bares[index + 1]
         if index and (bare_word in _PREPOSITIONS or bare_word.startswith(("بال", "لل"))):
             seen_phrase = True
         if length > limit:
             break
-        if length < MADE_MIN_CHARS or depth > 0 or _after_complementiser(words, index):
+        recent = bares[max(0, index - 2) : index + 1]
+        # A cut right after `أن X` leaves a statement without its predicate.
+        if length < MADE_MIN_CHARS or depth > 0 or _COMPLEMENTISERS.intersection(recent):
             continue
-        after = _bare(words[index + 2]) if index + 2 < len(words) else ""
         # `بين المملكة وبنجلاديش` is one phrase.
-        between = any(_bare(w) in ("بين", "مابين", "ما بين") for w in words[max(0, index - 2) : index + 1])
-        kind = _boundary_kind(
-            word, bare_word, following, bare_next, after, seen_phrase or index >= PHRASE_MIN_WORDS, between
-        )
+        between = bool(_BETWEEN.intersection(recent))
+        phrase_done = seen_phrase or index >= PHRASE_MIN_WORDS
+        kind = _boundary_kind(word, bare_word, words[index + 1], bare_next, bares[index + 2], phrase_done, between)
         if kind:
             found.append((kind, index + 1, length))
     return found
@@ -507,11 +538,6 @@ def _boundary_kind(word, bare_word, following, bare_next, after, phrase_done, be
     return "C"
 
 
-def _after_complementiser(words, index):
-    """A cut right after `أن X` leaves a statement without its predicate."""
-    return any(_bare(word) in _COMPLEMENTISERS for word in words[max(0, index - 2) : index + 1])
-
-
 def _choose(boundaries):
     """The first clause end past the target length, else the longest phrase end, clause end, word end."""
     for boundary in boundaries:
@@ -554,10 +580,10 @@ def _balance(text, ellipsis=False):
 
 def _is_headline_text(headline):
     """Not empty, not just a place, agency, byline or date."""
-    letters = [word for word in headline.split() if any(char.isalpha() for char in word)]
-    if len(letters) < 2:
+    words = len(_WORD_WITH_LETTER.findall(headline))
+    if words < 2:
         return False
-    if len(letters) > BYLINE_MAX_WORDS:
+    if words > BYLINE_MAX_WORDS:
         return True
     return not (_BYLINE_KEYS & byline_fields(headline).keys() or _DATE_LEAD.fullmatch(headline + " "))
 
