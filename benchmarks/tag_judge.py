@@ -7,8 +7,10 @@ generic word, verb, adjective, fragment or cut name is no) and why. This counts
 them per corpus and, given `--sample`, checks that the file judges exactly the
 tags that tag_sample.py chose, so the figure belongs to the code it names.
 
+The table goes to stdout and, with `--out`, to a Markdown file.
+
 Usage: .venv/bin/python benchmarks/tag_judge.py FILE.jsonl [FILE.jsonl ...]
-       [--sample benchmarks/results/tag_sample.json]
+       [--sample benchmarks/results/tag_sample.json] [--out benchmarks/results/tag_judgements.md]
 """
 
 import argparse
@@ -46,12 +48,19 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("files", nargs="+")
     parser.add_argument("--sample", help="tag_sample.json the (last) file must match")
+    parser.add_argument("--out", help="also write the table to this Markdown file")
     args = parser.parse_args()
-    print("| judgements | corpus | articles | tags | acceptable | rate |")
-    print("|---|---|---|---|---|---|")
+    lines = ["| judgements | corpus | articles with tags | tags | acceptable | rate |", "|---|---|---|---|---|---|"]
     for path in args.files:
         for corpus, (ok, n, articles) in sorted(rates(path).items()):
-            print(f"| {pathlib.Path(path).name} | {corpus} | {articles} | {n} | {ok} | {ok / n:.0%} |")
+            lines.append(f"| {pathlib.Path(path).name} | {corpus} | {articles} | {n} | {ok} | {ok / n:.0%} |")
+    print("\n".join(lines))
+    if args.out:
+        command = " ".join(["python benchmarks/tag_judge.py", *args.files]
+                           + (["--sample", args.sample] if args.sample else []) + ["--out", args.out])
+        pathlib.Path(args.out).write_text(
+            "# Tags judged as an editor would\n\n" + f"Command: `{command}`\n\n" + "\n".join(lines) + "\n",
+            encoding="utf-8")
     if args.sample:
         wrong = mismatches(args.files[-1], args.sample)
         for corpus, ident, tag in wrong:

@@ -39,6 +39,7 @@ STOP = frozenset("""
 الخميس الجمعة السبت الله اللهم المختلفة المختلف الحقيقة الواقع الأساس الاساس النهاية
 البلاد الدولة الدول المستوى الشكل الطريق الطريقة الأطراف الاطراف المجال المجالات الأخرى الاخرى
 الآخر الاخر الآخرين الاخرين الثلاث الثلاثة الأربعة الخمسة العشرات المئات الآلاف الالاف
+الرابع الرابعة الخامس الخامسة السادس السادسة السابع السابعة الثامن الثامنة التاسع التاسعة العاشر العاشرة
 """.split())
 
 TITLES = frozenset("""
@@ -138,6 +139,7 @@ _PLACES = frozenset(fold(place) for place in PLACES)
 _GIVEN = frozenset(fold(name) for name in GIVEN_NAMES)
 _TITLES = frozenset(fold(title) for title in TITLES)  # «المحامى» is «المحامي»
 _JOINERS = frozenset(fold(joiner) for joiner in NAME_JOINERS)
+_FOLDED_HEADS = frozenset(fold(head) for head in HEADS)
 
 
 def _definite(word):
@@ -208,8 +210,9 @@ def _name_part(kinds, j, name):
         return None
     if name and not joined and word.startswith("و"):
         return None
-    if word[:1] in "لب" and word.endswith("ات"):
-        return None  # «لنيابات»: a preposition and a plural, no name
+    if fold(word) not in _GIVEN and ((word[:1] in "لب" and (word.endswith("ات") or word[1:2] in "أإ"))
+                                     or (not name and word[-1] == "ة")):
+        return None  # «لنيابات», «لإعمار»: a preposition and a noun; «قافلة»: no given name
     return word
 
 
@@ -298,10 +301,10 @@ def _occurrences(text):
         if i < name_end:
             previous = info
             continue
-        # A definite word right after a noun is its complement or adjective,
-        # after عبد or أبو part of a name; a clitic (و, ب, لل) frees it.
-        bound = not clitic and (previous[0] in (DEFINITE, TITLE) or previous[4] & JOINER
-                                or (previous[0] == PLACE and previous[1].startswith("ال")))
+        # A definite word right after a noun or a place is its complement or
+        # adjective («رفح البري»), after عبد or أبو part of a name; a clitic
+        # (و, ب, لل) frees it.
+        bound = not clitic and (previous[0] in (DEFINITE, TITLE, PLACE) or previous[4] & JOINER)
         following = kinds[i + 1] if i + 1 < len(kinds) else _NOTHING
         described = following[0] in (DEFINITE, PLACE) and not following[2] and following[1][:2] == "ال"
         if kind == PLACE:
@@ -381,17 +384,20 @@ def _resolve_clitics(candidate_lists):
     «والصين» is «الصين» because «الصين» occurs on its own; «فالنسيا» gives
     «النسيا», which nowhere stands alone, so it is dropped.
     """
-    attested = {fold(term) for terms in candidate_lists for term in terms if term[:1] != "~"}
+    spellings = set(chain.from_iterable(candidate_lists))
+    attested = {fold(term) for term in spellings if term[:1] != "~"}
+    marked = {term for term in spellings if term[:1] == "~"}
+    readable = {term: term[1:] for term in marked if fold(term[1:]) in attested}
     resolved = []
     for terms in candidate_lists:
-        if not any(term[:1] == "~" for term in terms):
+        if marked.isdisjoint(terms):
             resolved.append(terms)
             continue
         merged = {}
         for term, weight in terms.items():
-            if term[:1] == "~":
-                term = term[1:]
-                if fold(term) not in attested:
+            if term in marked:
+                term = readable.get(term)
+                if term is None:
                     continue
             merged[term] = merged.get(term, 0.0) + weight
         resolved.append(merged)
@@ -411,10 +417,10 @@ def choose_tags(candidate_lists, max_tags=5, max_share=0.1, min_headline_share=0
       articles that have it: topics make headlines, generic and anaphoric nouns
       («الجودة», «الشركة») do not. A nationality adjective («التركي») is no
       tag, nor a word in ي that the archive never writes after a given name;
-    - a noun and its adjective («الجودة العالية») or a weak head and its
-      complement («قطاع الخدمات») must make headlines half as often, or be
-      written alike in `min_name_share` of the archive (an established name:
-      «الولايات المتحدة»).
+    - a noun and its adjective («الجودة العالية») must make headlines half
+      as often, or be written alike in `min_name_share` of the archive (an
+      established name: «الولايات المتحدة»); a weak head and its complement
+      («قوات الأمن», «قطاع الخدمات») must make headlines, however common.
 
     Tags scoring under `min_relevance` × log(articles) (weight × idf, a share
     of the largest idf the archive allows) are left out: a place named once
@@ -439,7 +445,8 @@ def choose_tags(candidate_lists, max_tags=5, max_share=0.1, min_headline_share=0
     ceiling = max(2, int(total * max_share))
     established = max(2, total * min_name_share)
     # Family names as the archive writes them after a given name («نوري المالكي»).
-    families = {key.rsplit(" ", 1)[1] for key in df if " " in key and key[:2] != "ال"}
+    families = {key.rsplit(" ", 1)[1] for key in df
+                if " " in key and key[:2] != "ال" and key.split(" ", 1)[0] not in _FOLDED_HEADS}
     scoring, topical = {}, set()
     for term in per_spelling:
         key = fold(term)
@@ -454,9 +461,9 @@ def choose_tags(candidate_lists, max_tags=5, max_share=0.1, min_headline_share=0
                         or (key[-1] == "ي" and key not in families):
                     continue  # rare in headlines, or an adjective («القومي»)
                 topical.add(term)
-        elif (term[:2] == "ال" or term.split(" ", 1)[0] in WEAK_HEADS) and share < min_headline_share / 2 \
-                and df[key] < established:
-            continue  # «الجودة العالية», «قطاع الخدمات»: a description, not a name
+        elif share < min_headline_share / 2 and (
+                (term[:2] == "ال" and df[key] < established) or term.split(" ", 1)[0] in WEAK_HEADS):
+            continue  # «الجودة العالية», «قوات الأمن»: a description, not a name
         scoring[term] = (math.log(total / df[key]), canonical[key])
     # idf grows with the archive: the bar is a share of the largest idf, log(total).
     min_score = min_relevance * math.log(max(total, 2))
