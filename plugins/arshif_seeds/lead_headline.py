@@ -47,10 +47,10 @@ _AR_MARKS = re.compile("[\u064b-\u0652\u0670\u0640]")
 _VERBS = frozenset(
     "قال قالت أكد أكدت اكد اكدت أعلن أعلنت اعلن اعلنت ذكر ذكرت أوضح أوضحت اوضح اوضحت أشار أشارت اشار اشارت "
     "صرح صرحت كشف كشفت شدد شددت أفاد أفادت افاد افادت أضاف أضافت رأى رأت اعتبر اعتبرت توقع توقعت حذر حذرت "
-    "نفى نفت لفت لفتت أورد أوردت بين بينت أفصح أفصحت ادعى ادعت زعم زعمت أبلغ أبلغت أعرب أعربت رجح رجحت".split()
+    "نفى نفت لفت لفتت أورد أوردت بين بينت أفصح أفصحت ادعى ادعت زعم زعمت أبلغ أبلغت رجح رجحت".split()
 )
 # Other verbs a lead opens with, to see a place word between a byline and the lead (`ـ الدمام أعرب`).
-_LEAD_VERBS = _VERBS | frozenset("دشن دشنت أقام أقامت افتتح افتتحت استقبل استقبلت التقى التقت".split())
+_LEAD_VERBS = _VERBS | frozenset("أعرب أعربت دشن دشنت أقام أقامت افتتح افتتحت استقبل استقبلت التقى التقت".split())
 _COMPLEMENTISER = r"ب?[إأا]ن[\u064b-\u0652]*(?:ه|ها|هم|هما)?"
 # `<verb> <speaker> [في …] [، إلى، على، من، عن] أن <statement>`; the speaker part is bounded.
 _REPORTED = re.compile(
@@ -133,6 +133,8 @@ _GONE = "\x02"
 _GONE_WITH_COMMA = re.compile(rf"(?<![\s،,{_FENCE}])\s*{_GONE}\s*[،,]")
 # A parenthesis that only glosses: a weekday, a month, an age, Latin letters.
 _GLOSS = re.compile(rf"\s*\(\s*(?:{_WEEKDAY}|{_MONTH}|\d+\s*(?:عاما|عامًا|عاماً|سنة)?|[A-Za-z][^()]{{0,40}})\s*\)")
+# A parenthesis of five words or more is an aside (`(الديمقراطي الكردستاني بزعامة …)`).
+_PARENTHETICAL = re.compile(r"\s*\((?:[^()\s]+\s+){4,}[^()]*\)")
 _ABBREVIATED_TITLE = re.compile(r"(?<!\S)([دم]\.)(?=[^\W\d])")
 _STRAIGHT_QUOTES = re.compile(r'"\s*([^"]{1,120}?)\s*"')
 _CURLY_QUOTES = re.compile(r"“\s*([^“”]{1,120}?)\s*”")
@@ -153,7 +155,7 @@ _ADVERBIAL_START = re.compile(
     r"^(?:استعدادا|استعداداً|تزامنا|تزامناً|ضمن|في إطار|فى إطار|في ظل|فى ظل|بعد|قبل|رغم|برغم|على الرغم"
     r"|بالرغم|بينما|وسط|خلال|من جهته|من جهتها|من جانبه|من جانبها|بحضور|برعاية|تحت رعاية|بمناسبة|نظرا|نظراً"
     r"|تنفيذا|تنفيذاً|انطلاقا|انطلاقاً|حرصا|حرصاً|في خطوة|فى خطوة|في وقت|فى وقت|في الوقت الذي|فى الوقت الذي"
-    r"|إلحاقا|الحاقا|عقب|إثر|اثر|مع|منذ|إذا|اذا|لو|لأن|كما|حين|عندما|لما"
+    r"|إلحاقا|الحاقا|عقب|إثر|اثر|مع|منذ|إذا|اذا|لو|لأن|كما|حين|عندما|لما|فيما"
     # an accusative of purpose written with its tanween: `استمراراً لـ…`, `دعماً لـ…`
     r"|\w{3,}(?:اً|ًا)(?=\s+(?:ل|على\s|مع\s|من\s|في\s|فى\s)))(?=\s)"
 )
@@ -163,6 +165,7 @@ _CLAUSE_AFTER_COMMA = re.compile(r"[،,]\s+(?![وف](?!\S))(?!و|ف|ب|ل|في\s
 # Words a headline never ends on: particles, prepositions, conjunctions, relatives, demonstratives.
 _PARTICLES = frozenset(
     "في فى من على علي إلى الى إلي عن و أو او ثم أن ان إن أنه انه أنها انها بأن بان إنه إنها التي الذي الذين "
+    "التى الذى والتي والذي والتى والذى والذين "
     "اللذين اللتين اللاتي اللواتي ما مما لما لا لم لن قد وقد لقد فقد كان كانت يكون تكون بعد قبل خلال مع بين حول "
     "ضد لدى عند حتى منذ نحو عبر دون بدون ضمن وسط إثر اثر عقب تجاه أمام امام خلف فوق تحت كل بعض أي غير سوى "
     "ذلك هذا هذه تلك هؤلاء حيث كما بل لكن لكنه أما إذا اذا إلا الا هو هي هم عدة أحد احد إحدى احدى جميع كافة "
@@ -184,12 +187,13 @@ _PREPOSITIONS = frozenset(
 _CLAUSE_STARTS = frozenset(
     "حيث وذلك بعد بعدما مما بينما فيما كما لكن ولكن إلا الا عندما حين "
     "بهدف بمناسبة وسط عقب إثر اثر وفق وفقا وفقاً حسب حسبما بحسب لأن كي لكي مؤكدا مؤكدة مؤكداً مشيرا مشيرة مشيراً "
+    "مؤكدين مشيرين موضحين مضيفين معربين مطالبين داعين "
     "إضافة بالإضافة علاوة داعيا داعية داعياً مطالبا مطالبة مطالباً موضحا موضحة موضحاً مضيفا مضيفة مضيفاً لافتا لافتة لافتاً معربا معربة معرباً وأكد وقال وقالت وأضاف وأضافت "
     "وأوضح وأوضحت وأشار وأشارت وأكدت ولفت ولفتت وكان وكانت وهو وهي ويأتي وتأتي وجاء وجاءت".split()
 )
 # An adverbial accusative (`مؤكدةً`, `مشيراً`) starts a circumstantial clause.
 _HAL = re.compile(r"\w{3,}(?:اً|ًا|ةً)$")
-_RELATIVES = frozenset("الذي التي الذين اللذين اللتين اللاتي اللواتي".split())
+_RELATIVES = frozenset("الذي التي الذى التى الذين اللذين اللتين اللاتي اللواتي".split())
 _BETWEEN = frozenset({"بين", "مابين"})
 _COMPLEMENTISERS = frozenset("أن ان إن أنه انه إنه أنها انها إنها بأن بان أنهم انهم".split())
 _NAME_GLUE = frozenset("بن ابن بنت أبو ابو أبي ابي عبد آل ال أم".split())
@@ -225,7 +229,7 @@ def tighten(text: str) -> str:
     if "“" in text:
         text = _CURLY_QUOTES.sub(r"«\1»", text)
     if "(" in text:
-        text = _GLOSS.sub("", text)
+        text = _PARENTHETICAL.sub("", _GLOSS.sub("", text))
     text = _without_asides(text)
     if _WHEN_HINT.search(text):
         text, taken = _WHEN.subn(_GONE, text)
@@ -391,7 +395,7 @@ def _main_clause(text):
 
 def _speaker_name(speaker):
     """The speaker's short name (`وانغ يي`, `محمد مرسي`, `وزارة الخارجية`), or "" when it is not clear."""
-    speaker = _ADDRESSEE.sub(" ", speaker)
+    speaker = _WHEN.sub(" ", _ADDRESSEE.sub(" ", speaker))
     head = _SPEAKER_STOP.split(" " + speaker + " ", 1)[0].strip()
     return _name_of(head) or _trailing_name(speaker) or _title_only(head)
 
@@ -418,7 +422,7 @@ def _name_of(speaker):
         after = speaker[honorifics[-1].end() :].split()
         name = []
         for word in after:
-            if _TITLE_WORD.match(word) or word.startswith("ال") and name and name[-1] not in _NAME_GLUE:
+            if _TITLE_WORD.match(word) or word.startswith("ال") and name and not _in_name(name[-1], word):
                 break
             name.append(word)
         if 1 < len(name) <= SPEAKER_MAX_WORDS + 1:
@@ -439,7 +443,7 @@ def _name_of(speaker):
     ends = [i for i, word in enumerate(words) if _TITLE_END.match(word) and words[i - 1] not in _NAME_GLUE]
     if has_title and ends:
         name = words[ends[-1] + 1 :]
-        glue = any(part in _NAME_GLUE for part in name)
+        glue = sum(part in _NAME_GLUE for part in name)
         if 0 < len(name) <= SPEAKER_MAX_WORDS + glue and not _NOT_A_NAME.match(name[0]):
             return " ".join(name)
     # `محمد مرسي رئيس الجمهورية`: the name comes before the title.
@@ -450,6 +454,11 @@ def _name_of(speaker):
                 return " ".join(words[:i])
             break
     return ""
+
+
+def _in_name(previous, word):
+    """`عبد الله`, `بهاء الدين`: a definite word that belongs to the name before it."""
+    return previous in _NAME_GLUE or word in ("الدين", "الله")
 
 
 def _title_only(speaker):
@@ -505,7 +514,9 @@ def _boundary_kind(word, bare_word, following, bare_next, after, phrase_done, be
         # (`أغلقت الأمانة، 218 محلا`) or an apposition it does not.
         if bare_next in _PREPOSITIONS:
             return "A" if phrase_done else ""
-        if bare_next in _CLAUSE_STARTS or bare_next in ("الأمر", "الامر", "ما") or _HAL.search(bare_next):
+        if bare_next in _CLAUSE_STARTS or bare_next in _RELATIVES or bare_next in ("الأمر", "الامر", "ما"):
+            return "A"
+        if _HAL.search(bare_next):
             return "A"
         if bare_next[:1] in ("و", "ف") and bare_next not in _COMPLEMENTISERS:
             return "A"
@@ -560,7 +571,11 @@ def _strip_end(text):
 
 
 def _balance(text, ellipsis=False):
-    """Close what the cut left open (`«`, `(`, `"`), or back up to before it when that leaves enough."""
+    """Close what the cut left open (`«`, `(`, `"`), or back up to before it when that leaves enough;
+    a closing mark whose opening is in an earlier sentence goes."""
+    for opening, closing in (("«", "»"), ("(", ")")):
+        if text.endswith(closing) and text.count(closing) > text.count(opening):
+            text = text[:-1]
     unclosed = []
     for position, char in enumerate(text):
         if char == '"' and unclosed and text[unclosed[-1]] == '"':
