@@ -5,7 +5,7 @@ import os
 
 from pelican import signals
 
-from . import config, learning, prefetch
+from . import config, dump_articles, dumps, learning, prefetch
 from .dates import UNDATED  # noqa: F401  (re-exported for templates and other plugins)
 from .ingest import Ingest, drop_repeated_title
 from .reader import SeedReader, drop_stale, seed_relpath
@@ -17,6 +17,8 @@ _state = {}
 def add_seeds_path(pelican):
     """Read the seeds folder as one more article path (it may lie outside PATH)."""
     root = config.seeds_path(pelican.settings)
+    if root and os.path.isfile(root) and dumps.is_dump(root):
+        return  # one dump file is the seeds: its records are read by dump_articles
     if root and not os.path.isdir(root):
         logger.error("Seeds folder %s does not exist", root)
     elif root and root not in pelican.settings["ARTICLE_PATHS"]:
@@ -34,7 +36,8 @@ def before_reading(generator):
     ingest = _state["ingest"] = Ingest(generator.settings)
     paths = prefetch.seed_files(generator)
     named = {seed_relpath(path, generator.settings): path for path in paths}
-    ingest.archive = learning.learn_archive(named, generator.settings, ingest.manifest.row)
+    ingest.archive = learning.learn_archive(named, dump_articles.dump_files(generator.settings),
+                                            generator.settings, ingest.manifest.row)
     for reader in _seed_readers(generator):
         reader.archive = ingest.archive
     stale = drop_stale(generator.readers, generator.settings, ingest.archive)
@@ -78,6 +81,9 @@ def on_content(content):
 def on_pretaxonomy(generator):
     stop_prefetch(generator)
     ingest = _state["ingest"]
+    readers = _seed_readers(generator)
+    if readers:
+        dump_articles.add_dump_articles(generator, readers[0], ingest)
     generator.articles = ingest.merge_duplicates(ingest.drop_foreign(generator.articles))
     if generator.settings.get("ARTICLE_ORDER_BY") == "reversed-date":
         # Pelican's order leaves same-date articles in file-system order, which

@@ -74,6 +74,7 @@ _TITLES = re.compile(r"^(?:د\.|د |الدكتور|الدكتورة|المهند
 _NOT_IN_NAMES = frozenset(
     "في فى من إلى الى عن مع بعد قبل حول ضد بين هل لا لم لن ما و أو ثم".split()
 )
+_LATIN_NAME = re.compile(r"[A-Z][a-z'’.-]+(?: [A-Z][a-z'’.-]*){1,3}")
 _QUOTED = re.compile(r"[«\"“][^»\"”]{1,40}[»\"”]")
 MAX_BYLINE_LINES = 3
 # Bylines and datelines are short: longer text is not scanned for them.
@@ -213,6 +214,17 @@ def slot_fields(line: str, profile=EMPTY) -> dict:
     quoted = {" ".join(q.strip("«»\"“” ").split()) for q in _QUOTED.findall(line)}
     parts = [p.strip(".") for p in segments(line) if p.strip(".")]
     return _fields(parts, [_kind(p, profile, quoted) for p in parts], {}) or {"byline": line}
+
+
+def declared_author(value: str, profile=EMPTY) -> dict:
+    """What an `author` field of a manifest or dump states: a byline in it
+    (`الرياض - الوئام :`) is read like one, so only a person becomes the author,
+    never a place, desk or outlet (`كلمة اليوم`)."""
+    value = " ".join(value.split()).strip(" :")
+    if not SEPARATORS.search(value) and (is_name(value) or _LATIN_NAME.fullmatch(value)):
+        return {"author": value}
+    fields = byline_fields(value, profile) or slot_fields(value, profile)
+    return {key: fields[key] for key in ("author", "place", "agency") if key in fields}
 
 
 def extract_byline(lines: list[str], profile=EMPTY, under_headline=False) -> tuple[dict, list[str]]:

@@ -144,7 +144,8 @@ def learn(texts) -> Profile:
         # Copies of one story count once: the article is known by its longest line.
         copy = hash(max(lines, key=len))
         top = range(min(TOP_LINES, len(lines)))
-        bottom = range(max(len(top), len(lines) - BOTTOM_LINES), len(lines))
+        # A short article's last lines are both: its top and its bottom.
+        bottom = range(max(1, len(lines) - BOTTOM_LINES), len(lines))
         for zone, indexes in (("top", top), ("bottom", bottom)):
             for index in indexes:
                 key = line_key(lines[index])

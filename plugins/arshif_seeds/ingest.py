@@ -12,6 +12,8 @@ from pelican.log import console
 
 from . import boundary, config, keywords
 from .ids import display_name, name_slug
+from .byline import declared_author
+from .furniture import EMPTY
 from .manifest import Manifest, apply_row, load_manifest, match_key
 from .normalize import normalize_text
 from .report import IngestReport
@@ -39,7 +41,8 @@ class Ingest:
         # What each source's seeds taught (learning.Archive), set before reading.
         self.archive = None
 
-    def on_context(self, metadata):
+    def on_context(self, metadata, row=None):
+        """Apply the seed's manifest row (or a dump record's fields, `row`) and report it."""
         if metadata.get("reader") != "seed":
             return
         self.seen += 1
@@ -52,7 +55,9 @@ class Ingest:
             self.report.record(source_file, "rejected", reason=metadata["arshif_reason"])
             return
         warnings = list(metadata.get("arshif_warnings", []))
-        row = self.manifest.row(source_file)
+        row = row if row is not None else self.manifest.row(source_file)
+        if row and row.get("author"):
+            row = self.declared_author(metadata, row)
         if row:
             generated, extracted = metadata.get("title_generated"), metadata["title"]
             try:
@@ -75,6 +80,17 @@ class Ingest:
             encoding=metadata.get("encoding"), boilerplate_removed=metadata.get("arshif_removed"),
             furniture_removed=metadata.get("arshif_learned"),
         )
+
+    def declared_author(self, metadata, row):
+        """The row with its author field read as a byline: a place or desk is never an author."""
+        profile = self.archive.profile_of(metadata["source_file"]) if self.archive else EMPTY
+        declared = declared_author(row["author"], profile)
+        if declared.get("place") and not metadata.get("place"):
+            metadata["place"] = declared["place"]
+        if "author" not in declared:
+            logger.debug("Seed %s: author field %r names no person; no author is shown",
+                         metadata["source_file"], row["author"])
+        return dict(row, author=declared.get("author", ""))
 
     def drop_foreign(self, articles):
         """Files in the seeds folder that another reader took (Markdown, HTML) are not seeds.

@@ -2,7 +2,8 @@
 
 A source is the manifest's `source` for the seed, else its sub-folder, else
 the feed or prefix in its file name (`alweeam_0042.txt`, `00012_youm7.txt`),
-else the seeds folder; a source with too few seeds to learn from is learned
+else the seeds folder; a dump record's is its `source` field, else its
+`category`, else the dump; a source with too few seeds to learn from is learned
 with the whole folder. Only the top and bottom of each seed are kept for
 learning (`furniture.sketch`), and those sketches are cached by file size and
 modification time, so a rebuild reads only the seeds that changed.
@@ -14,7 +15,7 @@ import pickle
 import re
 from collections import defaultdict
 
-from . import boundary, config
+from . import boundary, config, dumps
 from .decoding import SeedRejected, decode_seed
 from .furniture import EMPTY, learn, sketch
 from .normalize import normalize_text
@@ -25,6 +26,7 @@ logger = logging.getLogger(__name__)
 MIN_SOURCE_SEEDS = 20
 FOLDER = "(folder)"
 SKETCH_CACHE = "arshif-sketches.pickle"
+DUMP_KEY = "dump:"
 _TOKEN = re.compile(r"[^\W_]+")
 _LEADING_LETTERS = re.compile(r"^[^\W\d_]{2,}")
 _HEXISH = re.compile(r"^[0-9a-f]*[0-9][0-9a-f]*$", re.I)
@@ -73,9 +75,9 @@ class Archive:
                 for source, profile in sorted(self.profiles.items())}
 
 
-def learn_archive(paths, settings, row_of) -> Archive:
-    """Learn every source's furniture from the seeds at `paths` ({name: absolute path});
-    `row_of(name)` is the seed's manifest row or None."""
+def learn_archive(paths, dump_paths, settings, row_of) -> Archive:
+    """Learn every source's furniture from the seeds at `paths` and the records of the
+    dumps at `dump_paths` ({name: absolute path}); `row_of(name)` is a seed's manifest row."""
     root = config.seeds_path(settings)
     max_bytes = config.setting(settings, "SEEDS_MAX_BYTES")
     cache_path = os.path.join(settings.get("CACHE_PATH", "cache"), SKETCH_CACHE)
@@ -96,9 +98,22 @@ def learn_archive(paths, settings, row_of) -> Archive:
         except SeedRejected:
             continue  # the reader rejects it with the reason
         sketches[rel] = fresh[rel] = (key, sketch(normalize_text(text)))
+    sources = {rel: source_of(rel, row_of(rel)) for rel in sketches}
+    for name, path in sorted(dump_paths.items()):
+        try:
+            info = os.stat(path)
+        except OSError:
+            continue
+        key = (info.st_size, info.st_mtime_ns)
+        entry = cached.get(DUMP_KEY + name)
+        if not entry or entry[0] != key:
+            entry = (key, _dump_sketches(name, path))
+        fresh[DUMP_KEY + name] = entry
+        for record, source, text in entry[1]:
+            sketches[record] = (key, text)
+            sources[record] = source
     if fresh != cached:
         _save(cache_path, fresh)
-    sources = {rel: source_of(rel, row_of(rel)) for rel in sketches}
     members = defaultdict(list)
     for rel, source in sources.items():
         members[source].append(rel)
@@ -114,6 +129,21 @@ def learn_archive(paths, settings, row_of) -> Archive:
                      profile.articles, source, len(profile.lines), len(profile.openings),
                      len(profile.hubs))
     return Archive(sources, profiles)
+
+
+def _dump_sketches(name, path):
+    """(record name, source, sketch) of every good record of a dump, streamed."""
+    out = []
+    for n, fields, problem in dumps.records(path):
+        if problem:
+            continue
+        text = normalize_text(fields["text"])
+        if fields.get("title"):
+            text = normalize_text(fields["title"]) + "\n" + text
+        source = (f"source: {fields['source']}" if fields.get("source")
+                  else f"category: {fields['category']}" if fields.get("category") else f"dump: {name}")
+        out.append((dumps.record_name(name, n), source, sketch(text)))
+    return out
 
 
 def _load(path):

@@ -38,15 +38,19 @@ class ParsedSeed:
     warnings: list[str]
 
 
-def parse_seed(text: str, filename: str, profile=EMPTY, today=None) -> ParsedSeed:
+def parse_seed(text: str, filename: str, profile=EMPTY, today=None, title=None) -> ParsedSeed:
     """Headline, byline, date, paragraphs and summary of one seed's text.
 
     `profile` is what the seed's archive taught about its furniture
-    (`furniture.learn`); `today` bounds the dates a dateline may give.
+    (`furniture.learn`); `today` bounds the dates a dateline may give; `title`,
+    when the seed's record gives one, means the text is the body alone.
     """
     lines = normalize_text(text).split("\n")
     kept, removed = strip_boilerplate(lines, profile)
-    title, kicker, after = extract_headline(kept, profile)
+    if title:
+        title, kicker, after = normalize_text(title).strip(), None, kept
+    else:
+        title, kicker, after = extract_headline(kept, profile)
     meta, rest = extract_byline(after, profile, under_headline=title is not None)
     removed.extend(Removed("byline", raw) for raw in _taken_off(after, rest))
     paragraphs = make_paragraphs(rest)

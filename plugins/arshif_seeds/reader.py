@@ -118,28 +118,38 @@ class SeedReader(BaseReader):
 
     def parse(self, source_path):
         rel = seed_relpath(source_path, self.settings)
-        profile = self.archive.profile_of(rel) if self.archive else EMPTY
-        base = {"source_file": rel, "slug": seed_slug(rel), "arshif_reader": stamp(self.settings, profile)}
         try:
             data = read_seed(source_path, seed_boundary(source_path, self.settings),
                              config.setting(self.settings, "SEEDS_MAX_BYTES"))
             decoded = decode_seed(data)
         except SeedRejected as err:
-            return "", dict(base, status="skip", arshif_reason=err.reason)
-        parsed = parse_seed(decoded.text, rel, profile)
+            return "", self.rejected(rel, seed_slug(rel), err.reason)
+        return self.parse_text(decoded.text, rel, seed_slug(rel), decoded.encoding, decoded.warnings)
+
+    def parse_text(self, text, name, slug, encoding=None, warnings=(), title=None):
+        """(content, metadata) of a seed's decoded text: a file's, or a dump record's
+        (whose `title` field, when it has one, makes the text the body alone)."""
+        profile = self.archive.profile_of(name) if self.archive else EMPTY
+        base = {"source_file": name, "slug": slug, "arshif_reader": stamp(self.settings, profile)}
+        parsed = parse_seed(text, name, profile, title=title)
         paragraphs = parsed.paragraphs
         if not paragraphs:
             return "", dict(base, status="skip",
                             arshif_reason="no article text left after removing boilerplate")
         for removed in parsed.removed:
-            logger.debug("%s: removed %s: %r", rel, removed.kind, removed.text)
+            logger.debug("%s: removed %s: %r", name, removed.kind, removed.text)
         metadata = dict(base, **self.extracted(parsed))
         metadata["content_hash"] = content_hash(paragraphs)
         metadata["arshif_terms"] = keywords.candidates(parsed.title, paragraphs)
-        metadata.update(encoding=decoded.encoding, arshif_warnings=decoded.warnings + parsed.warnings,
+        metadata.update(encoding=encoding, arshif_warnings=list(warnings) + parsed.warnings,
                         arshif_removed=sum(r.kind != "byline" for r in parsed.removed),
                         arshif_learned=sum(r.kind == "learned" for r in parsed.removed))
         return render_paragraphs(paragraphs), metadata
+
+    def rejected(self, name, slug, reason):
+        profile = self.archive.profile_of(name) if self.archive else EMPTY
+        return {"source_file": name, "slug": slug, "arshif_reader": stamp(self.settings, profile),
+                "status": "skip", "arshif_reason": reason}
 
     def extracted(self, parsed):
         """Metadata found in the text itself."""
