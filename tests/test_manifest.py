@@ -2,6 +2,7 @@
 
 import datetime
 import json
+import os
 
 from arshif_seeds import manifest
 from arshif_seeds.ingest import Ingest
@@ -123,3 +124,18 @@ def test_csv_with_an_unbalanced_quote_is_reported(tmp_path):
     loaded = manifest.load_manifest(str(tmp_path))
     assert set(loaded.rows) == {"a.txt"}
     assert len(loaded.problems) == 1 and "not applied" in loaded.problems[0]
+
+
+def test_a_manifest_that_is_a_pipe_or_a_link_out_is_not_read(tmp_path):
+    for kind in ("pipe", "link"):
+        seeds = tmp_path / kind
+        seeds.mkdir()
+        if kind == "pipe":
+            os.mkfifo(seeds / "manifest.tsv")
+        else:
+            (tmp_path / "secret.tsv").write_text("file\ttitle\na.txt\tسر\n", encoding="utf-8")
+            os.symlink(tmp_path / "secret.tsv", seeds / "manifest.tsv")
+        ingest = Ingest({"SEEDS_PATH": str(seeds), "PATH": str(tmp_path)})
+        assert ingest.manifest.rows == {}
+        assert len(ingest.manifest.problems) == 1
+        assert ("named pipe" if kind == "pipe" else "leading out") in ingest.manifest.problems[0]
