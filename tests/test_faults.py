@@ -189,3 +189,22 @@ def test_a_seed_that_breaks_the_reader_is_rejected_not_the_build(tmp_path, monke
     assert entries[NAMES[1]]["outcome"] == "rejected"
     assert "IndexError" in entries[NAMES[1]]["reason"]
     assert [entries[n]["outcome"] for n in (NAMES[0], NAMES[2])] == ["published", "published"]
+
+
+def test_a_seed_pelican_drops_is_not_reported_published(tmp_path, monkeypatch):
+    """Pelican drops an article it finds invalid after the seed was read: the
+    report says so and --strict fails."""
+    from pelican.contents import Article
+    from sitebuild import build_site
+
+    seeds = copy_seeds(NAMES[:3], tmp_path / "seeds")
+    real = Article.is_valid
+    monkeypatch.setattr(Article, "is_valid",
+                        lambda self: getattr(self, "source_file", None) != NAMES[1] and real(self))
+    with pytest.raises(SystemExit):
+        build_site(seeds, tmp_path / "output", ARSHIF_STRICT=True)
+    report = json.loads((tmp_path / "output-ingest-report.json").read_text(encoding="utf-8"))
+    entries = {e["file"]: e for e in report["files"]}
+    assert entries[NAMES[1]]["outcome"] == "rejected" and "no article" in entries[NAMES[1]]["reason"]
+    assert entries[NAMES[0]]["outcome"] == "published"
+    assert (tmp_path / "output" / entries[NAMES[0]]["url"] / "index.html").exists()
