@@ -8,10 +8,10 @@
    normalised words) between the headline `parse_seed` gives and the real one,
    per corpus and per paper; beside it a naive baseline, the body's first
    90 characters cut at a word.
-3. `--judge`: the fixed 30-article sample (15 per corpus) that an editor reads
+3. `--judge [--seed N]`: the fixed 30-article sample (15 per corpus) that an editor reads
    (`benchmarks/results/headline_judgements.md`): real title, lead, headline.
 
-Usage: .venv/bin/python benchmarks/headline_eval.py [--all] [--output FILE] | --judge
+Usage: .venv/bin/python benchmarks/headline_eval.py [--all] [--output FILE] | --judge [--seed N]
 """
 
 import argparse
@@ -230,13 +230,13 @@ def report(run_all):
     return "\n".join(lines)
 
 
-def judge_sample():
+def judge_sample(seed=SEED):
     """15 body-only articles per corpus whose text opens with a paragraph (12 words or more),
     fixed seed: (corpus, name, real title, lead, parsed title, generated)."""
     picked = []
     for corpus, bodies in (
-        ("egynews2013", egynews_bodies(random.Random(SEED).sample(egynews_rows(), 200))),
-        ("SaudiNewsNet", random.Random(SEED).sample(list(saudinewsnet_bodies()), 200)),
+        ("egynews2013", egynews_bodies(random.Random(seed).sample(egynews_rows(), 200))),
+        ("SaudiNewsNet", random.Random(seed).sample(list(saudinewsnet_bodies()), 200)),
     ):
         count = 0
         for name, _paper, real, body in bodies:
@@ -257,9 +257,10 @@ def main():
     parser.add_argument("--all", action="store_true", help="measure 'found' on every egynews2013 article too")
     parser.add_argument("--output", type=pathlib.Path, help="write the Markdown report here")
     parser.add_argument("--judge", action="store_true", help="print the 30 articles for the editor's judgements")
+    parser.add_argument("--seed", type=int, default=SEED, help="the judged sample's seed (another one: a held-out sample)")
     args = parser.parse_args()
     if args.judge:
-        for number, (corpus, name, real, lead, made, generated) in enumerate(judge_sample(), 1):
+        for number, (corpus, name, real, lead, made, generated) in enumerate(judge_sample(args.seed), 1):
             found = "" if generated else " (not generated: a line of the text taken as the headline)"
             print(f"{number}. {corpus} {name}\n   real: {real}\n   lead: {lead}\n   made: {made}{found}\n")
         return
