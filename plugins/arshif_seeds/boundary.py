@@ -13,6 +13,7 @@ import functools
 import logging
 import os
 import stat
+from collections import Counter
 
 from .decoding import SeedRejected
 
@@ -42,6 +43,19 @@ def _too_large(size, max_bytes):
             if max_bytes and size > max_bytes else None)
 
 
+# {real path of a seeds folder: Counter of inode → names in it}, filled by `hazards`
+# at the start of each build (forked readers inherit it).
+_NAMES_INSIDE = {}
+
+
+def _hard_link_out(info, names):
+    """Why a file with several hard links is refused (None when all its names are inside)."""
+    if info.st_nlink > 1 and names[info.st_ino] < info.st_nlink:
+        return (f"a hard link to a file outside the seeds folder ({info.st_nlink} names, "
+                f"{names[info.st_ino]} here)")
+    return None
+
+
 def _link_hazard(path, root):
     """Why the link at `path` must not be followed (None for a link to a file inside `root`)."""
     try:
@@ -60,12 +74,16 @@ def hazards(root, max_bytes, read_later=()):
 
     Walks without following links, so loops cannot happen; linked folders are
     listed, not entered. Regular files whose extension is in `read_later` are
-    not stat'ed here: `read_seed` checks their size as it opens them.
+    not stat'ed here: `read_seed` checks them as it opens them. The walk also
+    counts the names each file has in the folder (`_NAMES_INSIDE`): a file
+    with more hard links than that has a name outside.
     """
     found = {}
     if not root or not os.path.isdir(root):
         return found
     real_root = _real_root(root)
+    names = _NAMES_INSIDE[real_root] = Counter()
+    linked = []  # other files with several names: judged once the whole folder is counted
     folders = [root]
     while folders:
         folder = folders.pop()
@@ -79,11 +97,20 @@ def hazards(root, max_bytes, read_later=()):
                 elif not entry.is_file(follow_symlinks=False):
                     reason = _not_regular(entry.stat(follow_symlinks=False).st_mode)
                 elif entry.name.endswith(read_later):
+                    names[entry.inode()] += 1
                     continue
                 else:
-                    reason = _too_large(entry.stat(follow_symlinks=False).st_size, max_bytes)
+                    names[entry.inode()] += 1
+                    info = entry.stat(follow_symlinks=False)
+                    reason = _too_large(info.st_size, max_bytes)
+                    if not reason and info.st_nlink > 1:
+                        linked.append((entry.path, info))
                 if reason:
                     found[os.path.relpath(entry.path, root)] = reason
+    for path, info in linked:
+        reason = _hard_link_out(info, names)
+        if reason:
+            found[os.path.relpath(path, root)] = reason
     return found
 
 
@@ -143,6 +170,14 @@ def read_seed(path, root, max_bytes):
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
             raise SeedRejected(_not_regular(info.st_mode))
+        if info.st_nlink > 1 and real_root:
+            names = _NAMES_INSIDE.get(real_root)
+            if names is None:
+                hazards(root, max_bytes)
+                names = _NAMES_INSIDE[real_root]
+            reason = _hard_link_out(info, names)
+            if reason:
+                raise SeedRejected(reason)
         reason = _too_large(info.st_size, max_bytes)
         if reason:
             raise SeedRejected(reason)
