@@ -14,7 +14,7 @@ from . import boundary, config, keywords
 from .ids import display_name, name_slug
 from .byline import declared_author
 from .furniture import EMPTY
-from .manifest import Manifest, apply_row, load_manifest, match_key
+from .manifest import Manifest, apply_row, has_letters, load_manifest, match_key
 from .normalize import normalize_text
 from .report import IngestReport
 
@@ -56,7 +56,7 @@ class Ingest:
             return
         warnings = list(metadata.get("arshif_warnings", []))
         row = row if row is not None else self.manifest.row(source_file)
-        if row and row.get("author"):
+        if row and row.get("author") and has_letters(row["author"]):
             row = self.declared_author(metadata, row)
         if row:
             generated, extracted = metadata.get("title_generated"), metadata["title"]
@@ -111,18 +111,24 @@ class Ingest:
         return kept
 
     def merge_duplicates(self, articles):
-        """Publish each exact duplicate once; the others are recorded as merged into it."""
+        """Publish each exact copy (the same headline and text) once, on the copy with the
+        earliest date, then the most metadata; the page lists every other copy's
+        outlet, date and address (`copies`), and the report records them as merged.
+
+        The same text under another headline is another publication: both are published.
+        """
         groups = defaultdict(list)
         for article in articles:
             key = getattr(article, "content_hash", None)
-            groups[key or id(article)].append(article)
+            groups[(key, _title_key(article.title)) if key else id(article)].append(article)
         merged = set()
         for group in groups.values():
             if len(group) < 2:
                 continue
-            group.sort(key=lambda a: a.source_file)
+            group.sort(key=_keeper_order)
             keeper = group[0]
             keeper.duplicates = [a.source_file for a in group[1:]]
+            keeper.copies = keeper.metadata["copies"] = [_copy(a) for a in group[1:]]
             for dup in group[1:]:
                 merged.add(id(dup))
                 self.report.record(dup.source_file, "merged", merged_into=keeper.source_file,
@@ -221,6 +227,29 @@ class Ingest:
             for fault in faults:
                 console.print(f"  {fault}", markup=False, highlight=False)
             raise SystemExit(1)
+
+
+def _title_key(title):
+    return " ".join(normalize_text(str(title)).split())
+
+
+# What makes one copy richer than another, for choosing the one to publish.
+_RICH = ("source", "author", "original_url", "place", "agency", "kicker")
+
+
+def _keeper_order(article):
+    """Earliest dated first, then the most metadata, then the seed's name."""
+    undated = bool(getattr(article, "undated", False))
+    richness = sum(1 for name in _RICH if getattr(article, name, None))
+    return (undated, article.date if not undated else 0, -richness, article.source_file)
+
+
+def _copy(article):
+    """What the page says of a copy merged into it: outlet, date, original address."""
+    undated = bool(getattr(article, "undated", False))
+    return {"source": getattr(article, "source", None) or None,
+            "date": None if undated else article.date,
+            "url": getattr(article, "original_url", None) or None}
 
 
 def unique_addresses(articles):

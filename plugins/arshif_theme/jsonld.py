@@ -24,6 +24,10 @@ def news_article(article, publisher, author=None):
     if author:
         data["author"] = {"@type": "Person", "name": author}
     data["publisher"] = {"@type": "Organization", "name": publisher}
+    # The same article as other outlets published it (exact copies merged into this page).
+    same = [copy["url"] for copy in getattr(article, "copies", None) or () if copy.get("url")]
+    if same:
+        data["sameAs"] = same
     return {key: value for key, value in data.items() if value is not None}
 
 
