@@ -64,7 +64,7 @@ def clean(value):
 
 
 def match_key(name):
-    """How file names are compared: NFC (file systems differ), `/` as separator."""
+    """How file names are compared: in NFC (file systems differ in the form they keep)."""
     return unicodedata.normalize("NFC", name)
 
 
