@@ -170,6 +170,15 @@ def bytes_by_part(out):
     return parts
 
 
+def code_version():
+    """The commit measured, and whether tracked files differed from it."""
+    def git(*args):
+        return subprocess.run(["git", *args], cwd=ROOT, capture_output=True,
+                              text=True).stdout.strip()
+    dirty = git("status", "--porcelain", "--untracked-files=no")
+    return git("rev-parse", "--short", "HEAD") + (" with uncommitted changes" if dirty else "")
+
+
 def report(args, n, full, again, parts, articles):
     def lines_of(name, measured_run, events):
         out = [f"### {name}", "",
@@ -186,7 +195,7 @@ def report(args, n, full, again, parts, articles):
         f"Command: `{args.command}`, run {datetime.datetime.utcnow():%Y-%m-%d %H:%M} UTC.",
         f"Machine: {platform.machine()}, {os.cpu_count()} cores shared with other jobs, "
         f"CPython {platform.python_version()}. Corpus: the first {n:,} egynews2013 articles "
-        f"with their manifest rows; the rebuild adds the next one.", "",
+        f"with their manifest rows; the rebuild adds the next one. Code: {args.version}.", "",
         *lines_of("Full build (empty cache and output)", full["run"], full["events"]),
         *lines_of("Rebuild after adding one article", again["run"], again["events"]),
         f"### Output bytes per article ({articles:,} article pages, "
@@ -211,6 +220,7 @@ def main(argv=None):
                         help=f"write {RESULTS.relative_to(ROOT)}")
     args = parser.parse_args(argv)
     args.command = "python benchmarks/build_profile.py " + " ".join(argv)
+    args.version = code_version()
     corpus = args.corpus.resolve()
     rows = corpus_rows(corpus, args.docs)
     with tempfile.TemporaryDirectory(prefix="build-profile-") as work:
