@@ -126,6 +126,7 @@ def write_manifest(rows, folder):
 
 
 BODY = re.compile(rb'<div class="body">\n(.*?)\n</div>', re.S)
+DESCRIPTION = re.compile(rb'<meta name="description" content="[^"]*">')
 
 
 def part_of(rel):
@@ -151,7 +152,7 @@ def part_of(rel):
 
 def bytes_by_part(out):
     """Bytes per part; article pages split into the article's text (its body
-    HTML) and the rest of the page."""
+    HTML), the meta description (the lead again) and the rest of the page."""
     parts = {}
     for path in out.rglob("*"):
         if not path.is_file():
@@ -160,12 +161,14 @@ def bytes_by_part(out):
         part = part_of(rel)
         size = path.stat().st_size
         if part == "article pages":
-            found = BODY.search(path.read_bytes())
-            text = len(found.group(1)) if found else 0
-            parts["article pages: text (body HTML)"] = \
-                parts.get("article pages: text (body HTML)", 0) + text
-            part, size = "article pages: the rest (head, header, dateline, tags, neighbours)", \
-                size - text
+            page = path.read_bytes()
+            for pattern, name in ((BODY, "article pages: text (body HTML)"),
+                                  (DESCRIPTION, "article pages: meta description")):
+                found = pattern.search(page)
+                taken = len(found.group(0 if pattern is DESCRIPTION else 1)) if found else 0
+                parts[name] = parts.get(name, 0) + taken
+                size -= taken
+            part = "article pages: the rest (head, header, dateline, tags, neighbours)"
         parts[part] = parts.get(part, 0) + size
     return parts
 
