@@ -210,7 +210,7 @@ def test_unparseable_manifest_date_leaves_the_article_undated(site):
 
 
 def test_odd_file_names_get_distinct_ascii_urls(site):
-    names = ["name with spaces.txt", "خبر بالعربية.txt", "UPPER-CASE.TXT", ".leading-dot.txt"]
+    names = ["name with spaces.txt", "خبر بالعربية.txt", "UPPER-CASE.TXT", "sub/folder/article.txt"]
     urls = [site[1][name]["url"] for name in names]
     assert len(set(urls)) == len(urls)
     assert all(re.fullmatch(r"[a-z0-9/_-]+/", url) for url in urls), urls

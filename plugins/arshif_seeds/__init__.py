@@ -9,6 +9,7 @@ from . import config, dump_articles, dumps, learning, prefetch
 from .dates import UNDATED  # noqa: F401  (re-exported for templates and other plugins)
 from .ingest import Ingest, drop_repeated_title
 from .reader import SeedReader, drop_stale, seed_relpath
+from .report import IGNORE_PATTERNS
 
 logger = logging.getLogger(__name__)
 _state = {}
@@ -23,6 +24,13 @@ def add_seeds_path(pelican):
         logger.error("Seeds folder %s does not exist", root)
     elif root and root not in pelican.settings["ARTICLE_PATHS"]:
         pelican.settings["ARTICLE_PATHS"] = list(pelican.settings["ARTICLE_PATHS"]) + [root]
+
+
+def ignore_non_articles(pelican):
+    """Hidden files and folders, editor backups and OS files are never read as articles
+    (Pelican's default `**/.*` matches neither a hidden file nor a hidden folder)."""
+    ignores = list(pelican.settings.get("IGNORE_FILES") or [])
+    pelican.settings["IGNORE_FILES"] = ignores + [p for p in IGNORE_PATTERNS if p not in ignores]
 
 
 def add_reader(readers):
@@ -115,6 +123,7 @@ def on_finished(pelican):
 
 def register():
     signals.initialized.connect(add_seeds_path)
+    signals.initialized.connect(ignore_non_articles)
     signals.initialized.connect(connect_tags)
     signals.readers_init.connect(add_reader)
     signals.article_generator_init.connect(before_reading)

@@ -1,5 +1,6 @@
 """The ingest report: what happened to every file in the seeds folder."""
 
+import fnmatch
 import json
 import os
 
@@ -8,6 +9,29 @@ from pelican.log import console
 from .ids import display_name
 
 OUTCOMES = ("published", "merged", "rejected", "ignored")
+
+
+# Files in a seeds folder that are never articles, whatever their extension, with why.
+NOT_ARTICLES = (
+    ("a file the operating system keeps", (".DS_Store", "Thumbs.db", "desktop.ini", "ehthumbs.db",
+                                            "Icon\r", "._*")),
+    ("an editor's backup, swap or lock file", ("*~", "#*#", ".#*", "*.swp", "*.swo", "*.swx",
+                                               "*.bak", "*.tmp", "~$*")),
+    ("a hidden file (its name starts with a dot)", (".*",)),
+)
+IGNORE_PATTERNS = [pattern for _, patterns in NOT_ARTICLES for pattern in patterns]
+
+
+def not_an_article(rel):
+    """Why the file at `rel` (inside the seeds folder) is not an article, or None."""
+    *folders, name = rel.split("/")
+    for folder in folders:
+        if folder.startswith("."):
+            return f"inside a hidden folder ({folder})"
+    for reason, patterns in NOT_ARTICLES:
+        if any(fnmatch.fnmatchcase(name, pattern) for pattern in patterns):
+            return reason
+    return None
 
 
 class IngestReport:
@@ -33,7 +57,8 @@ class IngestReport:
                 rel = os.path.relpath(os.path.join(dirpath, name), self.seeds_root)
                 rel = display_name(rel.replace(os.sep, "/"))
                 if rel not in self.entries:
-                    reason = reasons_by_name.get(rel) or "not a seed file type (no reader for it)"
+                    reason = (reasons_by_name.get(rel) or not_an_article(rel)
+                              or "not a seed file type (no reader for it)")
                     self.record(rel, "ignored", reason=reason)
 
     def counts(self):
