@@ -170,10 +170,12 @@ def test(c):
     c.run(f"{sys.executable} -m pytest", pty=False)
 
 
-@task(help={"sizes": "comma-separated article counts (default 1000,5000,20000)"})
-def bench(c, sizes="1000,5000,20000"):
+@task(help={"sizes": "comma-separated article counts (default 1000,5000,20000)",
+            "both_corpora": "also build both corpora together (egynews2013 and the SaudiNewsNet dump)"})
+def bench(c, sizes="1000,5000,20000", both_corpora=True):
     """Benchmark the build against plain Pelican on the egynews2013 corpus"""
-    c.run(f"{sys.executable} benchmarks/bench_build.py --sizes {sizes.replace(',', ' ')}")
+    flag = " --both-corpora" if both_corpora else ""
+    c.run(f"{sys.executable} benchmarks/bench_build.py --sizes {sizes.replace(',', ' ')}{flag}")
 
 
 @task(help={"per_paper": "SaudiNewsNet records per paper (default 400)",

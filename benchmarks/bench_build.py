@@ -16,6 +16,7 @@ import datetime
 import json
 import os
 import platform
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -23,6 +24,7 @@ import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CORPUS = os.path.join(os.path.dirname(ROOT), "shared", "corpus", "egynews2013", "articles")
+DUMP = os.path.join(os.path.dirname(ROOT), "shared", "corpus", "saudinewsnet", "saudinewsnet.jsonl")
 RESULTS = os.path.join(ROOT, "benchmarks", "results")
 
 
@@ -33,10 +35,11 @@ def corpus_rows(n):
 
 
 def make_seeds(rows, folder):
-    """A seeds folder of links to corpus files plus their manifest rows (the last row held back)."""
+    """A seeds folder of copies of corpus files plus their manifest rows (copies: the
+    reader never follows a link out of the seeds folder)."""
     os.makedirs(folder)
     for row in rows:
-        os.symlink(os.path.join(CORPUS, row["file"]), os.path.join(folder, row["file"]))
+        shutil.copyfile(os.path.join(CORPUS, row["file"]), os.path.join(folder, row["file"]))
     with open(os.path.join(folder, "manifest.tsv"), "w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=list(rows[0]), delimiter="\t", lineterminator="\n")
         writer.writeheader()
@@ -88,7 +91,7 @@ def bench_arshif(rows, work):
              "--cache", os.path.join(work, "cache"), "--report", os.path.join(work, "report.json")]
     full = run_measured(build, ROOT)
     size, files = tree_size(out)
-    os.symlink(os.path.join(CORPUS, rows[-1]["file"]), os.path.join(seeds, rows[-1]["file"]))
+    shutil.copyfile(os.path.join(CORPUS, rows[-1]["file"]), os.path.join(seeds, rows[-1]["file"]))
     with open(os.path.join(seeds, "manifest.tsv"), "a", encoding="utf-8") as handle:
         handle.write("\t".join(rows[-1].values()) + "\n")
     again = run_measured(build, ROOT)
@@ -111,9 +114,30 @@ def bench_plain(rows, work):
     return full, again, size, files
 
 
+def bench_both_corpora(work):
+    """Both corpora in one build: every egynews2013 file and the SaudiNewsNet dump as it is."""
+    rows = corpus_rows(10 ** 6)
+    seeds, out = os.path.join(work, "seeds"), os.path.join(work, "out")
+    make_seeds(rows, seeds)
+    shutil.copyfile(DUMP, os.path.join(seeds, os.path.basename(DUMP)))
+    report = os.path.join(work, "report.json")
+    build = [sys.executable, "-m", "invoke", "build", "--seeds", seeds, "--output", out,
+             "--cache", os.path.join(work, "cache"), "--report", report]
+    full = run_measured(build, ROOT)
+    with open(report, encoding="utf-8") as handle:
+        published = json.load(handle)["counts"]["published"]
+    size, files = tree_size(out)
+    search, _ = tree_size(os.path.join(out, "search"))
+    return {"n": published, "tool": "Arshif, both corpora", **full, "output_mb": round(size / 1e6, 1),
+            "files": files, "bytes_per_article": round(size / published),
+            "search_mb": round(search / 1e6, 1)}
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000, 20000])
+    parser.add_argument("--both-corpora", action="store_true",
+                        help="also build all of egynews2013 with the SaudiNewsNet dump (about 38,700 articles)")
     args = parser.parse_args()
     results = []
     for n in args.sizes:
@@ -128,6 +152,10 @@ def main():
                 "rebuild_share": round(again["wall_s"] / full["wall_s"], 2),
             })
             print(json.dumps(results[-1], ensure_ascii=False), flush=True)
+    if args.both_corpora:
+        with tempfile.TemporaryDirectory(prefix="bench-both-") as work:
+            results.append(bench_both_corpora(work))
+        print(json.dumps(results[-1], ensure_ascii=False), flush=True)
     write_results(results, args)
 
 
@@ -136,14 +164,23 @@ def write_results(results, args):
     lines = [
         "# Build benchmark", "",
         f"Machine: {machine}. Date: {datetime.date.today().isoformat()}.",
-        f"Command: `python benchmarks/bench_build.py --sizes {' '.join(map(str, args.sizes))}` "
-        "(or `invoke bench`).", "",
+        f"Command: `python benchmarks/bench_build.py --sizes {' '.join(map(str, args.sizes))}"
+        f"{' --both-corpora' if args.both_corpora else ''}` (or `invoke bench`).", "",
         "| N | tool | wall s | CPU s | peak MB | output MB | bytes/article | rebuild +1 s | rebuild/full |",
         "|---|---|---|---|---|---|---|---|---|",
     ]
     for r in results:
         lines.append(f"| {r['n']} | {r['tool']} | {r['wall_s']} | {r['cpu_s']} | {r['peak_mb']} | "
-                     f"{r['output_mb']} | {r['bytes_per_article']} | {r['rebuild_one_s']} | {r['rebuild_share']} |")
+                     f"{r['output_mb']} | {r['bytes_per_article']} | {r.get('rebuild_one_s', '–')} | "
+                     f"{r.get('rebuild_share', '–')} |")
+    both = [r for r in results if "search_mb" in r]
+    twenty = [r for r in results if r["tool"] == "Arshif" and r["n"] == max(args.sizes)]
+    if both and twenty:
+        b, t = both[0], twenty[0]
+        lines += ["", f"Both corpora: {b['n']:,} articles published, search index {b['search_mb']} MB; "
+                  f"wall time {b['wall_s'] / t['wall_s']:.2f}x the {t['n']:,}-article build for "
+                  f"{b['n'] / t['n']:.2f}x the articles (linear growth would be {b['n'] / t['n']:.2f}x); "
+                  f"peak memory {b['peak_mb']:.0f} MB."]
     os.makedirs(RESULTS, exist_ok=True)
     with open(os.path.join(RESULTS, "build.md"), "w", encoding="utf-8") as handle:
         handle.write("\n".join(lines) + "\n")
