@@ -13,7 +13,7 @@ Arabic-Indic digits, d/m/yyyy and yyyy-mm-dd.
 import datetime
 import re
 
-from hijridate import Gregorian, Hijri
+from hijridate import Hijri
 
 # Templates must never show this: an article without a known date gets it.
 UNDATED = datetime.datetime(1970, 1, 1)
@@ -84,7 +84,7 @@ _HIJRI_DATE = re.compile(
     rf"(?<!\d)(\d{{1,2}})\s*(?:من\s+)?({_ANY_HIJRI})\s*(?:عام\s+|سنة\s+)?(\d{{4}})\s*(?:هـ|ه)(?![\w])")
 _NUMERIC_DMY = re.compile(r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d)")
 _NUMERIC_YMD = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
-DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 
 
 def find_date(text: str) -> datetime.date | None:
@@ -93,22 +93,13 @@ def find_date(text: str) -> datetime.date | None:
     When a Hijri and a Gregorian date are both written they must agree, else
     neither is trusted.
     """
-    text = text.translate(DIGITS)
+    text = text.translate(_DIGITS)
     gregorian = _first_gregorian(text)
     hijri = _first_hijri(text)
     if gregorian and hijri:
         agree = abs((gregorian - hijri).days) <= CALENDARS_AGREE_DAYS
         return gregorian if agree else None
     return gregorian or hijri
-
-
-def hijri_of(date: datetime.date) -> tuple[int, int, int] | None:
-    """(year, month, day) in the Umm al-Qura calendar, or None outside its range."""
-    try:
-        hijri = Gregorian(date.year, date.month, date.day).to_hijri()
-    except (OverflowError, ValueError):
-        return None
-    return hijri.year, hijri.month, hijri.day
 
 
 def _first_gregorian(text):
