@@ -11,9 +11,11 @@ to tag_sample.json, which benchmarks/tag_judge.py checks judgements against.
 
 `--compare REV` also times keywords.py as it was at git revision REV in the
 same run (same parsed text, same machine), so a speed change is measured, not
-guessed from two runs.
+guessed from two runs. `--seed N` picks another sample (written to
+tag_sample_seedN.*): articles nobody tuned the tagger on, to check that a
+judged rate holds beyond the fixed sample.
 
-Usage: .venv/bin/python benchmarks/tag_sample.py [--size 5000] [--show 40] [--compare HEAD]
+Usage: .venv/bin/python benchmarks/tag_sample.py [--size 5000] [--show 40] [--compare HEAD] [--seed 2013]
 """
 
 import argparse
@@ -37,6 +39,7 @@ from arshif_seeds.parse import parse_seed  # noqa: E402
 CORPORA = ROOT.parent / "shared" / "corpus"
 RESULTS = ROOT / "benchmarks" / "results"
 MIN_PAGE = 5  # ARSHIF_TAG_MIN_ARTICLES in pelicanconf.py
+SEED = 2013  # the fixed sample that tag_judgements_*.jsonl judge
 
 
 def egynews(size):
@@ -90,10 +93,13 @@ def main():
     parser.add_argument("--size", type=int, default=5000)
     parser.add_argument("--show", type=int, default=40)
     parser.add_argument("--compare", help="git revision of keywords.py to time in the same run")
+    parser.add_argument("--seed", type=int, default=SEED)
     args = parser.parse_args()
+    stem = "tag_sample" if args.seed == SEED else f"tag_sample_seed{args.seed}"
     old = load_revision(args.compare) if args.compare else None
     command = "python benchmarks/tag_sample.py" + (f" --size {args.size}" if args.size != 5000 else "") + (
-        f" --show {args.show}" if args.show != 40 else "") + (f" --compare {args.compare}" if old else "")
+        f" --show {args.show}" if args.show != 40 else "") + (f" --compare {args.compare}" if old else "") + (
+        f" --seed {args.seed}" if args.seed != SEED else "")
     lines = ["# Tag sample", "", f"Command: `{command}`; machine: {platform.machine()}, "
              f"{platform.python_implementation()} {platform.python_version()}, 2 shared cores.", ""]
     sample = []
@@ -116,14 +122,14 @@ def main():
         lines += [f"- {label}: candidates {cand:.2f} ms/article, choose_tags {choose:.2f} ms/article (CPU)"
                   for label, (cand, choose) in timings]
         lines += ["", "| id | headline | lead | tags |", "|---|---|---|---|"]
-        for i in sorted(random.Random(2013).sample(range(len(parsed)), args.show)):
+        for i in sorted(random.Random(args.seed).sample(range(len(parsed)), args.show)):
             ident, p = seeds[i][0], parsed[i]
             sample.append({"corpus": name, "id": ident, "title": p.title, "tags": chosen[i]})
             lines.append(f"| {ident} | {p.title.replace('|', '/')} | {lead(p.paragraphs)} | "
                          f"{'، '.join(chosen[i])} |")
         lines.append("")
-    (RESULTS / "tag_sample.md").write_text("\n".join(lines), encoding="utf-8")
-    (RESULTS / "tag_sample.json").write_text(
+    (RESULTS / f"{stem}.md").write_text("\n".join(lines), encoding="utf-8")
+    (RESULTS / f"{stem}.json").write_text(
         json.dumps(sample, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print("\n".join(line for line in lines if not line.startswith("|")))
 

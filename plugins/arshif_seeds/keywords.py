@@ -23,7 +23,11 @@ from itertools import chain
 from .keyword_lists import GIVEN_NAMES, PLACES
 
 _MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
-_WORD = re.compile("[\u0621-\u063a\u0641-\u064a\u0671-\u06d3]+")
+_LETTERS = "\u0621-\u063a\u0641-\u064a\u0671-\u06d3"
+# Arabic words, and anything else that is not a space as a break: a name or a
+# phrase never runs over a comma or a number («القانون رقم 12 لسنة»).
+_TOKEN = re.compile(f"[{_LETTERS}]+|[^\\s{_LETTERS}]+")
+_ARABIC = re.compile(f"[{_LETTERS}]")
 _CLITIC_AL = re.compile("^(?:[وف]?(?:[بك]?ال|لل))(?=...)")
 
 # Function words and generic nouns that are never tags on their own.
@@ -47,10 +51,13 @@ TITLES = frozenset("""
 الفريق المشير الشيخ النائب المتحدث نظيره نظيرته الأمين الامين الملك الأمير الامير
 المرشد الإمام الامام البابا الأنبا الانبا القاضي المحامي الكاتب الفنان الفنانة المهندس
 رئيسة محافظ المحافظ مدير المدير السفير الداعية الناشط الناشطة القيادي العضو عضو
-نائب مساعد وكيل مستشار أول اول ركن قائد منسق مفتش مأمور معاون ضابط نقيب رائد مقدم ملازم
+نائب مساعد وكيل مستشار ولي قائد منسق مفتش مأمور معاون ضابط نقيب رائد مقدم ملازم
 النقيب الرائد المقدم الملازم الضابط المفتش المأمور المعاون قاضي قاضى الأستاذ الاستاذ
 الأستاذة المدرب اللاعب الكابتن سمو معالي معالى
 """.split())
+
+# Ranks that follow a title («الفريق أول», «اللواء الركن») and are no name.
+RANKS = frozenset("أول اول ركن الركن".split())
 
 # Adjectives that follow a noun in names without the nisba ending checked
 # by `_adjective` («الأمم المتحدة», «الشرق الأوسط»).
@@ -109,7 +116,7 @@ NAME_STOP = frozenset("""
 قال قالت فقال فقالت وقال وقالت يقول تقول أنه انه أنها انها ان أن إن عن في من الى إلى على علي مع بعد قبل خلال حول بين هو هي هم هذا هذه ذلك تلك التي الذي
 اكد أكد أكدت اكدت اضاف أضاف أضافت اشار أشار أشارت اوضح أوضح أوضحت ذكر ذكرت
 لا لم لن ما ماذا كما كان كانت يكون تكون قد لقد ثم او أو اي أي كل بعض غير منذ عند لدى
-هنا هناك اليوم امس أمس يوم صباح مساء عام رحمه امام أمام ضد عبر نحو دون حتى اذا إذا لكن لكنه
+هنا هناك اليوم امس أمس يوم صباح مساء عام رحمه أحد احد إحدى احدى امام أمام ضد عبر نحو دون حتى اذا إذا لكن لكنه
 """.split())
 # Adjectives that end like family names but follow a name as part of
 # another one («مطار الملك فهد الدولي»).
@@ -140,6 +147,7 @@ _GIVEN = frozenset(fold(name) for name in GIVEN_NAMES)
 _TITLES = frozenset(fold(title) for title in TITLES)  # «المحامى» is «المحامي»
 _JOINERS = frozenset(fold(joiner) for joiner in NAME_JOINERS)
 _FOLDED_HEADS = frozenset(fold(head) for head in HEADS)
+_NAME_STOP = frozenset(fold(word) for word in NAME_STOP)  # «فى» is «في»
 
 
 def _definite(word):
@@ -205,18 +213,18 @@ def _name_part(kinds, j, name):
         if name and word[-1] in "يى" and word not in STOP and word not in NOT_FAMILY:
             return word  # a family name: «محمد البرادعي», «عبد الفتاح السيسي»
         return None
-    if kind != OTHER or len(word) < 2 or word in NAME_STOP or _verb_like(word, not name) \
+    if kind != OTHER or len(word) < 2 or fold(word) in _NAME_STOP or _verb_like(word, not name) \
             or word in HEADS or (word[:1] in "وبل" and word[1:] in HEADS):
         return None
-    if name and not joined and word.startswith("و"):
-        return None
+    if word[:1] == "و" and (name and not joined or (len(word) > 4 and fold(word) not in _GIVEN)):
+        return None  # «واستصلاح»: a conjunction, not a name
     if fold(word) not in _GIVEN and ((word[:1] in "لب" and (word.endswith("ات") or word[1:2] in "أإ"))
                                      or (not name and word[-1] == "ة")):
         return None  # «لنيابات», «لإعمار»: a preposition and a noun; «قافلة»: no given name
     return word
 
 
-def _name_from(kinds, j, max_words=4):
+def _name_from(kinds, j, max_words=4, titled=False):
     """The name that starts at `j` («شي جين بينغ»), with the index after it; None if no name.
 
     A long chain of ancestors («محمد بن سلمان بن عبد العزيز») is read to its
@@ -224,7 +232,8 @@ def _name_from(kinds, j, max_words=4):
     """
     name = []
     while j < len(kinds):
-        part = _name_part(kinds, j, name)
+        # After a title «علي» is a name («الرئيس السابق علي عبد الله صالح»), not «على».
+        part = kinds[j][1] if titled and not name and fold(kinds[j][1]) == "علي" else _name_part(kinds, j, name)
         if part is None:
             break
         name.append(part)
@@ -291,8 +300,8 @@ def _phrase(kinds, raw, start, head=None):
 
 def _occurrences(text):
     """(term, weight) of every candidate in a text; a term read behind a clitic is marked `~`."""
-    raw = _WORD.findall(_MARKS.sub("", text))
-    kinds = [classify(w) for w in raw]
+    raw = _TOKEN.findall(_MARKS.sub("", text))
+    kinds = [classify(w) if _ARABIC.match(w) else _NOTHING for w in raw]
     found = []
     name_end = 0
     previous = _NOTHING
@@ -325,9 +334,9 @@ def _occurrences(text):
                 found.append((" ".join(words), 1.0))
         elif kind == TITLE:
             j = i + 1
-            while j < len(kinds) and kinds[j][0] in (DEFINITE, TITLE, PLACE):
+            while j < len(kinds) and (kinds[j][0] in (DEFINITE, TITLE, PLACE) or kinds[j][1] in RANKS):
                 j += 1
-            name, end = _name_from(kinds, j)
+            name, end = _name_from(kinds, j, titled=True)
             if name:
                 found.append((name, NAME_FACTOR))
                 name_end = end
@@ -417,10 +426,12 @@ def choose_tags(candidate_lists, max_tags=5, max_share=0.1, min_headline_share=0
       articles that have it: topics make headlines, generic and anaphoric nouns
       («الجودة», «الشركة») do not. A nationality adjective («التركي») is no
       tag, nor a word in ي that the archive never writes after a given name;
-    - a noun and its adjective («الجودة العالية») must make headlines half
-      as often, or be written alike in `min_name_share` of the archive (an
-      established name: «الولايات المتحدة»); a weak head and its complement
-      («قوات الأمن», «قطاع الخدمات») must make headlines, however common.
+    - a noun and its adjective («الجودة العالية»), unless the noun is a place
+      («الضفة الغربية»), is an established name if
+      written alike in `min_name_share` of the archive («الولايات المتحدة»);
+      else it must make headlines half as often, and this article's
+      headline. A weak head and its complement («قوات الأمن», «قطاع
+      الخدمات») must make headlines, however common.
 
     Tags scoring under `min_relevance` × log(articles) (weight × idf, a share
     of the largest idf the archive allows) are left out: a place named once
@@ -447,7 +458,7 @@ def choose_tags(candidate_lists, max_tags=5, max_share=0.1, min_headline_share=0
     # Family names as the archive writes them after a given name («نوري المالكي»).
     families = {key.rsplit(" ", 1)[1] for key in df
                 if " " in key and key[:2] != "ال" and key.split(" ", 1)[0] not in _FOLDED_HEADS}
-    scoring, topical = {}, set()
+    scoring, headline_only = {}, set()
     for term in per_spelling:
         key = fold(term)
         if not 2 <= df[key] <= ceiling:
@@ -460,17 +471,21 @@ def choose_tags(candidate_lists, max_tags=5, max_share=0.1, min_headline_share=0
                 if share < min_headline_share or headlines[key] < min_headlines or place_adjective(term) \
                         or (key[-1] == "ي" and key not in families):
                     continue  # rare in headlines, or an adjective («القومي»)
-                topical.add(term)
-        elif share < min_headline_share / 2 and (
-                (term[:2] == "ال" and df[key] < established) or term.split(" ", 1)[0] in WEAK_HEADS):
-            continue  # «الجودة العالية», «قوات الأمن»: a description, not a name
+                headline_only.add(term)
+        elif term[:2] == "ال" and df[key] < established and not (
+                key.split(" ", 1)[0] in _PLACES and term.split(" ", 1)[0] not in DIRECTIONS):
+            if share < min_headline_share / 2:
+                continue  # «الجودة العالية»: a description, not a name
+            headline_only.add(term)
+        elif share < min_headline_share / 2 and term.split(" ", 1)[0] in WEAK_HEADS:
+            continue  # «قوات الأمن», «قطاع الخدمات»
         scoring[term] = (math.log(total / df[key]), canonical[key])
     # idf grows with the archive: the bar is a share of the largest idf, log(total).
     min_score = min_relevance * math.log(max(total, 2))
     chosen = []
     for terms in candidate_lists:
         scored = [(weight * found[0], found[1]) for term, weight in terms.items()
-                  if (found := scoring.get(term)) and (weight >= TITLE_WEIGHT or term not in topical)]
+                  if (found := scoring.get(term)) and (weight >= TITLE_WEIGHT or term not in headline_only)]
         # On a tie the longer name wins: «الأمم» alone is a fragment of «الأمم المتحدة».
         scored.sort(key=lambda item: (-item[0], -item[1].count(" "), item[1]))
         tags, keys, words = [], set(), set()
