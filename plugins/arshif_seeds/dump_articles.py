@@ -11,12 +11,11 @@ import concurrent.futures
 import logging
 import multiprocessing
 import os
-import pickle
 import stat
 
 from pelican.contents import Article
 
-from . import config, dumps
+from . import cachefile, config, dumps
 from .furniture import EMPTY
 from .reader import stamp
 
@@ -58,7 +57,7 @@ def add_dump_articles(generator, reader, ingest):
     if not files:
         return
     cache_path = os.path.join(generator.settings.get("CACHE_PATH", "cache"), CACHE_NAME)
-    cached, fresh = _load(cache_path), {}
+    cached, fresh = cachefile.load(cache_path), {}
     workers = config.setting(generator.settings, "SEEDS_WORKERS") or 0
     pool = None
     try:
@@ -96,7 +95,7 @@ def add_dump_articles(generator, reader, ingest):
         if pool is not None:
             pool.shutdown()
     if fresh != cached:
-        _save(cache_path, fresh)
+        cachefile.save(cache_path, fresh)
 
 
 def _publish(generator, ingest, path, record, fields, parsed):
@@ -146,22 +145,3 @@ def _parse_with(reader):
 
 def _parse(item):
     return _parse_with(_worker["reader"])(item)
-
-
-def _load(path):
-    try:
-        with open(path, "rb") as handle:
-            data = pickle.load(handle)
-    except FileNotFoundError:
-        return {}
-    except Exception as err:  # noqa: BLE001 - a damaged cache is rebuilt, never trusted
-        logger.warning("Ignoring a damaged cache file %s (%s); it is rebuilt", path, err)
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
-def _save(path, data):
-    os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
-    with open(path + ".tmp", "wb") as handle:
-        pickle.dump(data, handle, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(path + ".tmp", path)

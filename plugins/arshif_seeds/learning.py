@@ -11,11 +11,10 @@ modification time, so a rebuild reads only the seeds that changed.
 
 import logging
 import os
-import pickle
 import re
 from collections import defaultdict
 
-from . import boundary, config, dumps
+from . import boundary, cachefile, config, dumps
 from .decoding import SeedRejected, decode_seed
 from .furniture import EMPTY, learn, sketch
 from .normalize import normalize_text
@@ -81,39 +80,41 @@ def learn_archive(paths, dump_paths, settings, row_of) -> Archive:
     root = config.seeds_path(settings)
     max_bytes = config.setting(settings, "SEEDS_MAX_BYTES")
     cache_path = os.path.join(settings.get("CACHE_PATH", "cache"), SKETCH_CACHE)
-    cached = _load(cache_path)
+    cached = cachefile.load(cache_path)
     sketches, fresh = {}, {}
-    for rel, path in sorted(paths.items()):
+
+    def cached_or(name, path, make):
+        """The cached entry of `name` while its file is unchanged, else a new one."""
         try:
             info = os.stat(path)
         except OSError:
-            continue
+            return None
         key = (info.st_size, info.st_mtime_ns)
-        entry = cached.get(rel)
-        if entry and entry[0] == key:
-            sketches[rel] = fresh[rel] = entry
-            continue
+        entry = cached.get(name)
+        if not entry or entry[0] != key:
+            entry = (key, make(path))
+        if entry[1] is not None:
+            fresh[name] = entry
+        return entry[1]
+
+    def seed_sketch(path):
         try:
-            text = decode_seed(boundary.read_seed(path, root, max_bytes)).text
+            return sketch(normalize_text(decode_seed(boundary.read_seed(path, root, max_bytes)).text))
         except SeedRejected:
-            continue  # the reader rejects it with the reason
-        sketches[rel] = fresh[rel] = (key, sketch(normalize_text(text)))
+            return None  # the reader rejects it with the reason
+
+    for rel, path in sorted(paths.items()):
+        text = cached_or(rel, path, seed_sketch)
+        if text is not None:
+            sketches[rel] = text
     sources = {rel: source_of(rel, row_of(rel)) for rel in sketches}
     for name, path in sorted(dump_paths.items()):
-        try:
-            info = os.stat(path)
-        except OSError:
-            continue
-        key = (info.st_size, info.st_mtime_ns)
-        entry = cached.get(DUMP_KEY + name)
-        if not entry or entry[0] != key:
-            entry = (key, _dump_sketches(name, path))
-        fresh[DUMP_KEY + name] = entry
-        for record, source, text in entry[1]:
-            sketches[record] = (key, text)
+        for record, source, text in cached_or(DUMP_KEY + name, path,
+                                              lambda p, name=name: _dump_sketches(name, p)) or ():
+            sketches[record] = text
             sources[record] = source
     if fresh != cached:
-        _save(cache_path, fresh)
+        cachefile.save(cache_path, fresh)
     members = defaultdict(list)
     for rel, source in sources.items():
         members[source].append(rel)
@@ -122,7 +123,7 @@ def learn_archive(paths, dump_paths, settings, row_of) -> Archive:
             del members[source]
             members[FOLDER].extend(rels)
             sources.update(dict.fromkeys(rels, FOLDER))
-    profiles = {source: learn(sketches[rel][1] for rel in sorted(rels))
+    profiles = {source: learn(sketches[rel] for rel in sorted(rels))
                 for source, rels in members.items()}
     for source, profile in sorted(profiles.items()):
         logger.debug("Learned from %d seeds of %s: %d lines, %d openings, %d byline words",
@@ -144,23 +145,3 @@ def _dump_sketches(name, path):
                   else f"category: {fields['category']}" if fields.get("category") else f"dump: {name}")
         out.append((dumps.record_name(name, n), source, sketch(text)))
     return out
-
-
-def _load(path):
-    """The cached sketches, or {} when there are none or the file is damaged."""
-    try:
-        with open(path, "rb") as handle:
-            data = pickle.load(handle)
-    except FileNotFoundError:
-        return {}
-    except Exception as err:  # noqa: BLE001 - a damaged cache is rebuilt, never trusted
-        logger.warning("Ignoring a damaged cache file %s (%s); it is rebuilt", path, err)
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
-def _save(path, sketches):
-    os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
-    with open(path + ".tmp", "wb") as handle:
-        pickle.dump(sketches, handle, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(path + ".tmp", path)
