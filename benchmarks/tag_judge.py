@@ -20,6 +20,15 @@ import pathlib
 import sys
 
 
+LEGEND = """File names: `before` and `after` judge the fixed sample (tag_sample.py, seed 2013,
+40 articles a corpus) with keywords.py before and after issue 12's work; `seedN` judge
+`tag_sample.py --seed N --show 20` with the code of the commit that wrote them;
+`first_read` was judged before any change was made for what it showed, so it is the
+fairest estimate of articles the tagger was never tuned on. Articles without a tag add
+no line.
+"""
+
+
 def rates(path):
     """{corpus: (acceptable, judged, articles)} of one judgement file."""
     counts = collections.defaultdict(lambda: [0, 0, set()])
@@ -59,8 +68,8 @@ def main():
         command = " ".join(["python benchmarks/tag_judge.py", *args.files]
                            + (["--sample", args.sample] if args.sample else []) + ["--out", args.out])
         pathlib.Path(args.out).write_text(
-            "# Tags judged as an editor would\n\n" + f"Command: `{command}`\n\n" + "\n".join(lines) + "\n",
-            encoding="utf-8")
+            "# Tags judged as an editor would\n\n" + f"Command: `{command}`\n\n" + "\n".join(lines) + "\n\n"
+            + LEGEND, encoding="utf-8")
     if args.sample:
         wrong = mismatches(args.files[-1], args.sample)
         for corpus, ident, tag in wrong:

@@ -117,3 +117,19 @@ def test_choosing_is_deterministic():
     docs = archive((4, {"الزقازيق": 1.0, "أسيوط": 1.0, "سوهاج": 1.0}))
     assert choose_tags(docs) == choose_tags([dict(reversed(d.items())) for d in docs])
     assert keywords.fold("الإسكندرية") == keywords.fold("الاسكندريه")
+
+
+def test_names_after_titles_ranks_and_chains():
+    found = candidates("", ["قال الفريق أول عبد الفتاح السيسي إن الرئيس السابق علي عبد الله صالح "
+                            "والدكتور عبدالله بن أحمد المغلوث ورئيس الوزراء بنيامين نتنياهو حضروا."])
+    for name in ("عبد الفتاح السيسي", "علي عبد الله صالح", "عبدالله بن أحمد المغلوث", "بنيامين نتنياهو"):
+        assert name in found, name
+    assert not [term for term in found if term.startswith("أول ")]
+    university = candidates("", ["درس في جامعة الإمام محمد بن سعود الإسلامية بالرياض."])
+    assert "محمد بن سعود الإسلامية" not in university
+
+
+def test_a_name_or_phrase_never_runs_over_a_comma_or_a_number():
+    found = candidates("", ["صدر القانون رقم 12 لسنة 2013، وقال عمرو موسى فى تصريحات إن الأمن، المركزي."])
+    assert "عمرو موسى" in found  # «فى» ends it as «في» does
+    assert not [term for term in found if "لسنة" in term] and "الأمن المركزي" not in found

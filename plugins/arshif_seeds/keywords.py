@@ -190,17 +190,18 @@ def classify(word):
 
 
 def _verb_like(word, first):
-    """An imperfect verb (يطالب, تختبر, ويبدو) that is no given name (يوسف, تامر).
+    """A verb (يطالب, تختبر, ويبدو, حضروا) that is no given name (يوسف, تامر).
 
-    The first word of a name is held to fewer patterns: «تركي بن سعود» and
-    «نتنياهو» are names, «يأتي ضمن» and «تختبر محرك» start with a verb.
+    The first word of a name is held to fewer patterns: «تركي بن سعود» is a
+    name, «يأتي ضمن» and «تختبر محرك» start with a verb.
     """
     bare = word[1:] if word[:1] in "وف" and len(word) > 4 else word
     if fold(bare) in _GIVEN or len(bare) < 4:
         return False
     if first:
         return bare[0] == "ي" or (bare[0] == "ت" and len(bare) >= 5)
-    return bare[0] in "يتن"
+    # Not ن («بنيامين نتنياهو», «علاء بن عبدالله نصيف»); a plural past ends in وا («حضروا»).
+    return bare[0] in "يت" or bare.endswith("وا")
 
 
 def _name_part(kinds, j, name):
@@ -210,8 +211,11 @@ def _name_part(kinds, j, name):
     if kind == DEFINITE and not clitic:
         if joined or (name and word in NAME_ENDINGS):
             return word  # «عبد الله», «محيي الدين»
-        if name and word[-1] in "يى" and word not in STOP and word not in NOT_FAMILY:
-            return word  # a family name: «محمد البرادعي», «عبد الفتاح السيسي»
+        if name and word not in STOP and word not in NOT_FAMILY and not word.endswith(("ية", "يه")) and (
+                word[-1] in "يى" or any(fold(part) in ("بن", "ابن") for part in name)):
+            # A family name («محمد البرادعي», «عبدالله بن أحمد المغلوث»); a feminine
+            # adjective ends an institution («جامعة الإمام محمد بن سعود الإسلامية»).
+            return word
         return None
     if kind != OTHER or len(word) < 2 or fold(word) in _NAME_STOP or _verb_like(word, not name) \
             or word in HEADS or (word[:1] in "وبل" and word[1:] in HEADS):
