@@ -17,7 +17,7 @@ tags rather than weak ones.
 import functools
 import math
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from itertools import chain
 
 from .keyword_lists import GIVEN_NAMES, PLACES
