@@ -129,8 +129,9 @@ def learn(texts) -> Profile:
     opening_words = defaultdict(int)
     opening_lines = defaultdict(int)
     opening_sentences = defaultdict(int)
-    segment_support = defaultdict(set)
-    partners = defaultdict(set)
+    # Byline word groups, apart for the first line (a headline, where the archive has them).
+    segment_support = (defaultdict(set), defaultdict(set))
+    partners = (defaultdict(set), defaultdict(set))
     count = headline_first = byline_second = 0
     for text in texts:
         lines = [line.strip() for line in text.split("\n") if line.strip()]
@@ -160,9 +161,10 @@ def learn(texts) -> Profile:
                     opening_sentences[opening] += is_sentence(key)
                 if zone == "top" and len(words) <= BYLINE_MAX_WORDS:
                     parts = [p for p in segments(lines[index]) if len(p.split()) <= SEGMENT_MAX_WORDS]
+                    first_line = index == 0
                     for part in parts:
-                        segment_support[part].add(copy)
-                        partners[part].update(p for p in parts if p != part)
+                        segment_support[first_line][part].add(copy)
+                        partners[first_line][part].update(p for p in parts if p != part)
     if not count:
         return EMPTY
 
@@ -179,9 +181,11 @@ def learn(texts) -> Profile:
         and opening_words[opening] / opening_lines[opening] <= OPENING_MEAN_MAX_WORDS
         and opening_sentences[opening] * 2 < opening_lines[opening]
     )
+    headlines = headline_first / count >= HABIT
     hubs = frozenset(
-        part for part, support in segment_support.items()
-        if often(support, LINE_SHARE) and len(partners[part]) >= HUB_PARTNERS
+        part for first_line in ((False,) if headlines else (False, True))
+        for part, support in segment_support[first_line].items()
+        if often(support, LINE_SHARE) and len(partners[first_line][part]) >= HUB_PARTNERS
     )
     return Profile(articles=count, lines=lines, openings=openings, hubs=hubs,
                    headline_first=headline_first / count, byline_second=byline_second / count)
