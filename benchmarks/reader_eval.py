@@ -157,7 +157,6 @@ class Tally:
 
 
 def evaluate(parsed, record, shape, byline, title, tally):
-    body = norm(" ".join(parsed.paragraphs))
     published = norm(" ".join([parsed.kicker or "", parsed.title, *parsed.paragraphs]))
     tally.add("articles")
     if title is not None:
@@ -186,7 +185,8 @@ def evaluate(parsed, record, shape, byline, title, tally):
         tally.add("boilerplate published", 1, (record["id"], leaks[:3]))
     sentences = content_sentences(record.get("body", record["text"]))
     tally.add("sentences", len(sentences))
-    # A sentence is kept when its end is in the body (a dateline may be cut off its start).
+    # A sentence is kept when its end is published (a dateline may be cut off its start; a
+    # first line may become the headline).
     lost = [s for s in sentences if " ".join(norm(s).split()[-TAIL_WORDS:]) not in published]
     tally.add("sentences lost", len(lost), (record["id"], lost[0][:120]) if lost else None)
 
@@ -232,6 +232,14 @@ def run(corpus_name, records, write, mixed=False):
         write(f"| {source} | {shape} | {n:,} | {found} | {100 * t.n['dated'] / n:.1f} % "
               f"| {100 * t.n['wrong date'] / n:.2f} % | {100 * t.n['author is headline'] / n:.2f} % "
               f"| {left} | {100 * t.n['boilerplate published'] / n:.1f} % | {kept:.2f} % |")
+    days = collections.defaultdict(set)
+    for source, _, _, _, _, record in seeds:
+        days[source].add(record["date"][:10])
+    single = sorted(source for source, dates in days.items() if len(dates) == 1 and len(seeds) > 1)
+    if single:
+        write(f"\nEvery record of {', '.join(single)} has the same date "
+              f"({', '.join(sorted(next(iter(days[s])) for s in single))}): when it was crawled, not "
+              "published, so a byline's own date counts as wrong here.")
     overall = tallies[("all", "all")]
     write("\nExamples of what went wrong (first few of each):\n")
     for key in ("headline found", "wrong date", "author is headline", "byline left",
