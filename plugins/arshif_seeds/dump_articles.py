@@ -11,11 +11,10 @@ import concurrent.futures
 import logging
 import multiprocessing
 import os
-import stat
 
 from pelican.contents import Article
 
-from . import cachefile, config, dumps
+from . import boundary, cachefile, config, dumps
 from .furniture import EMPTY
 from .reader import stamp
 
@@ -34,21 +33,16 @@ def dump_files(settings) -> dict:
     if os.path.isfile(root):
         return {os.path.basename(root): root} if dumps.is_dump(root) else {}
     found = {}
+    hazards = boundary.hazards(root, None)  # links out, pipes, devices: reported, never read
     for dirpath, dirs, files in os.walk(root):  # links are not followed: nothing leads out
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             path = os.path.join(dirpath, name)
-            if dumps.is_dump(name) and not name.startswith(".") and _regular(path):
-                found[os.path.relpath(path, root).replace(os.sep, "/")] = path
+            relative = os.path.relpath(path, root)
+            if (dumps.is_dump(name) and not name.startswith(".") and relative not in hazards
+                    and not os.path.islink(path)):
+                found[relative.replace(os.sep, "/")] = path
     return found
-
-
-def _regular(path):
-    """A regular file, not a link (links, pipes and devices are the boundary's to report)."""
-    try:
-        return stat.S_ISREG(os.lstat(path).st_mode)
-    except OSError:
-        return False
 
 
 def add_dump_articles(generator, reader, ingest):

@@ -24,7 +24,7 @@ logger = logging.getLogger(__name__)
 CODE_FINGERPRINT = hashlib.sha1(b"".join(
     path.read_bytes() for path in sorted(Path(__file__).parent.glob("*.py")))).hexdigest()
 READER_SETTINGS = ("SEEDS_PATH", "SEEDS_EXTENSIONS", "SEEDS_DEFAULT_CATEGORY",
-                   "SEEDS_WORDS_PER_MINUTE", "ARSHIF_SLUGS")
+                   "SEEDS_WORDS_PER_MINUTE", "SEEDS_MAX_BYTES", "ARSHIF_SLUGS")
 
 
 def seed_relpath(source_path, settings):
