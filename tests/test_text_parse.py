@@ -166,3 +166,14 @@ def test_any_string_parses_and_no_word_is_lost(text):
     assert isinstance(parsed, ParsedSeed) and parsed.title
     assert _accounted_words(parsed) == _words(normalize_text(text))
     assert parsed.word_count == sum(len(p.split()) for p in parsed.paragraphs)
+
+
+@pytest.mark.parametrize("text, date", [
+    ("عنوان الخبر\nالرياض - 10 أغسطس 2015: أعلنت الوزارة عن خطة جديدة لتطوير الخدمات.", "2015-08-10"),
+    ("عنوان الخبر\nأعلنت الوزارة عن خطة جديدة لتطوير الخدمات.\nنشر في: 10/08/2015", "2015-08-10"),
+    ("عنوان الخبر\nتاريخ النشر: 9 أغسطس 2015 - 16:10\nأعلنت الوزارة عن خطة جديدة لتطوير الخدمات.", "2015-08-09"),
+])
+def test_publication_lines_and_dashed_datelines(text, date):
+    parsed = parse_seed(text, "x.txt")
+    assert parsed.date.isoformat() == date
+    assert parsed.paragraphs == ["أعلنت الوزارة عن خطة جديدة لتطوير الخدمات."]

@@ -54,7 +54,7 @@ _DATELINE_PREFIX = re.compile(
 )
 # `الرياض 25 شوال 1436 هـ الموافق 10 اغسطس 2015 م واس` (a line, or the start of one).
 _DATED_PLACE = re.compile(
-    rf"^(?P<place>{_PLACE})\s*[،,]?\s*(?:في\s+)?(?P<date>{DATE_PHRASE})\s*"
+    rf"^(?P<place>{_PLACE})\s*(?:[،,]|{_DASH}+)?\s*(?:في\s+)?(?P<date>{DATE_PHRASE})\s*"
     rf"(?:[(\[]?\s*(?P<agency>{_AGENCY})\s*[)\]]?)?\s*(?:{_DASH}+|:)?\s*"
 )
 # A byline that ends in a publication date: `… | Tuesday, 11 August 2015 - 16:10 pm`.
@@ -64,12 +64,17 @@ _DATED_TAIL = re.compile(
     re.I,
 )
 # A line that is only a publication date: `نشر في: 10 أغسطس 2015`, `الثلاثاء 11 أغسطس 2015`.
+_PUBLISHED = r"(?:نشر|نُشر|تاريخ النشر|تم النشر|Published)(?:\s+(?:في|بتاريخ|on))?\s*:?\s*"
 _DATE_LINE = re.compile(
-    rf"^(?:(?:نشر|نُشر|تاريخ النشر|تم النشر|Published)(?:\s+(?:في|بتاريخ|on))?\s*:?\s*)?"
+    rf"^(?:{_PUBLISHED})?"
     rf"(?:[{_AR}A-Za-z]+\s*[،,]?\s*)?(?P<date>{DATE_PHRASE})"
     r"(?:\s*[-–,|]?\s*(?:الساعة\s*)?\d{1,2}:\d{2}(?:\s*(?:[ap]\.?m\.?|ص|م))?)?\s*$",
     re.I,
 )
+# A line that says it is the publication date (`نشر في: 10/08/2015`), wherever it stands.
+_PUBLICATION_LINE = re.compile(rf"^{_PUBLISHED}(?P<date>{DATE_PHRASE})"
+                               r"(?:\s*[-–,|]?\s*(?:الساعة\s*)?\d{1,2}:\d{2}(?:\s*(?:[ap]\.?m\.?|ص|م))?)?\s*$",
+                               re.I)
 _TITLES = re.compile(r"^(?:د\.|د |الدكتور|الدكتورة|المهندس|الأستاذ|الاستاذ|الشيخ|م\.)\s*")
 _NOT_IN_NAMES = frozenset(
     "في فى من إلى الى عن مع بعد قبل حول ضد بين هل لا لم لن ما و أو ثم".split()
@@ -214,6 +219,12 @@ def slot_fields(line: str, profile=EMPTY) -> dict:
     quoted = {" ".join(q.strip("«»\"“” ").split()) for q in _QUOTED.findall(line)}
     parts = [p.strip(".") for p in segments(line) if p.strip(".")]
     return _fields(parts, [_kind(p, profile, quoted) for p in parts], {}) or {"byline": line}
+
+
+def publication_line(line: str) -> str | None:
+    """The date of a line that says it is the publication date (`نشر في …`), or None."""
+    match = _PUBLICATION_LINE.match(line.strip())
+    return match["date"] if match else None
 
 
 def declared_author(value: str, profile=EMPTY) -> dict:

@@ -5,7 +5,7 @@ import datetime
 import re
 
 from .boilerplate import Removed, strip_boilerplate
-from .byline import extract_byline
+from .byline import extract_byline, publication_line
 from .dates import find_date
 from .furniture import EMPTY
 from .headline import extract_headline
@@ -53,6 +53,7 @@ def parse_seed(text: str, filename: str, profile=EMPTY, today=None, title=None) 
         title, kicker, after = extract_headline(kept, profile)
     meta, rest = extract_byline(after, profile, under_headline=title is not None)
     removed.extend(Removed("byline", raw) for raw in _taken_off(after, rest))
+    rest = _publication_line_at_end(rest, meta, removed)
     paragraphs = make_paragraphs(rest)
     warnings = []
     generated = title is None
@@ -80,6 +81,18 @@ def parse_seed(text: str, filename: str, profile=EMPTY, today=None, title=None) 
         removed=removed,
         warnings=warnings,
     )
+
+
+def _publication_line_at_end(lines, meta, removed):
+    """A closing `نشر في: …` line dates the article (when the top did not) and is not body text."""
+    body = [line for line in lines if line.strip()]
+    if len(body) > 1:
+        date_text = publication_line(body[-1])
+        if date_text:
+            meta.setdefault("date_text", date_text)
+            removed.append(Removed("publication_line", body[-1].strip()))
+            return body[:-1]
+    return lines
 
 
 def _publication_date(date_text, today):
