@@ -53,6 +53,7 @@ def test_institutions_keep_their_whole_name():
     found = candidates("", ["أصدر المجلس القومي للمرأة بيانا، وزار المملكة العربية السعودية رئيس "
                             "الاتحاد الدولي لكرة القدم، وفي الضفة الغربية مواجهات."])
     assert "الاتحاد" not in found  # after a title it is a complement, not a tag of its own
+    assert "الغربية" not in found  # a direction of «الضفة», not the governorate
     for name in ("المجلس القومي للمرأة", "المملكة العربية السعودية", "الاتحاد الدولي لكرة القدم",
                  "الضفة الغربية"):
         assert name in found, name

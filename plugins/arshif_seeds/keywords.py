@@ -321,7 +321,8 @@ def _occurrences(text):
         following = kinds[i + 1] if i + 1 < len(kinds) else _NOTHING
         described = following[0] in (DEFINITE, PLACE) and not following[2] and following[1][:2] == "ال"
         if kind == PLACE:
-            found.append((word, 1.0))
+            if not (bound and word in DIRECTIONS):  # «الغربية» of «الضفة الغربية» is no governorate
+                found.append((word, 1.0))
             if described:  # «كوريا الشمالية»
                 words = _phrase(kinds, raw, i)
                 if len(words) > 1:
