@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 from markupsafe import Markup
 from pelican import signals
 
-from . import arabic, jsonld
+from . import arabic, jsonld, timeline
 from .archives import shape_archives
 from .feeds import complete_feed, drop_undated_entries, remove_empty_category_feeds
 from .neighbours import link_neighbours
@@ -29,6 +29,8 @@ DEFAULTS = {
     "ARSHIF_CATEGORY_NAMES": {},
     # Tags with fewer articles get no page (they stay on articles as text).
     "ARSHIF_TAG_MIN_ARTICLES": 2,
+    # Listing pages (tags, sources, categories, archives) chart their articles per month.
+    "ARSHIF_TIMELINES": True,
 }
 
 
@@ -78,6 +80,7 @@ def filters(settings):
         "category_name": category_name,
         "source_url": lambda source: Source(source, settings).url,
         "jsonld": article_jsonld,
+        "timeline": partial(timeline.chart, system=system),
     }
 
 
