@@ -24,7 +24,6 @@ import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CORPUS = os.path.join(os.path.dirname(ROOT), "shared", "corpus", "egynews2013", "articles")
-DUMP = os.path.join(os.path.dirname(ROOT), "shared", "corpus", "saudinewsnet", "saudinewsnet.jsonl")
 RESULTS = os.path.join(ROOT, "benchmarks", "results")
 
 
@@ -114,30 +113,9 @@ def bench_plain(rows, work):
     return full, again, size, files
 
 
-def bench_both_corpora(work):
-    """Both corpora in one build: every egynews2013 file and the SaudiNewsNet dump as it is."""
-    rows = corpus_rows(10 ** 6)
-    seeds, out = os.path.join(work, "seeds"), os.path.join(work, "out")
-    make_seeds(rows, seeds)
-    shutil.copyfile(DUMP, os.path.join(seeds, os.path.basename(DUMP)))
-    report = os.path.join(work, "report.json")
-    build = [sys.executable, "-m", "invoke", "build", "--seeds", seeds, "--output", out,
-             "--cache", os.path.join(work, "cache"), "--report", report]
-    full = run_measured(build, ROOT)
-    with open(report, encoding="utf-8") as handle:
-        published = json.load(handle)["counts"]["published"]
-    size, files = tree_size(out)
-    search, _ = tree_size(os.path.join(out, "search"))
-    return {"n": published, "tool": "Arshif, both corpora", **full, "output_mb": round(size / 1e6, 1),
-            "files": files, "bytes_per_article": round(size / published),
-            "search_mb": round(search / 1e6, 1)}
-
-
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000, 20000])
-    parser.add_argument("--both-corpora", action="store_true",
-                        help="also build all of egynews2013 with the SaudiNewsNet dump (about 38,700 articles)")
     args = parser.parse_args()
     results = []
     for n in args.sizes:
@@ -152,10 +130,6 @@ def main():
                 "rebuild_share": round(again["wall_s"] / full["wall_s"], 2),
             })
             print(json.dumps(results[-1], ensure_ascii=False), flush=True)
-    if args.both_corpora:
-        with tempfile.TemporaryDirectory(prefix="bench-both-") as work:
-            results.append(bench_both_corpora(work))
-        print(json.dumps(results[-1], ensure_ascii=False), flush=True)
     write_results(results, args)
 
 
@@ -164,23 +138,14 @@ def write_results(results, args):
     lines = [
         "# Build benchmark", "",
         f"Machine: {machine}. Date: {datetime.date.today().isoformat()}.",
-        f"Command: `python benchmarks/bench_build.py --sizes {' '.join(map(str, args.sizes))}"
-        f"{' --both-corpora' if args.both_corpora else ''}` (or `invoke bench`).", "",
+        f"Command: `python benchmarks/bench_build.py --sizes {' '.join(map(str, args.sizes))}` "
+        "(or `invoke bench`).", "",
         "| N | tool | wall s | CPU s | peak MB | output MB | bytes/article | rebuild +1 s | rebuild/full |",
         "|---|---|---|---|---|---|---|---|---|",
     ]
     for r in results:
         lines.append(f"| {r['n']} | {r['tool']} | {r['wall_s']} | {r['cpu_s']} | {r['peak_mb']} | "
-                     f"{r['output_mb']} | {r['bytes_per_article']} | {r.get('rebuild_one_s', '–')} | "
-                     f"{r.get('rebuild_share', '–')} |")
-    both = [r for r in results if "search_mb" in r]
-    twenty = [r for r in results if r["tool"] == "Arshif" and r["n"] == max(args.sizes)]
-    if both and twenty:
-        b, t = both[0], twenty[0]
-        lines += ["", f"Both corpora: {b['n']:,} articles published, search index {b['search_mb']} MB; "
-                  f"wall time {b['wall_s'] / t['wall_s']:.2f}x the {t['n']:,}-article build for "
-                  f"{b['n'] / t['n']:.2f}x the articles (linear growth would be {b['n'] / t['n']:.2f}x); "
-                  f"peak memory {b['peak_mb']:.0f} MB."]
+                     f"{r['output_mb']} | {r['bytes_per_article']} | {r['rebuild_one_s']} | {r['rebuild_share']} |")
     os.makedirs(RESULTS, exist_ok=True)
     with open(os.path.join(RESULTS, "build.md"), "w", encoding="utf-8") as handle:
         handle.write("\n".join(lines) + "\n")
