@@ -11,6 +11,7 @@ from . import arabic, jsonld, timeline
 from .archives import shape_archives
 from .feeds import complete_feed, drop_undated_entries, remove_empty_category_feeds
 from .neighbours import link_neighbours
+from .related import link_related
 from .sitemap import fix_sitemap
 from .sources import Source, SourcesGenerator
 from .tags import prune_tags
@@ -31,6 +32,8 @@ DEFAULTS = {
     "ARSHIF_TAG_MIN_ARTICLES": 2,
     # Listing pages (tags, sources, categories, archives) chart their articles per month.
     "ARSHIF_TIMELINES": True,
+    # Related articles listed on an article page (0: none).
+    "ARSHIF_RELATED": 5,
 }
 
 
@@ -111,6 +114,7 @@ def register():
     signals.article_generator_finalized.connect(shape_archives)
     signals.article_generator_finalized.connect(link_neighbours)
     signals.article_generator_finalized.connect(prune_tag_pages)
+    signals.article_generator_finalized.connect(link_related)
     signals.feed_generated.connect(drop_undated_entries)
     signals.feed_generated.connect(complete_feed)
     signals.article_writer_finalized.connect(remove_empty_category_feeds)
