@@ -14,15 +14,13 @@ by `furniture`). Only a person becomes the author: never a headline, a place,
 a desk or an outlet.
 """
 
-import functools
-import pathlib
 import re
 
 from .dates import DATE_PHRASE
 from .furniture import (BYLINE_SLOT_WORDS, EMPTY, HEADLINE_SEPARATORS, LEAD_WORDS, SEPARATORS,
                         is_sentence, segments)
+from .lexicon import BYLINE_NAMES, BYLINE_PLACES
 
-DATA = pathlib.Path(__file__).with_name("data")
 # Arabic letters (no tatweel: names and places are not stretched).
 _AR = "\u0621-\u063a\u0641-\u064a\u0671-\u06d3"
 _WIRE_NAMES = [
@@ -96,18 +94,8 @@ _MARKS = re.compile("[\u064b-\u0652\u0670\u0640]")
 _TANWEEN = re.compile("[\u064b-\u064d]")
 
 
-@functools.cache
-def _words(name):
-    words = set()
-    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            words.update(line.split())
-            words.add(" ".join(line.split()))
-    return frozenset(words)
-
-
 def is_place(text: str) -> bool:
-    return " ".join(text.split()) in _words("places.txt")
+    return " ".join(text.split()) in BYLINE_PLACES
 
 
 def is_name(text: str) -> bool:
@@ -120,8 +108,7 @@ def is_name(text: str) -> bool:
     if _TANWEEN.search(text):
         return False  # `رئيسًا`: an indefinite noun or adverb, never part of a name
     first = words[0]
-    names = _words("given_names.txt")
-    return (first in names or (first.startswith("عبد") and len(first) > 4)
+    return (first in BYLINE_NAMES or (first.startswith("عبد") and len(first) > 4)
             or (first in ("عبد", "أبو", "ابو", "أم", "ام") and len(words) > 2))
 
 

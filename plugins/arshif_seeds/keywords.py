@@ -20,7 +20,7 @@ import re
 from collections import Counter
 from itertools import chain
 
-from .keyword_lists import GIVEN_NAMES, PLACES
+from .lexicon import GIVEN_NAMES, PLACES
 
 _MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 _LETTERS = "\u0621-\u063a\u0641-\u064a\u0671-\u06d3"
