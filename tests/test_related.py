@@ -90,7 +90,7 @@ def test_each_entry_shows_outlet_and_date_or_undated(site):
     assert "<h2" in section and "تغطيات ذات صلة" in section
     assert f'href="/{address["weather2.txt"]}"' in section and "غير مؤرخ" in section
     near = (site / "out" / address["a.txt"] / "index.html").read_text(encoding="utf-8")
-    assert re.search(r'صحيفة المساء · <time datetime="2013-02-12">12 فبراير 2013</time>', near)
+    assert "صحيفة المساء · 12 فبراير 2013" in near
 
 
 def test_a_new_article_re_renders_the_pages_whose_list_it_joins(tmp_path):

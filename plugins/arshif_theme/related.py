@@ -10,6 +10,7 @@ and cost the most: they are dropped.
 """
 
 import bisect
+import gc
 import heapq
 import logging
 import math
@@ -133,7 +134,15 @@ def link_related(generator):
     articles = generator.articles
     if not limit or not articles:
         return
-    lists = related_lists([_doc(a) for a in articles], limit)
+    # Many small objects made and dropped, none in a cycle: with the whole
+    # archive in memory, the collector's passes would cost more than the work.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        lists = related_lists([_doc(a) for a in articles], limit)
+    finally:
+        if collecting:
+            gc.enable()
     for article, chosen in zip(articles, lists):
         article.related = article.metadata["related"] = [_shown(articles[i]) for i in chosen]
     logger.debug("Related coverage listed for %d of %d articles", sum(map(bool, lists)), len(articles))
