@@ -120,3 +120,12 @@ def test_a_byline_in_the_archives_byline_place_is_taken_off_even_unnamed():
 def test_place_and_writer_before_the_lead():
     assert split_dateline("تبوك: أحمد الحجيري: " + LEAD) == (
         {"place": "تبوك", "author": "أحمد الحجيري"}, LEAD)
+
+
+@pytest.mark.parametrize("line", ["كتب الرئيس رسالة إلى الشعب", "كتبت الصحيفة عن القضية"])
+def test_a_sentence_that_starts_with_wrote_is_not_a_byline(line):
+    assert extract_byline([line, LEAD]) == ({}, [line, LEAD])
+
+
+def test_an_agency_alone_before_the_lead():
+    assert split_dateline("(رويترز) - " + LEAD) == ({"agency": "رويترز"}, LEAD)

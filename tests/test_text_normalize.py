@@ -46,5 +46,12 @@ def test_idempotent(text):
 
 @given(st.text(st.characters(whitelist_categories=("Lo", "Nd", "Mn", "Zs")), max_size=200))
 def test_every_word_is_kept(text):
-    words = lambda s: re.findall(r"[^\W_]+", unicodedata.normalize("NFC", s))  # noqa: E731
+    # Presentation forms are the same letters (their NFKC); everything else compares under NFC.
+    forms = lambda s: re.sub("[\ufb50-\ufdff\ufe70-\ufefe]+",  # noqa: E731
+                             lambda m: unicodedata.normalize("NFKC", m.group()), s)
+    words = lambda s: re.findall(r"[^\W_]+", unicodedata.normalize("NFC", forms(s)))  # noqa: E731
     assert words(normalize_text(text)) == words(text)
+
+
+def test_arabic_presentation_forms_become_letters():
+    assert normalize_text("ﻛﺸﻔﺖ ﷲ") == "كشفت الله"

@@ -37,7 +37,7 @@ def _accounted_words(parsed):
 def test_seed_article():
     text = (FIXTURES / SEED_NAME).read_text(encoding="utf-8")
     parsed = parse_seed(text, SEED_NAME)
-    assert parsed.title == 'وانغ يي: الصين مستعدة للعمل مع روسيا لدعم التعددية ومعارضة "الدوائر الصغيرة"…'
+    assert parsed.title == "وانغ يي: الصين مستعدة للعمل مع روسيا لدعم التعددية ومعارضة «الدوائر الصغيرة»"
     assert parsed.title_generated and parsed.kicker is None
     assert parsed.date is None
     assert (parsed.lang, parsed.dir) == ("ar", "rtl")

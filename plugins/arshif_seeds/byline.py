@@ -40,10 +40,12 @@ _PLACE_FULL = rf"{_PLACE}(?:\s*[،,]\s*{_PLACE}|\s*\({_PLACE}\))?"
 
 # `كتب - X:`, `بقلم X`, `ترجمة - X`: the line says who wrote it.
 _AUTHOR_LINE = re.compile(
-    rf"^(?:(?:كتبوا|كتبها|كتبه|كتبت|كتب|بقلم)(?:\s*(?:{_DASH}+|:)|\s)"
-    rf"|(?:ترجمة|إعداد|اعداد|تقرير|متابعة|حوار|تصوير)\s*{_DASH}+)"
+    rf"^(?:(?:كتبوا|كتبها|كتبه|كتبت|كتب|بقلم)(?P<marked>\s*(?:{_DASH}+|:))?\s"
+    rf"|(?:ترجمة|إعداد|اعداد|تقرير|متابعة|حوار|تصوير)(?P<dashed>\s*{_DASH}+))"
     rf"\s*(?P<author>[^:\d]{{2,60}}?)\s*:?$"
 )
+# `(رويترز) - قال …`: the agency alone before the lead.
+_AGENCY_PREFIX = re.compile(rf"^[(\[]\s*(?P<agency>{_AGENCY})\s*[)\]]\s*(?:{_DASH}+|:)\s*")
 _AUTHOR_PREFIX = re.compile(rf"^(?:كتب|كتبت)\s*{_DASH}+\s*(?P<author>[^:،.]{{2,40}}?)\s*:\s*")
 # A dateline opening the first paragraph: `واشنطن (رويترز) - قال …`, `بكين 4 ديسمبر 2021 (شينخوا) -`.
 _DATELINE_PREFIX = re.compile(
@@ -153,10 +155,14 @@ def byline_fields(line: str, profile=EMPTY, strict=False) -> dict:
         line = line[: tail.start()]
     marked = _AUTHOR_LINE.match(line)
     if marked:
-        author = _TITLES.sub("", marked["author"].strip())
-        if not is_place(author) and not _WIRE.match(author) and len(author.split()) <= 5:
-            fields["author"] = " ".join(author.split())
-        return fields or {"byline": line}
+        author = " ".join(_TITLES.sub("", marked["author"].strip()).split())
+        # `كتب - X:` says X wrote it; `كتب X …` may be a sentence, unless X is a name.
+        if is_name(author) or ((marked["marked"] or marked["dashed"]) and _namelike(author)
+                               and not is_place(author) and not _WIRE.match(author)):
+            fields["author"] = author
+            return fields
+        if marked["marked"] or marked["dashed"]:
+            return fields or {"byline": line}
     if len(line.split()) > BYLINE_MAX_WORDS:
         return {}
     quoted = {" ".join(q.strip("«»\"“” ").split()) for q in _QUOTED.findall(line)}
@@ -269,7 +275,7 @@ def split_dateline(text: str, profile=EMPTY) -> tuple[dict, str]:
 def _strip_prefix(line, meta, profile):
     """A dateline or byline standing before the first sentence of a paragraph."""
     head = line[:BYLINE_MAX_CHARS + 60]
-    for pattern in (_DATELINE_PREFIX, _DATED_PLACE, _AUTHOR_PREFIX):
+    for pattern in (_DATELINE_PREFIX, _DATED_PLACE, _AGENCY_PREFIX, _AUTHOR_PREFIX):
         match = pattern.match(head)
         if not match or match.end() >= len(line) or not _word_boundary(line, match.end()):
             continue

@@ -34,6 +34,9 @@ _NBSP_BREAK = re.compile(
     "|[ \t]*(?:\u00a0[ \t]*){3,}"
 )
 _SPACE_RUN = re.compile("  +")
+# Arabic presentation forms (`ﻛﺸﻔﺖ`, the ligature `ﷲ`) from old PDF and web text: their
+# compatibility decomposition is the ordinary letters (NFKC for these alone).
+_PRESENTATION_FORMS = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]+")
 
 
 def normalize_text(text: str) -> str:
@@ -46,6 +49,7 @@ def normalize_text(text: str) -> str:
     text = _ODD_SPACE.sub(" ", text)
     text = _MARK_AS_SPACE.sub(" ", text)
     text = _INVISIBLE.sub("", text)
+    text = _PRESENTATION_FORMS.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
     text = unicodedata.normalize("NFC", text)
     text = _SPACE_RUN.sub(" ", text)
     return "\n".join(line.strip(" ") for line in text.split("\n"))
