@@ -1,7 +1,7 @@
 """Quick BM25 harness: how well the analyzer's exact and stem terms retrieve egynews2013.
 
 Why: S2 builds the static index; this measures which scoring of the two terms works,
-on /work/shared/eval/*.jsonl (metrics defined in its README), before it is built.
+on ../shared/eval/*.jsonl (metrics defined in its README), before it is built.
 Run: .venv/bin/python benchmarks/analyzer_eval.py [--corpus DIR] [--eval DIR] [--out FILE]
 The tokenised corpus is cached in /tmp (keyed by the analyzer's code and data).
 """
@@ -18,6 +18,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+# The shared development data beside the project (../shared).
+SHARED = ROOT.parent / 'shared'
 sys.path.insert(0, str(ROOT / 'plugins'))
 from arshif_search import analyzer  # noqa: E402
 
@@ -130,8 +132,8 @@ VARIANTS = [  # name, (match, exact_boost, coord), title_weight
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument('--corpus', default='/work/shared/corpus/egynews2013/articles', type=Path)
-    ap.add_argument('--eval', default='/work/shared/eval', type=Path)
+    ap.add_argument('--corpus', default=SHARED / 'corpus' / 'egynews2013' / 'articles', type=Path)
+    ap.add_argument('--eval', default=SHARED / 'eval', type=Path)
     ap.add_argument('--prefix', default='egynews_dev', help='query files are PREFIX.{known_item,inflect,clitic}.jsonl')
     ap.add_argument('--out', default=ROOT / 'benchmarks/results/analyzer_eval.md', type=Path)
     a = ap.parse_args()

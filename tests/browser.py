@@ -27,7 +27,7 @@ STRICT_CSP = "default-src 'self'; script-src 'self'; object-src 'none'; base-uri
 
 
 def build_site(tmp: Path, seeds: list[str] | None = None, siteurl: str = "", **settings) -> Path:
-    """Build the site from /work/main/seeds (or only the named seed files, with
+    """Build the site from the project's seeds/ (or only the named seed files, with
     their manifest rows) into ``tmp/output`` and return that folder. Extra
     keyword arguments override Pelican settings (e.g. ``ARSHIF_DIGITS="arab"``)."""
     tmp = Path(tmp)

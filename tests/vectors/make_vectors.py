@@ -4,7 +4,7 @@ Why: the JS analyzer must reproduce Python exactly; these vectors are the contra
 in Node (tests/js/analyzer.test.mjs) and Chromium (tests/test_analyzer_browser.py).
 Words and sentences come from egynews2013 (ibraaaa/news-credibility, Apache-2.0; the
 text belongs to its publishers). Run:
-  .venv/bin/python tests/vectors/make_vectors.py /work/shared/corpus/egynews2013/articles
+  .venv/bin/python tests/vectors/make_vectors.py ../shared/corpus/egynews2013/articles
 """
 import collections
 import json

@@ -2,7 +2,7 @@
 
 Why: the proclitic guard needs corpus knowledge (is the و of وزير a clitic?), and
 Python and JS must read the very same lists. Run:
-  .venv/bin/python plugins/arshif_search/data/make_data.py /work/shared/corpus/egynews2013/articles
+  .venv/bin/python plugins/arshif_search/data/make_data.py ../shared/corpus/egynews2013/articles
 Corpus counts are cached in /tmp/arshif_counts.pkl.
 """
 import collections
