@@ -3,7 +3,7 @@
 Builds the first N egynews2013 articles (with their manifest rows) once, in
 this process, with timers around `arshif_theme.link_related` (the related
 lists of every article) and `arshif_theme.timeline.chart` (every chart drawn
-by the templates), and records both beside the build's wall time in the same
+by the templates), and records both (wall and CPU seconds) beside the build's in the same
 run. Rendering the related section in article pages is not in the timers
 (a few lines of template per page). Also writes, for a few articles chosen by
 a fixed seed, their related headlines, to judge what the lists look like.
@@ -33,11 +33,12 @@ RESULTS = ROOT / "benchmarks" / "results" / "related.md"
 
 def timed(function, totals, name):
     def wrapper(*args, **kwargs):
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         try:
             return function(*args, **kwargs)
         finally:
             totals[name] = totals.get(name, 0.0) + time.perf_counter() - start
+            totals[name + " cpu"] = totals.get(name + " cpu", 0.0) + time.process_time() - cpu
             totals[name + " calls"] = totals.get(name + " calls", 0) + 1
     return wrapper
 
@@ -58,9 +59,15 @@ def build(seeds, out, totals, kept):
         "SEEDS_PATH": str(seeds), "OUTPUT_PATH": str(out),
         "CACHE_PATH": str(out) + "-cache", "INGEST_REPORT_PATH": str(out) + "-report.json"})
     os.chdir(ROOT)
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), _cpu()
     Pelican(settings).run()
-    return time.perf_counter() - start
+    return time.perf_counter() - start, _cpu() - cpu
+
+
+def _cpu():
+    """CPU seconds of this process and of its waited-for children (the reader's workers, the search job)."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 def main():
@@ -73,7 +80,7 @@ def main():
     with tempfile.TemporaryDirectory() as work:
         seeds = Path(work) / "seeds"
         make_seeds(corpus_rows(args.docs)[: args.docs], seeds)
-        wall = build(seeds, Path(work) / "out", totals, kept)
+        wall, cpu = build(seeds, Path(work) / "out", totals, kept)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     listed = [a for a in kept if getattr(a, "related", None)]
     lines = [
@@ -85,13 +92,15 @@ def main():
         f"Machine: {platform.machine()}, {os.cpu_count()} cores shared with other jobs, "
         f"CPython {platform.python_version()}. Corpus: the first {args.docs:,} egynews2013 articles.",
         "",
-        "| part | seconds | share of the build's wall time |",
-        "|---|---|---|",
-        f"| whole build (wall) | {wall:.1f} | 100 % |",
-        f"| related lists (`link_related`, all articles) | {totals.get('related', 0):.2f} "
-        f"| {100 * totals.get('related', 0) / wall:.1f} % |",
-        f"| timelines ({totals.get('timelines calls', 0):,} charts drawn) | {totals.get('timelines', 0):.2f} "
-        f"| {100 * totals.get('timelines', 0) / wall:.1f} % |",
+        "| part | wall s | share of the build's wall time | CPU s | share of the build's CPU time |",
+        "|---|---|---|---|---|",
+        f"| whole build | {wall:.1f} | 100 % | {cpu:.1f} | 100 % |",
+    ]
+    for name, what in (("related", "related lists (`link_related`, all articles)"),
+                       ("timelines", f"timelines ({totals.get('timelines calls', 0):,} charts drawn)")):
+        lines.append(f"| {what} | {totals.get(name, 0):.2f} | {100 * totals.get(name, 0) / wall:.1f} % "
+                     f"| {totals.get(name + ' cpu', 0):.2f} | {100 * totals.get(name + ' cpu', 0) / cpu:.1f} % |")
+    lines += [
         "",
         f"Articles with at least one related article: {len(listed):,} of {len(kept):,} "
         f"({100 * len(listed) / max(len(kept), 1):.0f} %); related articles listed: "
