@@ -177,3 +177,10 @@ def test_publication_lines_and_dashed_datelines(text, date):
     parsed = parse_seed(text, "x.txt")
     assert parsed.date.isoformat() == date
     assert parsed.paragraphs == ["أعلنت الوزارة عن خطة جديدة لتطوير الخدمات."]
+
+
+def test_a_given_headline_is_not_repeated_as_the_first_paragraph():
+    text = "الحكومة تعلن خطة جديدة\nأعلنت الحكومة اليوم عن خطة جديدة لتطوير الخدمات في المدن."
+    parsed = parse_seed(text, "dump.jsonl#1", title="الحكومة تعلن  خطة جديدة")
+    assert parsed.title == "الحكومة تعلن خطة جديدة" and not parsed.title_generated
+    assert parsed.paragraphs == ["أعلنت الحكومة اليوم عن خطة جديدة لتطوير الخدمات في المدن."]

@@ -43,12 +43,17 @@ def parse_seed(text: str, filename: str, profile=EMPTY, today=None, title=None) 
 
     `profile` is what the seed's archive taught about its furniture
     (`furniture.learn`); `today` bounds the dates a dateline may give; `title`,
-    when the seed's record gives one, means the text is the body alone.
+    when the seed's record gives one, means the text is the body alone (a first
+    line that repeats it is dropped).
     """
     lines = normalize_text(text).split("\n")
     kept, removed = strip_boilerplate(lines, profile)
     if title:
-        title, kicker, after = normalize_text(title).strip(), None, kept
+        title, kicker, after = " ".join(normalize_text(title).split()), None, kept
+        first = next((i for i, line in enumerate(after) if line.strip()), None)
+        if first is not None and " ".join(after[first].split()) == title:
+            removed.append(Removed("repeated_headline", after[first].strip()))
+            after = after[first + 1:]
     else:
         title, kicker, after = extract_headline(kept, profile)
     meta, rest = extract_byline(after, profile, under_headline=title is not None)
