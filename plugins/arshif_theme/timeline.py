@@ -17,6 +17,7 @@ from .arabic import MONTHS, count, digits, is_undated
 SHORT_SPAN_DAYS = 92
 WIDTH, HEIGHT = 480, 150
 TOP, BOTTOM = 22, 36          # room for counts above bars and labels below
+PAD = 24                      # room at both ends for the labels of the end bars
 SATURDAY = 5                  # weeks start on Saturday, as in the Arab world
 
 
@@ -66,7 +67,8 @@ def period_name(unit, day, system="latn"):
 def _labels(unit, bins):
     """{bar index: (first line, second line)} of the bars labelled below the axis.
 
-    Every bar when there is room; else January and July; else years only.
+    Every month when there are few; else every quarter, or January and July;
+    else years only: month names are wider than thin bars.
     """
     n = len(bins)
     shown = {}
@@ -75,7 +77,8 @@ def _labels(unit, bins):
         year = str(day.year) if i == 0 or day.month == 1 else ""
         if unit == "week":
             shown[i] = (str(day.day), MONTHS[day.month - 1] if opens else "")
-        elif n <= 12 or (n <= 60 and (i == 0 or day.month in (1, 7))):
+        elif n <= 6 or (i == 0 and n <= 60) or (n <= 24 and day.month in (1, 4, 7, 10)) \
+                or (n <= 60 and day.month in (1, 7)):
             shown[i] = (MONTHS[day.month - 1], year)
         elif year:
             shown[i] = (year, "")
@@ -91,7 +94,7 @@ def chart(articles, system="latn", ident="timeline"):
         return Markup("")
     n = len(bins)
     most = max(c for _, c in bins)
-    slot = WIDTH / n
+    slot = (WIDTH - 2 * PAD) / n
     gap = min(slot * 0.2, 4)
     plot = HEIGHT - TOP - BOTTOM
     title = "عدد المقالات في كل " + ("شهر" if unit == "month" else "أسبوع")
@@ -100,15 +103,15 @@ def chart(articles, system="latn", ident="timeline"):
         f'aria-labelledby="{ident}-title" aria-describedby="{ident}-desc" focusable="false">',
         f'<title id="{ident}-title">{title}</title>',
         f'<desc id="{ident}-desc">{escape(_description(unit, bins, undated, system))}</desc>',
-        f'<line class="timeline-axis" x1="0" y1="{HEIGHT - BOTTOM}" x2="{WIDTH}" y2="{HEIGHT - BOTTOM}"/>',
+        f'<line class="timeline-axis" x1="{PAD}" y1="{HEIGHT - BOTTOM}" x2="{WIDTH - PAD}" y2="{HEIGHT - BOTTOM}"/>',
     ]
     if n > 14:  # the counts do not fit above thin bars: one line at the highest
-        parts.append(f'<line class="timeline-grid" x1="0" y1="{TOP}" x2="{WIDTH}" y2="{TOP}"/>'
+        parts.append(f'<line class="timeline-grid" x1="{PAD}" y1="{TOP}" x2="{WIDTH - PAD}" y2="{TOP}"/>'
                      f'<text class="timeline-count" x="2" y="{TOP - 6}" text-anchor="end" '
                      f'direction="rtl">{digits(most, system)}</text>')
     labels = _labels(unit, bins)
     for i, (day, number) in enumerate(bins):
-        x = WIDTH - (i + 1) * slot  # the oldest period at the right
+        x = WIDTH - PAD - (i + 1) * slot  # the oldest period at the right
         middle = _n(x + slot / 2)
         if number:
             height = max(plot * number / most, 1)
