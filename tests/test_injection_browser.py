@@ -29,7 +29,8 @@ INJECTED = """() => {
   if (window.__pwned !== undefined) found.push('window.__pwned=' + window.__pwned);
   for (const el of document.querySelectorAll('*')) {
     const tag = el.tagName.toLowerCase();
-    if (['iframe', 'object', 'embed', 'svg', 'math', 'frame', 'base'].includes(tag)) {
+    const ownChart = el.matches('figure[data-role="timeline"] > svg.timeline-chart');
+    if (['iframe', 'object', 'embed', 'svg', 'math', 'frame', 'base'].includes(tag) && !ownChart) {
       found.push('<' + tag + '>');
     }
     if (tag === 'script' && !el.src && el.type !== 'application/ld+json') found.push('inline <script>');
