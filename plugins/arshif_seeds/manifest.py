@@ -114,36 +114,38 @@ def _rows_from_text(name, text):
                     yield number, row, None
                 else:
                     yield number, None, f"line {number}: not a JSON object"
-    elif name.endswith(".tsv"):
-        header = None
-        for number, line in enumerate(text.split("\n"), 1):
-            cells = line.removesuffix("\r").split("\t")
-            if not line.strip():
-                continue
-            if header is None:
-                header = cells
-                continue
-            if len(cells) > len(header):
-                yield number, None, (f"line {number}: {len(cells)} cells for {len(header)} "
-                                     "columns; row not applied")
-                continue
-            yield number, dict(zip(header, cells)), None
     else:
-        # strict: an unbalanced quote is an error at the end of the file, not rows silently merged.
-        reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-        header = None
-        for cells in reader:
-            number = reader.line_num
-            if not any(cell.strip() for cell in cells):
-                continue
-            if header is None:
-                header = cells
-                continue
-            if len(cells) > len(header):
-                yield number, None, (f"line {number}: {len(cells)} cells for {len(header)} "
-                                     "columns; row not applied")
-                continue
-            yield number, dict(zip(header, cells)), None
+        yield from _with_header(_tsv_cells(text) if name.endswith(".tsv") else _csv_cells(text))
+
+
+def _tsv_cells(text):
+    """(line number, cells) of a TSV: tabs split, quotes are text."""
+    for number, line in enumerate(text.split("\n"), 1):
+        yield number, line.removesuffix("\r").split("\t")
+
+
+def _csv_cells(text):
+    """(line number, cells) of a CSV, read strictly: an unbalanced quote is an error at the
+    end of the file, not rows silently merged."""
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    for cells in reader:
+        yield reader.line_num, cells
+
+
+def _with_header(numbered_cells):
+    """Rows as dicts under the first non-blank row; a row with more cells than columns is a problem."""
+    header = None
+    for number, cells in numbered_cells:
+        if not any(cell.strip() for cell in cells):
+            continue
+        if header is None:
+            header = cells
+            continue
+        if len(cells) > len(header):
+            yield number, None, (f"line {number}: {len(cells)} cells for {len(header)} "
+                                 "columns; row not applied")
+            continue
+        yield number, dict(zip(header, cells)), None
 
 
 def load_manifest(folder, read=None):
