@@ -145,3 +145,27 @@ def test_shorten_cuts_at_a_word_and_marks_a_mid_clause_cut():
 def test_empty_text():
     assert make_headline("") == ""
     assert shorten("") == ""
+
+
+def test_a_cause_clause_is_cut_off_like_any_other_clause():
+    # `نظرًا لـ…` starts a clause of cause: the headline ends before it, not on it.
+    lead = (
+        "قررت الحكومة الباكستانية مواصلة الحظر المفروض على الموقع الإلكترونى «يوتيوب»، نظرًا لاستمرار "
+        "وجود الفيلم المسيء على الموقع وعدم استجابة الشركة لطلبات الحكومة المتكررة بحذفه من الموقع."
+    )
+    assert make_headline(lead) == "قررت الحكومة الباكستانية مواصلة الحظر المفروض على الموقع الإلكترونى «يوتيوب»"
+
+
+def test_a_statement_that_names_its_own_source_stands_whole_without_the_speaker():
+    # `الشرطة تشتبه في أن …` is attributed in itself: whole, it beats the speaker and a cut
+    # that loses the predicate (`… السفارة الأمريكية…`).
+    lead = (
+        "قالت هيئة الإذاعة والتلفزيون التركية إن الشرطة تشتبه في أن الانتحاري الذي هاجم السفارة الأمريكية "
+        "يوم الجمعة عضو في جماعة تنتمي إلى اليسار المتطرف."
+    )
+    assert make_headline(lead) == (
+        "الشرطة تشتبه في أن الانتحاري الذي هاجم السفارة الأمريكية عضو في جماعة تنتمي إلى اليسار المتطرف"
+    )
+    # Where speaker and statement fit together, the speaker stays.
+    short = "قالت الوزارة إن الشرطة تشتبه في أن المهاجم عضو في جماعة متطرفة."
+    assert make_headline(short) == "الوزارة: الشرطة تشتبه في أن المهاجم عضو في جماعة متطرفة"
