@@ -89,3 +89,23 @@ def test_an_unchanged_record_is_not_parsed_again(tmp_path, monkeypatch):
                                             ("x.txt", False)])
 def test_what_is_a_dump(name, expected):
     assert dumps.is_dump(name) is expected
+
+
+def test_a_record_the_reader_failed_on_is_read_again_next_build(tmp_path, monkeypatch):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    shutil.copy(DUMPS / "records.jsonl", seeds / "papers.jsonl")
+    original = SeedReader.parse_text
+
+    def failing(self, text, name, *args, **kwargs):
+        if name == "papers.jsonl#2":
+            raise ValueError("boom")
+        return original(self, text, name, *args, **kwargs)
+
+    monkeypatch.setattr(SeedReader, "parse_text", failing)
+    build_site(seeds, tmp_path / "out", SEEDS_WORKERS=1)
+    entry = _report(tmp_path / "out")["papers.jsonl#2"]
+    assert entry["outcome"] == "rejected" and "could not be read (ValueError: boom)" in entry["reason"]
+    monkeypatch.setattr(SeedReader, "parse_text", original)
+    build_site(seeds, tmp_path / "out", SEEDS_WORKERS=1)
+    assert _report(tmp_path / "out")["papers.jsonl#2"]["outcome"] == "published"

@@ -44,8 +44,8 @@ def before_reading(generator):
     ingest = _state["ingest"] = Ingest(generator.settings)
     paths = prefetch.seed_files(generator)
     named = {seed_relpath(path, generator.settings): path for path in paths}
-    ingest.archive = learning.learn_archive(named, dump_articles.dump_files(generator.settings),
-                                            generator.settings, ingest.manifest.row)
+    ingest.dumps = dump_articles.dump_files(generator.settings)
+    ingest.archive = learning.learn_archive(named, ingest.dumps, generator.settings, ingest.manifest.row)
     for reader in _seed_readers(generator):
         reader.archive = ingest.archive
     stale = drop_stale(generator.readers, generator.settings, ingest.archive)
@@ -91,7 +91,7 @@ def on_pretaxonomy(generator):
     ingest = _state["ingest"]
     readers = _seed_readers(generator)
     if readers:
-        dump_articles.add_dump_articles(generator, readers[0], ingest)
+        dump_articles.add_dump_articles(generator, readers[0], ingest, ingest.dumps)
     generator.articles = ingest.merge_duplicates(ingest.drop_foreign(generator.articles))
     if generator.settings.get("ARTICLE_ORDER_BY") == "reversed-date":
         # Pelican's order leaves same-date articles in file-system order, which

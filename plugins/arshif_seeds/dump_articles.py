@@ -15,8 +15,7 @@ import os
 from pelican.contents import Article
 
 from . import boundary, cachefile, config, dumps
-from .furniture import EMPTY
-from .reader import stamp
+from .reader import stamp, unreadable
 
 logger = logging.getLogger(__name__)
 
@@ -45,9 +44,9 @@ def dump_files(settings) -> dict:
     return found
 
 
-def add_dump_articles(generator, reader, ingest):
-    """Append the articles of every dump record to `generator.articles`; report each record."""
-    files = dump_files(generator.settings)
+def add_dump_articles(generator, reader, ingest, files):
+    """Append the articles of the records of `files` (`dump_files`) to `generator.articles`;
+    report each record."""
     if not files:
         return
     cache_path = os.path.join(generator.settings.get("CACHE_PATH", "cache"), CACHE_NAME)
@@ -66,8 +65,7 @@ def add_dump_articles(generator, reader, ingest):
                         logger.warning("Dump record %s rejected: %s", record, problem)
                         ingest.report.record(record, "rejected", reason=problem)
                         continue
-                    profile = reader.archive.profile_of(record) if reader.archive else EMPTY
-                    key = (dumps.digest(fields), stamp(generator.settings, profile))
+                    key = (dumps.digest(fields), stamp(generator.settings, reader.profile_of(record)))
                     hit = cached.get(record)
                     parsed = hit[1] if hit and hit[0] == key else None
                     todo.append((record, fields, key, parsed, dumps.record_slug(name, n, fields)))
@@ -81,7 +79,8 @@ def add_dump_articles(generator, reader, ingest):
                     results = dict(map(_parse_with(reader), missing))
                 for record, fields, key, parsed, _ in todo:
                     parsed = parsed or results[record]
-                    fresh[record] = (key, parsed)
+                    if "arshif_reader" in parsed[1]:  # a failed parse is tried again next build
+                        fresh[record] = (key, parsed)
                     _publish(generator, ingest, path, record, fields, parsed)
             ingest.report.record(name, "ignored", reason=f"a dump file: its {total} records are "
                                  f"listed one by one as {name}#n")
@@ -132,8 +131,7 @@ def _parse_with(reader):
             return record, reader.parse_text(text, record, slug, title=title)
         except Exception as err:  # noqa: BLE001 - reported as the record's rejection
             logger.exception("Dump record %s could not be read", record)
-            return record, ("", reader.rejected(record, slug, " ".join(
-                f"could not be read ({type(err).__name__}: {err})".split())))
+            return record, ("", unreadable(record, slug, err))
     return parse
 
 

@@ -38,8 +38,10 @@ class Ingest:
         self.seen = 0
         self.urls = {}
         self.tags = {}
-        # What each source's seeds taught (learning.Archive), set before reading.
+        # What each source's seeds taught (learning.Archive) and the dump files to read
+        # ({name: path}), both set before reading.
         self.archive = None
+        self.dumps = {}
 
     def on_context(self, metadata, row=None):
         """Apply the seed's manifest row (or a dump record's fields, `row`) and report it."""

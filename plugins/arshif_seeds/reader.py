@@ -86,6 +86,13 @@ def render_paragraphs(paragraphs):
     return "\n".join(f"<p>{html.escape(p, quote=False)}</p>" for p in paragraphs)
 
 
+def unreadable(name, slug, err):
+    """The rejection of a seed the reader failed on. It carries no reader stamp, so the
+    next build reads the seed again (`drop_stale`)."""
+    return {"source_file": name, "slug": slug, "status": "skip",
+            "arshif_reason": " ".join(f"could not be read ({type(err).__name__}: {err})".split())}
+
+
 class SeedReader(BaseReader):
     """Reads a seed: decodes it, strips boilerplate, extracts metadata.
 
@@ -111,10 +118,7 @@ class SeedReader(BaseReader):
         except Exception as err:  # noqa: BLE001 - reported as the seed's rejection
             logger.exception("Seed %s could not be read", source_path)
             rel = seed_relpath(source_path, self.settings)
-            # No reader stamp: the next build reads the file again (drop_stale).
-            return "", {"source_file": rel, "slug": seed_slug(rel), "status": "skip",
-                        "arshif_reason": " ".join(
-                            f"could not be read ({type(err).__name__}: {err})".split())}
+            return "", unreadable(rel, seed_slug(rel), err)
 
     def parse(self, source_path):
         rel = seed_relpath(source_path, self.settings)
@@ -129,7 +133,7 @@ class SeedReader(BaseReader):
     def parse_text(self, text, name, slug, encoding=None, warnings=(), title=None):
         """(content, metadata) of a seed's decoded text: a file's, or a dump record's
         (whose `title` field, when it has one, makes the text the body alone)."""
-        profile = self.archive.profile_of(name) if self.archive else EMPTY
+        profile = self.profile_of(name)
         base = {"source_file": name, "slug": slug, "arshif_reader": stamp(self.settings, profile)}
         parsed = parse_seed(text, name, profile, title=title)
         paragraphs = parsed.paragraphs
@@ -147,9 +151,12 @@ class SeedReader(BaseReader):
         return render_paragraphs(paragraphs), metadata
 
     def rejected(self, name, slug, reason):
-        profile = self.archive.profile_of(name) if self.archive else EMPTY
-        return {"source_file": name, "slug": slug, "arshif_reader": stamp(self.settings, profile),
+        return {"source_file": name, "slug": slug, "arshif_reader": stamp(self.settings, self.profile_of(name)),
                 "status": "skip", "arshif_reason": reason}
+
+    def profile_of(self, name):
+        """What the seed's source taught (nothing before learning)."""
+        return self.archive.profile_of(name) if self.archive else EMPTY
 
     def extracted(self, parsed):
         """Metadata found in the text itself."""
