@@ -16,6 +16,8 @@ THEME = "theme"
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
+    # First: the settings helper and the Pelican-internals module the others import.
+    "arshif_core",
     "arshif_scale",
     "arshif_seeds",
     "arshif_theme",

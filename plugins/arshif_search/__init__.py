@@ -18,6 +18,8 @@ from pathlib import Path
 
 from pelican import signals
 
+from arshif_core.settings import Nested, apply, merged
+
 from . import index_export, indexer
 
 logger = logging.getLogger(__name__)
@@ -56,10 +58,13 @@ DEFAULTS = {
 
 
 def search_settings(settings):
-    """ARSHIF_SEARCH from the Pelican settings, over the defaults."""
-    merged = dict(DEFAULTS)
-    merged.update(settings.get("ARSHIF_SEARCH", {}))
-    return merged
+    """ARSHIF_SEARCH from the Pelican settings, merged key by key over the defaults."""
+    return merged("ARSHIF_SEARCH", Nested(DEFAULTS), settings.get("ARSHIF_SEARCH"))
+
+
+def check_settings(pelican):
+    """initialized: a partial ARSHIF_SEARCH keeps the other defaults; a wrong type stops here."""
+    apply(pelican.settings, {"ARSHIF_SEARCH": Nested(DEFAULTS)})
 
 
 def _paths(settings):
@@ -176,5 +181,6 @@ def _wait(pelican=None):
 
 
 def register():
+    signals.initialized.connect(check_settings)
     signals.article_generator_pretaxonomy.connect(update_index)
     signals.finalized.connect(_wait)
