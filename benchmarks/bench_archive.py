@@ -41,7 +41,7 @@ class CountingIndex(StaticIndex):
         self.read = [self.folder / "manifest.json"]
 
     def _file(self, kind, n, ext):
-        self.read.append(self.folder / f"{kind}/{n}-{self.manifest['hash']}.{ext}")
+        self.read.append(self.folder / self.path(kind, n, ext))
         return super()._file(kind, n, ext)
 
 

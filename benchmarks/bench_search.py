@@ -2,7 +2,8 @@
 
 Builds the site for the corpus (`invoke build --seeds --output`), runs Pagefind
 1.5.2 over the same generated article pages, and measures both in headless
-Chromium: MRR@10 and Success@10 (known-item and inflection queries), recall,
+Chromium: MRR@10 and Success@10 (known-item, inflection and typing queries:
+the last word cut as it stands mid-typing), recall,
 precision and top-10 precision (clitic probes), index build time, index size
 (raw and gzip), bytes fetched by the first query from a cold page and by each
 later query (raw and gzip, library included), median and p95 query latency.
@@ -52,21 +53,24 @@ def set_data(corpus, eval_dir):
 
 
 def load_queries(docs=None):
-    """The three dev sets, restricted to documents in `docs` when given."""
+    """The dev sets (known-item, inflection, clitic, typing), restricted to
+    documents in `docs` when given."""
     def read(name):
         with open(EVAL / name, encoding="utf-8") as handle:
             return [json.loads(line) for line in handle if line.strip()]
     known = read("egynews_dev.known_item.jsonl")
     inflect = read("egynews_dev.inflect.jsonl")
     clitic = read("egynews_dev.clitic.jsonl")
+    typing = read("egynews_dev.typing.jsonl")
     if docs is not None:
         known = [q for q in known if q["target"] in docs]
         inflect = [q for q in inflect if q["target"] in docs]
+        typing = [q for q in typing if q["target"] in docs]
         for probe in clitic:
             probe["relevant"] = [f for f in probe["relevant"] if f in docs]
             probe["relevant_family"] = [f for f in probe["relevant_family"] if f in docs]
         clitic = [p for p in clitic if p["relevant"]]
-    return known, inflect, clitic
+    return known, inflect, clitic, typing
 
 
 def known_item_metrics(queries, ranked):
@@ -174,11 +178,18 @@ def index_timing(n, work):
         index_export.export_index(work / "whoosh", work / "search", DEFAULTS)
         return middle - start, time.perf_counter() - middle
 
+    def files():
+        return {str(p.relative_to(work / "search")): p.stat().st_size
+                for p in (work / "search").rglob("*") if p.is_file()}
+
     full = run(names[:-1])
     same = run(names[:-1])
+    before = files()
     added = run(names)
+    after = files()
+    new = sum(size for name, size in after.items() if name not in before)
     return {"index_s": full[0], "export_s": full[1], "unchanged_s": sum(same),
-            "add_one_s": sum(added),
+            "add_one_s": sum(added), "add_one_new_bytes": new / sum(after.values()),
             "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
 
 
@@ -292,13 +303,14 @@ def nbytes(site, urls):
     return sum(len(b) for b in bodies), sum(len(gzip.compress(b, 6)) for b in bodies)
 
 
-def evaluate(browser, site, url, url_to_file, known, inflect, clitic):
+def evaluate(browser, site, url, url_to_file, known, inflect, clitic, typing):
     """Quality metrics (one warm page) and cost metrics (a cold page)."""
     page, fetched = browser.open(url)
     ranked = lambda qs, key, limit: [[url_to_file.get(u.split("#")[0]) for u in
                                       browser.run(page, q[key], limit)[0]] for q in qs]
     out = {"known": known_item_metrics(known, ranked(known, "query", 10)),
            "inflect": known_item_metrics(inflect, ranked(inflect, "query", 10)),
+           "typing": known_item_metrics(typing, ranked(typing, "query", 10)),
            "clitic": clitic_metrics(clitic, ranked(clitic, "word", RECALL_LIMIT))}
     page.context.close()
 
@@ -314,7 +326,16 @@ def evaluate(browser, site, url, url_to_file, known, inflect, clitic):
             out["first_query_only"] = nbytes(site, fetched[before:])
         else:
             per_query.append(nbytes(site, fetched[before:]))
+    typing_bytes, typing_times = [], []
+    for q in typing:
+        before = len(fetched)
+        _, ms = browser.run(page, q["query"], 10)
+        typing_times.append(ms)
+        typing_bytes.append(nbytes(site, fetched[before:]))
     page.context.close()
+    out["typing_query"] = (statistics.mean(r for r, _ in typing_bytes),
+                           statistics.mean(g for _, g in typing_bytes))
+    out["typing_latency_median_ms"] = statistics.median(typing_times)
     times.sort()
     out["page_load"] = page_bytes
     out["later_query"] = (statistics.mean(r for r, _ in per_query),
@@ -349,7 +370,8 @@ def kb(pair):
 def report(args, n_docs, site_info, pf_info, sizes, results):
     a, p = results["arshif"], results["pagefind"]
     rows = []
-    for name, key in (("known-item", "known"), ("inflection", "inflect")):
+    for name, key in (("known-item", "known"), ("inflection", "inflect"),
+                      ("typing", "typing")):
         rows.append((f"{name} MRR@10", f"{a[key]['mrr10']:.3f}", f"{p[key]['mrr10']:.3f}"))
         rows.append((f"{name} Success@10", f"{a[key]['s10']:.3f}", f"{p[key]['s10']:.3f}"))
     for label, key in (("recall", "recall"), ("precision", "precision"), ("P@10", "p10")):
@@ -369,6 +391,8 @@ def report(args, n_docs, site_info, pf_info, sizes, results):
         ("index build time, in the site build", in_build, "—"),
         ("rebuild: nothing changed / one article added",
          f"{alone['unchanged_s']:.1f} s / {alone['add_one_s']:.1f} s", "—"),
+        ("index bytes under a new name after adding one article",
+         f"{alone['add_one_new_bytes']:.1%}", "—"),
         ("peak RSS", f"{alone['rss_mb']:.0f} MB index alone; {site_info['build_rss_mb']:.0f} MB "
          "whole site build", f"{pf_info['build_rss_mb']:.0f} MB"),
         ("index on disk", "%d files, %.1f MB raw / %.1f MB gzip" % sizes["arshif"],
@@ -383,6 +407,10 @@ def report(args, n_docs, site_info, pf_info, sizes, results):
         ("query latency median", f"{a['latency_median_ms']:.1f} ms",
          f"{p['latency_median_ms']:.1f} ms"),
         ("query latency p95", f"{a['latency_p95_ms']:.1f} ms", f"{p['latency_p95_ms']:.1f} ms"),
+        ("typing query, after the known-item ones (mean)", kb(a["typing_query"]),
+         kb(p["typing_query"])),
+        ("typing query latency median", f"{a['typing_latency_median_ms']:.1f} ms",
+         f"{p['typing_latency_median_ms']:.1f} ms"),
     ]
     site_files, site_raw, site_gz = sizes["site"]
     return (
@@ -392,8 +420,10 @@ def report(args, n_docs, site_info, pf_info, sizes, results):
         f"CPython {platform.python_version()}, Chromium headless (`{CHROMIUM}`), "
         f"Pagefind 1.5.2 (`pagefind-bin`) over the same article pages.\n"
         f"Queries: {len(results['queries'][0])} known-item, {len(results['queries'][1])} "
-        f"inflection, {len(results['queries'][2])} clitic probes (`egynews_dev.*.jsonl`); "
-        f"latency and bytes over the known-item queries, limit 10, one cold page; "
+        f"inflection, {len(results['queries'][2])} clitic probes, {len(results['queries'][3])} "
+        f"typing queries (`egynews_dev.*.jsonl`); "
+        f"latency and bytes over the known-item queries, limit 10, one cold page "
+        f"(then the typing queries on the same page); "
         f"recall with up to {RECALL_LIMIT} results.\n\n"
         + table(rows) +
         f"\nWhole site: {site_files:,} files, {site_raw / 1e6:.1f} MB "
@@ -454,17 +484,17 @@ def main(argv=None):
     }
     sizes = {k: (v[0], v[1] / 1e6, v[2] / 1e6) if k != "site" else v
              for k, v in sizes.items()}
-    known, inflect, clitic = load_queries(docs)
+    known, inflect, clitic, typing = load_queries(docs)
     server = serve(site)
     base = f"http://127.0.0.1:{server.server_address[1]}/"
     mapping = url_maps(site, base)
-    results = {"queries": (known, inflect, clitic)}
+    results = {"queries": (known, inflect, clitic, typing)}
     with sync_playwright() as playwright:
         browser = Browser(playwright)
         results["arshif"] = evaluate(browser, site, base + "search/", mapping, known, inflect,
-                                     clitic)
+                                     clitic, typing)
         results["pagefind"] = evaluate(browser, site, base + "pf-bench/", mapping, known,
-                                       inflect, clitic)
+                                       inflect, clitic, typing)
     server.shutdown()
     saved = {k: v for k, v in results.items() if k != "queries"}
     (work / "results.json").write_text(json.dumps(saved, indent=1), encoding="utf-8")

@@ -2,8 +2,8 @@
 
 A small site is built from the committed corpus sample (the target articles of
 the committed dev queries, tests/fixtures/eval/) and 40 other articles from
-seeds/; every committed dev query (plus phrase, exclusion, filter and sort
-variants) is run through `query.StaticIndex` and through
+seeds/; every committed dev query (known-item, inflection and typing, plus
+phrase, exclusion, filter, sort and prefix variants) is run through `query.StaticIndex` and through
 theme/static/js/search-engine.js in Node, whose `fetch` reads the output
 folder. This is the only check that the two rank alike.
 """
@@ -48,9 +48,9 @@ console.log(JSON.stringify(out));
 """
 
 
-def dev_queries():
+def dev_queries(names=("egynews_dev.known_item.jsonl", "egynews_dev.inflect.jsonl")):
     rows = []
-    for name in ("egynews_dev.known_item.jsonl", "egynews_dev.inflect.jsonl"):
+    for name in names:
         with open(EVAL / name, encoding="utf-8") as handle:
             rows += [json.loads(line) for line in handle if line.strip()]
     return rows
@@ -81,7 +81,8 @@ def test_cli_prints_ranked_results(site, capsys):
 
 def test_cli_and_browser_engine_rank_the_same(site, tmp_path):
     index = StaticIndex(site)
-    queries = [[q["query"], {"limit": 20}] for q in dev_queries()]
+    typing = dev_queries(["egynews_dev.typing.jsonl"])
+    queries = [[q["query"], {"limit": 20}] for q in dev_queries() + typing]
     headline = dev_queries()[0]["headline"].split()
     queries += [
         ['"' + " ".join(headline[:2]) + '"', {"limit": 20}],
@@ -90,6 +91,11 @@ def test_cli_and_browser_engine_rank_the_same(site, tmp_path):
         ["مصر الحكومة", {"limit": 50, "category": index.manifest["facets"]["category"][0][0]}],
         ["مصر", {"limit": 50, "source": index.manifest["facets"]["source"][0][0], "year": 2013}],
         ["الحكومه المصريه", {"limit": 10}],
+        ["والرئ", {"limit": 20}],
+        ["الرئ ", {}],
+        ["مصر «الحكو", {}],
+        ["مصر -الحكو", {}],
+        ["الحكومه مص", {"limit": 30, "sort": "newest"}],
         ["الخارجيع", {}],
     ]
     (tmp_path / "q.json").write_text(json.dumps(queries, ensure_ascii=False), encoding="utf-8")
@@ -109,7 +115,22 @@ def test_cli_and_browser_engine_rank_the_same(site, tmp_path):
         assert js == expected, query
         found.append([r["source_file"] for r in py["results"]])
     # The comparison is made on rankings that hold the articles sought.
-    hits = sum(q["target"] in files for q, files in zip(dev_queries(), found))
-    assert hits >= 0.9 * len(dev_queries()), hits
-    variants = found[len(dev_queries()):]
-    assert all(variants[:-1]) and browser[-1]["suggestions"], "variants find something"
+    hits = sum(q["target"] in files for q, files in zip(dev_queries() + typing, found))
+    assert hits >= 0.9 * len(dev_queries() + typing), hits
+    variants = found[len(dev_queries() + typing):]
+    assert all(variants[:7]) and browser[-1]["suggestions"], "variants find something"
+
+
+def test_word_being_typed_finds_its_completions(site):
+    """The last word, unfinished, matches the stems it starts (after its
+    proclitics) like an inflection; once a space follows it is a whole word."""
+    index = StaticIndex(site)
+    typed = index.search("والحكو", limit=50)
+    assert typed["results"] and all(r["matched"] == 1 for r in typed["results"])
+    assert any(t.startswith("حكوم") for t in typed["terms"])
+    assert index.search("والحكو ", limit=50)["total"] == 0
+    # Documents holding the whole word keep their scores; completions add documents.
+    whole = index.search("الحكومه ", limit=1000)
+    typing = {r["source_file"]: r["score"] for r in index.search("الحكومه", limit=1000)["results"]}
+    assert whole["total"] and {r["source_file"]: r["score"] for r in whole["results"]}.items() \
+        <= typing.items()

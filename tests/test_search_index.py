@@ -5,6 +5,7 @@ with `query.StaticIndex`, which ranks exactly as the browser engine does
 (parity: tests/test_search_cli.py). One test builds a real site.
 """
 
+import base64
 import hashlib
 import json
 import os
@@ -17,7 +18,7 @@ sys.path.insert(0, os.path.join(ROOT, "plugins"))
 
 from arshif_search import DEFAULTS, index_export, indexer  # noqa: E402
 from arshif_search.analyzer import tokenize  # noqa: E402
-from arshif_search.query import StaticIndex, parse_query  # noqa: E402
+from arshif_search.query import StaticIndex, parse_query, prefix_readings  # noqa: E402
 
 FILLER = "وأضاف المصدر أن الاجتماع تناول عددا من الملفات المطروحة خلال الفترة المقبلة"
 
@@ -65,22 +66,55 @@ def files(result):
     return [r["source_file"] for r in result["results"]]
 
 
-def test_files_carry_the_hash_of_the_export_and_nothing_else_is_left(index, tmp_path):
+def name_of(data, length):
+    return base64.urlsafe_b64encode(hashlib.sha1(data).digest()).decode()[:length]
+
+
+def test_files_are_named_by_their_content_and_nothing_else_is_left(index, tmp_path):
     m = index.manifest
     assert m["docs"] == len(CORPUS)
-    on_disk = sorted(str(p.relative_to(index.folder)) for p in index.folder.rglob("*-*.*"))
-    chunks = -(-m["docs"] // m["chunk_size"])
-    expected = ([f"t/{i}-{m['hash']}.bin" for i in range(m["shards"])]
-                + [f"p/{i}-{m['hash']}.bin" for i in range(m["shards"])]
-                + [f"d/{i}-{m['hash']}.json" for i in range(chunks)]
-                + [f"f/facets-{m['hash']}.bin"]
-                + [f"s/{ord(c):04x}-{m['hash']}.json" for c in m["suggest"]])
-    assert on_disk == sorted(expected)
-    # The hash is of the content: the same documents give the same files,
-    # other documents other names.
+    on_disk = sorted(str(p.relative_to(index.folder)) for p in index.folder.rglob("*.*")
+                     if p.name != "manifest.json")
+    listed = index_export.listed_files(m)
+    assert on_disk == sorted(listed)
+    assert len(listed) == 2 * (len(m["ranges"]) + 1) + -(-m["docs"] // m["chunk_size"]) \
+        + 1 + len(m["suggest"])
+    for path in listed:
+        kind, name = path.split("/")
+        data = (index.folder / path).read_bytes()
+        if kind in "tp":  # a term shard and its positions share the name of both
+            data = (index.folder / "t" / name).read_bytes() + (index.folder / "p" / name).read_bytes()
+        assert name.split(".")[0] == name_of(data, m["name_length"]), path
+    # The same documents give the same files; a file's name changes only with its content.
     _, same, _ = export(tmp_path / "same", CORPUS, suggest_min_df=1)
-    _, other, _ = export(tmp_path / "other", CORPUS[:-1], suggest_min_df=1)
-    assert same["hash"] == m["hash"] and other["hash"] != m["hash"]
+    assert same == m
+    # Without the undated (last) document, only the last result chunk changes.
+    _, other, _ = export(tmp_path / "other", [r for r in CORPUS if r["date"]], suggest_min_df=1)
+    assert other["files"]["d"] != m["files"]["d"]
+    assert other["files"]["d"][:m["name_length"]] == m["files"]["d"][:m["name_length"]]
+
+
+def test_term_shards_hold_ranges_of_sorted_stems(tmp_path):
+    *_, ix = export(tmp_path, CORPUS, shard_bytes=64)
+    ranges = ix.manifest["ranges"]
+    assert len(ranges) > 2 and ranges == sorted(ranges)
+    stems = [stem for i in range(len(ranges) + 1) for stem in ix._shard("t", i)]
+    assert stems == sorted(stems) and len(stems) == ix.manifest["terms"]
+    for i in range(len(ranges) + 1):
+        assert all(ix.shard_of(stem) == i for stem in ix._shard("t", i))
+
+
+def test_word_being_typed_matches_its_completions_after_proclitics(index):
+    assert prefix_readings("والرء") == ["والرء", "الرء", "رء"]
+    assert prefix_readings("بيا") == ["بيا"]  # ب + 2 letters is too short to be a reading
+    for query in ("الصي", "والصي", "بالصي", "صي"):
+        assert set(files(index.search(query))) == {"c.txt", "d.txt", "f.txt"}, query
+    assert files(index.search("الصي ")) == []  # a space ends the word
+    found = index.search("مصر الاتفاق")
+    assert files(found)[:2] == ["c.txt", "d.txt"] and found["results"][0]["matched"] == 2
+    assert "اتفاقي" in found["terms"] and not found["suggestions"]
+    # A whole word keeps its own documents' scores; its completions only add documents.
+    assert index.search("اتفاقيات")["results"][:2] == index.search("اتفاقيات ")["results"][:2]
 
 
 def test_proclitic_forms_all_match_the_bare_word(index):
@@ -151,11 +185,15 @@ def test_results_carry_display_data(index):
 
 
 def test_parse_query():
-    units, excluded = parse_query('مصر "مجلس الشورى" -الهند مصر')
+    units, excluded, prefix = parse_query('مصر "مجلس الشورى" -الهند مصر')
     stem = {w: tokenize(w)[0].stem for w in ("مصر", "مجلس", "الشورى", "الهند")}
     assert [[w[1] for w in u] for u in units] == [[stem["مصر"]], [stem["مجلس"], stem["الشورى"]]]
     assert [w[2] for w in units[1]] == [0, 1]
     assert excluded == [stem["الهند"]]
+    # The last word, a repeat, is the one being typed: it completes its unit.
+    assert prefix == (["مصر"], 0)
+    for ended in ('مصر ', 'مصر.', '"مصر"', 'مصر -الهند', 'مصر في'):
+        assert parse_query(ended)[2] is None, ended
 
 
 def test_incremental_update_only_indexes_changes(tmp_path):
@@ -171,8 +209,8 @@ def test_incremental_update_only_indexes_changes(tmp_path):
     assert files(ix.search("الهند")) == []  # f.txt is gone
     assert files(ix.search("الشورى")) == ["b.txt"]
     # Files of the earlier export are removed.
-    assert all(ix.manifest["hash"] in p.name for p in (tmp_path / "search").rglob("*.*")
-               if p.name != "manifest.json")
+    assert sorted(str(p.relative_to(tmp_path / "search")) for p in (tmp_path / "search").rglob("*.*")
+                  if p.name != "manifest.json") == sorted(index_export.listed_files(ix.manifest))
 
 
 def test_site_build_exports_the_index(tmp_path):

@@ -33,8 +33,11 @@ DEFAULTS = {
     "snippet_chars": 160,
     # Documents per document-data chunk fetched for the results shown.
     "chunk_size": 4,
-    # Target raw size of a term shard (the shard count is a power of two).
+    # Target raw size of a term shard (shards hold ranges of the sorted stems).
     "shard_bytes": 8192,
+    # A word being typed is completed only from prefixes whose stems span at
+    # most this many term shards (a longer list says little and costs bytes).
+    "prefix_shards": 4,
     # Exact forms seen in at least this many documents feed "did you mean".
     "suggest_min_df": 2,
     # Whoosh writer memory before it flushes a segment.
@@ -128,21 +131,18 @@ _jobs = []
 def _discard_interrupted_export(out_dir):
     """Delete static index files that the manifest does not name.
 
-    An export killed midway leaves files (the last one torn) of a hash the
-    manifest, written last, does not name yet; the next export of the same
-    articles would find them in place and keep them.
+    An export killed midway leaves files (and a temporary one) that the
+    manifest, written last, does not name yet.
     """
     try:
-        tag = json.loads((out_dir / "manifest.json").read_text("utf-8"))["hash"]
+        manifest = json.loads((out_dir / "manifest.json").read_text("utf-8"))
+        index_export.listed_files(manifest)
     except (OSError, ValueError, KeyError, TypeError):
-        tag = None
-    stray = [path for kind in index_export.SUBDIRS if (out_dir / kind).is_dir()
-             for path in (out_dir / kind).iterdir() if tag is None or not path.stem.endswith(f"-{tag}")]
+        manifest = None
+    stray = index_export.remove_unlisted(out_dir, manifest)
     if stray:
         logger.warning("arshif_search: %d files in %s are from an interrupted export; deleted",
-                       len(stray), out_dir)
-    for path in stray:
-        path.unlink()
+                       stray, out_dir)
 
 
 def _in_child(job):

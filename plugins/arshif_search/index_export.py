@@ -1,14 +1,20 @@
 """Export the Whoosh index as the static, sharded index the browser reads.
 
 Format: docs/SEARCH_INDEX.md. The export precomputes quantised BM25F
-weights so that a query only adds small integers, and names every file by a
-hash of the export's content so that a deploy never mixes files of two builds.
+weights so that a query only adds small integers. Term shards hold
+contiguous ranges of the sorted stems, so that the completions of a word being
+typed sit in one or two shards. Every file is named by a hash of its own
+content: a file whose content did not change keeps its name (and its place in
+readers' and CDNs' caches), a page never mixes files of two builds, and the
+manifest, written last, is the only file that must change.
 """
 
 import hashlib
 import json
 import logging
 import math
+import os
+from base64 import urlsafe_b64encode
 from array import array
 from collections import Counter
 from itertools import accumulate
@@ -19,7 +25,7 @@ from .indexer import ANALYSIS_FIELD, SEP, SUB_SEP, TEXT_FIELDS, varint, varints
 
 logger = logging.getLogger(__name__)
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 SUBDIRS = ("t", "p", "d", "f", "s")
 
 
@@ -27,14 +33,6 @@ def encode_str(s, out):
     raw = s.encode("utf-8")
     varint(len(raw), out)
     out += raw
-
-
-def fnv1a(text):
-    """32-bit FNV-1a of the UTF-8 bytes: picks a term's shard (same in JS)."""
-    h = 0x811C9DC5
-    for byte in text.encode("utf-8"):
-        h = ((h ^ byte) * 0x01000193) & 0xFFFFFFFF
-    return h
 
 
 def _order_docs(reader):
@@ -143,39 +141,75 @@ def _shard_file(entries, with_df):
     return bytes(out)
 
 
-def _shard_count(total_bytes, target):
-    count = 16
-    while count < 4096 and total_bytes / count > target:
-        count *= 2
-    return count
+def _cut_ranges(sizes, target):
+    """Indexes where a new shard starts, cutting the sorted stems (of byte
+    sizes `sizes`) into runs of about `target` bytes."""
+    starts, total = [0], 0
+    for i, size in enumerate(sizes):
+        if total and total + size > target:
+            starts.append(i)
+            total = 0
+        total += size
+    return starts
 
 
-def _write_files(root, files):
-    """Write {(kind, n, ext): bytes} as kind/n-<hash>.ext, hash being the
-    first 8 hex digits of a SHA-1 over all the files; delete files of earlier
-    exports (the search page itself is kept). Returns the hash.
+def _names(files):
+    """{key: name}: each file's name is the start of the URL-safe base64 of
+    the SHA-1 of its content, as short as keeps the names of one kind
+    distinct (6 characters, 36 bits, unless two files of a kind collide)."""
+    digests = {key: urlsafe_b64encode(hashlib.sha1(data).digest()).decode()
+               for key, data in files.items()}
+    for length in range(6, 28):
+        names = {key: digest[:length] for key, digest in digests.items()}
+        seen = {}
+        if all(seen.setdefault((key[0], name), digests[key]) == digests[key]
+               for key, name in names.items()):
+            return length, names
+    raise ValueError("arshif_search: SHA-1 collision")
 
-    One hash for the whole export keeps the manifest small (a per-file hash
-    would cost 8 bytes per file, ~50 kB at 20,000 articles), and loses no
-    caching: adding one article changes N, hence every weight and every
-    document id after it, hence nearly every file anyway.
-    """
-    digest = hashlib.sha1()
-    for key in sorted(files):
-        digest.update("/".join(key).encode() + hashlib.sha1(files[key]).digest())
-    tag = digest.hexdigest()[:8]
-    written = set()
-    for (kind, n, ext), data in files.items():
-        name = f"{kind}/{n}-{tag}.{ext}"
-        written.add(name)
-        path = root / name
+
+def write_atomic(path, data):
+    """Write bytes so that a reader (or a killed build) never sees half a file."""
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)
+
+
+def listed_files(manifest):
+    """Paths (relative to the export folder) of the files a manifest names."""
+    length = manifest["name_length"]
+    paths = []
+    for kind, ext in (("t", "bin"), ("p", "bin"), ("d", "json"), ("s", "json"), ("f", "bin")):
+        names = manifest["files"]["t" if kind == "p" else kind]
+        paths += [f"{kind}/{names[i:i + length]}.{ext}" for i in range(0, len(names), length)]
+    return paths
+
+
+def _write_files(root, files, names):
+    """Write {(kind, n, ext): bytes} as kind/<name>.ext; a file already in
+    place under its name has that content and is left alone. Returns how
+    many were written."""
+    for subdir in SUBDIRS:
+        (root / subdir).mkdir(parents=True, exist_ok=True)
+    written = 0
+    for key, data in files.items():
+        kind, _, ext = key
+        path = root / kind / f"{names[key]}.{ext}"
         if not path.exists():
-            path.write_bytes(data)
-    for kind in SUBDIRS:
-        for path in (root / kind).iterdir():
-            if f"{kind}/{path.name}" not in written:
-                path.unlink()
-    return tag
+            write_atomic(path, data)
+            written += 1
+    return written
+
+
+def remove_unlisted(root, manifest):
+    """Delete the files of earlier or interrupted exports (the search page
+    itself is kept); returns how many."""
+    keep = set(listed_files(manifest)) if manifest else set()
+    stray = [path for kind in SUBDIRS if (root / kind).is_dir()
+             for path in (root / kind).iterdir() if f"{kind}/{path.name}" not in keep]
+    for path in stray:
+        path.unlink()
+    return len(stray)
 
 
 def _compact_json(value):
@@ -229,14 +263,11 @@ def _unchanged(out_dir, fingerprint):
     """True when out_dir already holds the export with this fingerprint."""
     try:
         manifest = json.loads((out_dir / "manifest.json").read_text("utf-8"))
-    except (OSError, ValueError):
+        if manifest.get("version") != FORMAT_VERSION or manifest.get("build") != fingerprint:
+            return False
+        return all((out_dir / path).is_file() for path in listed_files(manifest))
+    except (OSError, ValueError, KeyError, TypeError):
         return False
-    if manifest.get("version") != FORMAT_VERSION or manifest.get("build") != fingerprint:
-        return False
-    expected = {"t": manifest["shards"], "p": manifest["shards"],
-                "d": -(-manifest["docs"] // manifest["chunk_size"])}
-    return all(len(list((out_dir / kind).glob(f"*-{manifest['hash']}.*"))) == n
-               for kind, n in expected.items())
 
 
 def export_index(index_dir, out_dir, settings):
@@ -266,55 +297,64 @@ def export_index(index_dir, out_dir, settings):
     for joined, count in joined_counts.items():
         for form in joined.split(SUB_SEP):
             suggest[form] += count
-    total = sum(2 * len(t[0]) for t in terms.values())
-    n_shards = _shard_count(total, settings["shard_bytes"])
-    shards = [[] for _ in range(n_shards)]
-    for stem in sorted(terms):
-        shards[fnv1a(stem) % n_shards].append(stem)
-    for i, stems in enumerate(shards):
-        files["t", str(i), "bin"] = _shard_file(
-            [(stem, len(terms[stem][0]), _postings_block(*terms[stem][0:2], terms[stem][3]))
-             for stem in stems], True)
-        files["p", str(i), "bin"] = _shard_file(
-            [(stem, 0, bytes(terms[stem][2])) for stem in stems], False)
+    stems = sorted(terms)
+    entries = [(stem, len(terms[stem][0]), _postings_block(*terms[stem][0:2], terms[stem][3]),
+                bytes(terms[stem][2])) for stem in stems]
     n_terms = len(terms)
     del terms
+    starts = _cut_ranges([len(stem.encode()) + len(block) for stem, _, block, _ in entries],
+                         settings["shard_bytes"])
+    for i, (start, end) in enumerate(zip(starts, starts[1:] + [len(entries)])):
+        files["t", i, "bin"] = _shard_file([e[:3] for e in entries[start:end]], True)
+        files["p", i, "bin"] = _shard_file(
+            [(stem, 0, positions) for stem, _, _, positions in entries[start:end]], False)
+    del entries
 
     chunk_size = settings["chunk_size"]
     for start in range(0, n_docs, chunk_size):
         rows = [[f["url"], f["title"], f["date"], f["source"], f["category"],
                  f["source_file"], f["snippet"]]
                 for f in stored[start:start + chunk_size]]
-        files["d", str(start // chunk_size), "json"] = _compact_json(rows)
+        files["d", start // chunk_size, "json"] = _compact_json(rows)
 
     facets, columns = _facets(stored, _years(stored))
-    files["f", "facets", "bin"] = columns["category"] + columns["source"]
+    files["f", 0, "bin"] = columns["category"] + columns["source"]
 
     buckets = {}
     for word in sorted(w for w, n in suggest.items() if n >= settings["suggest_min_df"]):
         buckets.setdefault(word[0], []).append(word)
-    for letter, words in buckets.items():
-        files["s", "%04x" % ord(letter), "json"] = _compact_json(
-            {"w": words, "n": [suggest[w] for w in words]})
+    letters = "".join(sorted(buckets))
+    for k, letter in enumerate(letters):
+        words = buckets[letter]
+        files["s", k, "json"] = _compact_json({"w": words, "n": [suggest[w] for w in words]})
 
-    for subdir in SUBDIRS:
-        (out_dir / subdir).mkdir(parents=True, exist_ok=True)
+    # A term shard and its positions shard share one name, of both contents.
+    length, names = _names({key: data + files["p", key[1], "bin"] if key[0] == "t" else data
+                            for key, data in files.items() if key[0] != "p"})
+    names.update({("p", n, ext): names["t", n, ext] for kind, n, ext in files if kind == "p"})
+    written = _write_files(out_dir, files, names)
+    listing = {kind: "".join(names[key] for key in sorted(k for k in files if k[0] == kind))
+               for kind in ("t", "d", "s", "f")}
     manifest = {
         "version": FORMAT_VERSION,
         "build": fingerprint,
-        "hash": _write_files(out_dir, files),
         "docs": n_docs,
         "terms": n_terms,
-        "shards": n_shards,
         "chunk_size": chunk_size,
+        # The first stem of each term shard but the first (shard 0 starts at "").
+        "ranges": [stems[start] for start in starts[1:]],
+        "prefix_shards": settings["prefix_shards"],
+        "name_length": length,
+        "files": listing,
         "facets": facets,
-        "suggest": "".join(sorted(buckets)),
+        "suggest": letters,
         "ranking": {"exact_weight": settings["ranking"]["exact_weight"],
                     "stem_weight": settings["ranking"]["stem_weight"]},
     }
-    data = _compact_json(manifest)
-    (out_dir / "manifest.json").write_bytes(data)
+    write_atomic(out_dir / "manifest.json", _compact_json(manifest))
+    removed = remove_unlisted(out_dir, manifest)
     logger.info("arshif_search: exported %d documents, %d terms, %d shards, "
-                "%.1f MB to %s", n_docs, n_terms, n_shards,
-                sum(map(len, files.values())) / 1e6, out_dir)
+                "%.1f MB to %s (%d files written, %d removed)", n_docs, n_terms, len(starts),
+                sum(map(len, files.values())) / 1e6, out_dir,
+                written, removed)
     return manifest

@@ -8,25 +8,49 @@ docs/SEARCH_INDEX.md.
 
 import json
 import re
+from bisect import bisect_right
 from pathlib import Path
 
-from .analyzer import tokenize
-from .index_export import fnv1a
+from .analyzer import normalize, tokenize
 
 _QUOTES = str.maketrans({"«": '"', "»": '"', "“": '"', "”": '"', "„": '"'})
 _PART = re.compile(r'"([^"]*)"?|(\S+)')
 
 
+# Proclitics a word being typed may start with (conjunction, preposition,
+# article), tried off in turn: the readings of «والرئ» are والرء, الرء, رء.
+_PROCLITICS = re.compile("(?:[وف]?[بكل]?(?:ال)?|[وف]?لل)")
+
+
+def prefix_readings(word):
+    """Prefixes of dictionary stems that a word being typed may stand for:
+    the folded word and the word without each proclitic it may start with.
+    At least 3 letters are left after و ف ب ك ل, 2 after the article (and for
+    the word as typed): «الرئ» is رء + the rest of a word."""
+    out = []
+    for k in range(min(4, len(word)) + 1):
+        rest = word[k:]
+        if _PROCLITICS.fullmatch(word[:k]) and rest not in out and len(rest) >= (
+                2 if k == 0 or word[:k].endswith(("ال", "لل")) else 3):
+            out.append(rest)
+    return out
+
+
 def parse_query(query):
-    """(units, excluded stems) of a query string.
+    """(units, excluded stems, prefix) of a query string.
 
     A unit is a list of (exact, stem, pos) words: one word, or the words of
     a quoted phrase. `-word` excludes documents holding the word's stem.
-    A word repeated in the query counts once.
+    A word repeated in the query counts once. `prefix` is None, or (the
+    readings of the word being typed, the index of its unit) when the query
+    ends in a plain word (no space, quote or punctuation after it).
     """
     units, excluded, seen = [], [], set()
-    for match in _PART.finditer(query.translate(_QUOTES)):
+    last = None
+    text = query.translate(_QUOTES)
+    for match in _PART.finditer(text):
         phrase, plain = match.group(1), match.group(2)
+        last = None
         if phrase is not None:
             words = [(t.text, t.stem, t.pos) for t in tokenize(phrase)]
             groups = [words] if len(words) > 1 else [[w] for w in words]
@@ -34,13 +58,23 @@ def parse_query(query):
             excluded.extend(t.stem for t in tokenize(plain[1:]))
             continue
         else:
-            groups = [[(t.text, t.stem, t.pos)] for t in tokenize(plain)]
+            tokens = tokenize(plain, keep_stops=True)
+            if (tokens and tokens[-1].end == len(plain) and not tokens[-1].stop
+                    and match.end() == len(text)):
+                last = tokens[-1]
+            groups = [[(t.text, t.stem, t.pos)] for t in tokens if not t.stop]
         for unit in groups:
             key = tuple(stem for _, stem, _ in unit)
             if key not in seen:
                 seen.add(key)
                 units.append(unit)
-    return units, excluded
+    prefix = None
+    if last is not None:
+        unit = next(i for i, u in enumerate(units) if len(u) == 1 and u[0][1] == last.stem)
+        readings = prefix_readings(normalize(plain[last.start:last.end]))
+        if readings:
+            prefix = (readings, unit)
+    return units, excluded, prefix
 
 
 def read_varint(data, i):
@@ -143,26 +177,49 @@ class StaticIndex:
         self._chunks = {}
         self._facets = None
 
-    def _file(self, kind, n, ext):
-        return (self.folder / f"{kind}/{n}-{self.manifest['hash']}.{ext}").read_bytes()
+    def path(self, kind, n, ext):
+        """The n-th file of a kind, relative to the folder (names: docs/SEARCH_INDEX.md)."""
+        size = self.manifest["name_length"]
+        names = self.manifest["files"]["t" if kind == "p" else kind]
+        return f"{kind}/{names[n * size:(n + 1) * size]}.{ext}"
 
-    def _shard(self, kind, term):
-        m = self.manifest
-        i = fnv1a(term) % m["shards"]
+    def _file(self, kind, n, ext):
+        return (self.folder / self.path(kind, n, ext)).read_bytes()
+
+    def _shard(self, kind, i):
         key = (kind, i)
         if key not in self._shards:
             self._shards[key] = parse_shard(self._file(kind, i, "bin"), kind == "t")
         return self._shards[key]
 
+    def shard_of(self, term):
+        """The term shard whose range holds `term`."""
+        return bisect_right(self.manifest["ranges"], term)
+
     def postings(self, stem):
         """(doc ids, weights, exact sets) of a stem; empty when unknown."""
-        entry = self._shard("t", stem).get(stem)
+        entry = self._shard("t", self.shard_of(stem)).get(stem)
         return decode_postings(*entry) if entry else ([], b"", {})
 
     def positions(self, stem):
-        entry = self._shard("p", stem).get(stem)
-        df = self._shard("t", stem)[stem][0]
-        return decode_positions(df, entry[1])
+        i = self.shard_of(stem)
+        df = self._shard("t", i)[stem][0]
+        return decode_positions(df, self._shard("p", i)[stem][1])
+
+    def completions(self, readings, own):
+        """Stems that start with one of the readings (but the typed word's
+        own stem `own`), in order. A reading whose stems span more than
+        `prefix_shards` term shards (a prefix too short to say much) is
+        skipped rather than fetched."""
+        out = []
+        for reading in readings:
+            first, last = self.shard_of(reading), self.shard_of(reading + "\uffff")
+            if last - first >= self.manifest["prefix_shards"]:
+                continue
+            for i in range(first, last + 1):
+                out += [stem for stem in self._shard("t", i)
+                        if stem.startswith(reading) and stem != own and stem not in out]
+        return out
 
     def doc(self, doc_id):
         size = self.manifest["chunk_size"]
@@ -179,7 +236,7 @@ class StaticIndex:
     def facet_codes(self):
         """(category code per doc, source code per doc)."""
         if self._facets is None:
-            raw = self._file("f", "facets", "bin")
+            raw = self._file("f", 0, "bin")
             n = self.manifest["docs"]
             self._facets = (raw[:n], raw[n:2 * n])
         return self._facets
@@ -187,11 +244,11 @@ class StaticIndex:
     def search(self, query, limit=10, offset=0, category=None, source=None,
                year=None, sort="relevance"):
         """The same result object as SearchEngine.search in the browser."""
-        units, excluded = parse_query(query)
+        units, excluded, prefix = parse_query(query)
         rank = self.manifest["ranking"]
         exact_w, stem_w = rank["exact_weight"], rank["stem_weight"]
-        coord, score = {}, {}
-        for unit in units:
+        coord, score, completed = {}, {}, {}
+        for u, unit in enumerate(units):
             unit_scores = None
             for k, (exact, stem, _) in enumerate(unit):
                 docs, weights, exacts = self.postings(stem)
@@ -205,6 +262,12 @@ class StaticIndex:
                     unit_scores = {d: s + word[d] for d, s in unit_scores.items() if d in word}
             if len(unit) > 1 and unit_scores:
                 unit_scores = self._phrase_filter(unit, unit_scores)
+            if prefix is not None and prefix[1] == u:
+                # The word being typed: a document without its stem may hold a completion.
+                for doc, (s, stem) in self._completed(prefix[0], unit[0][1]).items():
+                    if doc not in unit_scores:
+                        unit_scores[doc] = s
+                        completed[doc] = stem
             for doc, s in unit_scores.items():
                 coord[doc] = coord.get(doc, 0) + 1
                 score[doc] = score.get(doc, 0) + s
@@ -222,16 +285,30 @@ class StaticIndex:
             result["score"] = score[doc]
             result["matched"] = coord[doc]
             results.append(result)
-        terms = sorted({t for unit in units for exact, stem, _ in unit for t in (exact, stem)})
+        terms = sorted({t for unit in units for exact, stem, _ in unit for t in (exact, stem)}
+                       | {completed[d] for d in docs[offset:offset + limit] if d in completed})
         suggestions = []
-        for unit in units:
+        for u, unit in enumerate(units):
             for exact, stem, _ in unit:
-                if not self.postings(stem)[0]:
+                if not self.postings(stem)[0] and not (prefix and prefix[1] == u and completed):
                     found = self.suggest(exact)
                     if found:
                         suggestions.append({"word": exact, "suggestion": found[0]})
         return {"total": len(docs), "results": results, "terms": terms,
                 "suggestions": suggestions}
+
+    def _completed(self, readings, own):
+        """{doc: (score, stem)} of the documents holding a completion of the
+        word being typed, scored as a stem match of its best completion."""
+        stem_w = self.manifest["ranking"]["stem_weight"]
+        best = {}
+        for stem in self.completions(readings, own):
+            docs, weights, _ = self.postings(stem)
+            for i, doc in enumerate(docs):
+                s = weights[i] * stem_w
+                if doc not in best or s > best[doc][0]:
+                    best[doc] = (s, stem)
+        return best
 
     def _phrase_filter(self, unit, candidates):
         """Keep the candidates where the unit's words stand at their query
@@ -273,9 +350,10 @@ class StaticIndex:
         if not tokens:
             return []
         exact = tokens[0].text
-        if exact[0] not in self.manifest["suggest"]:
+        letter = self.manifest["suggest"].find(exact[0])
+        if letter < 0:
             return []
-        data = json.loads(self._file("s", "%04x" % ord(exact[0]), "json"))
+        data = json.loads(self._file("s", letter, "json"))
         limit_d = 1 if len(exact) <= 4 else 2
         scored = []
         for w, n in zip(data["w"], data["n"]):

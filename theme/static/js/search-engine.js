@@ -3,39 +3,62 @@
 // the results shown; scores are sums of precomputed integer weights.
 // plugins/arshif_search/query.py is the Python counterpart (same parsing,
 // scoring and order). Format and API: docs/SEARCH_INDEX.md.
-import {tokenize} from './analyzer.js';
+import {normalize, tokenize} from './analyzer.js';
 
 const QUOTES = /[«»“”„]/g;
 const PART = /"([^"]*)"?|(\S+)/g;
 const UTF8 = new TextDecoder();
 const ENCODER = new TextEncoder();
 
-export function fnv1a(text) {
-  let h = 0x811c9dc5;
-  for (const byte of ENCODER.encode(text)) {
-    h = Math.imul(h ^ byte, 0x01000193) >>> 0;
+// Proclitics a word being typed may start with (conjunction, preposition,
+// article), tried off in turn: the readings of «والرئ» are والرء, الرء, رء.
+const PROCLITICS = /^(?:[وف]?[بكل]?(?:ال)?|[وف]?لل)$/;
+
+// Prefixes of dictionary stems that a word being typed may stand for: the
+// folded word and the word without each proclitic it may start with. At
+// least 3 letters are left after و ف ب ك ل, 2 after the article (and for the
+// word as typed).
+export function prefixReadings(word) {
+  const out = [];
+  for (let k = 0; k <= Math.min(4, word.length); k++) {
+    const head = word.slice(0, k);
+    const rest = word.slice(k);
+    const need = k === 0 || head.endsWith('ال') || head.endsWith('لل') ? 2 : 3;
+    if (PROCLITICS.test(head) && !out.includes(rest) && rest.length >= need) out.push(rest);
   }
-  return h;
+  return out;
 }
 
-// Units (lists of {exact, stem, pos}: one word or a quoted phrase) and the
-// stems excluded with -word. A word repeated in the query counts once.
+// Units (lists of {exact, stem, pos}: one word or a quoted phrase), the
+// stems excluded with -word, and the prefix: null, or {readings, unit} of the
+// word being typed when the query ends in a plain word (no space, quote or
+// punctuation after it). A word repeated in the query counts once.
 export function parseQuery(query) {
   const units = [];
   const excluded = [];
   const seen = new Set();
-  const words = (text) => tokenize(text).map((t) => ({exact: t.text, stem: t.stem, pos: t.pos}));
-  for (const m of query.replace(QUOTES, '"').matchAll(PART)) {
+  let last = null;
+  let lastText = '';
+  const words = (tokens) => tokens.map((t) => ({exact: t.text, stem: t.stem, pos: t.pos}));
+  const text = query.replace(QUOTES, '"');
+  for (const m of text.matchAll(PART)) {
     const [, phrase, plain] = m;
+    last = null;
     let groups;
     if (phrase !== undefined) {
-      const w = words(phrase);
+      const w = words(tokenize(phrase));
       groups = w.length > 1 ? [w] : w.map((x) => [x]);
     } else if (plain.startsWith('-') && plain.length > 1) {
       for (const t of tokenize(plain.slice(1))) excluded.push(t.stem);
       continue;
     } else {
-      groups = words(plain).map((x) => [x]);
+      const tokens = tokenize(plain, true);
+      const end = tokens[tokens.length - 1];
+      if (end && end.end === plain.length && !end.stop && m.index + m[0].length === text.length) {
+        last = end;
+        lastText = plain.slice(end.start, end.end);
+      }
+      groups = words(tokens.filter((t) => !t.stop)).map((x) => [x]);
     }
     for (const unit of groups) {
       const key = unit.map((w) => w.stem).join(' ');
@@ -45,7 +68,13 @@ export function parseQuery(query) {
       }
     }
   }
-  return {units, excluded};
+  let prefix = null;
+  if (last !== null) {
+    const unit = units.findIndex((u) => u.length === 1 && u[0].stem === last.stem);
+    const readings = prefixReadings(normalize(lastText));
+    if (readings.length) prefix = {readings, unit};
+  }
+  return {units, excluded, prefix};
 }
 
 class Reader {
@@ -179,13 +208,29 @@ export class SearchEngine {
     return this.cache.get(path);
   }
 
+  // Files are named by their content (docs/SEARCH_INDEX.md); a positions
+  // shard has its term shard's name.
   file(kind, n, ext) {
-    return `${kind}/${n}-${this.manifest.hash}.${ext}`;
+    const size = this.manifest.name_length;
+    const names = this.manifest.files[kind === 'p' ? 't' : kind];
+    return `${kind}/${names.slice(n * size, (n + 1) * size)}.${ext}`;
   }
 
-  async shard(kind, term) {
-    const m = this.manifest;
-    const i = fnv1a(term) % m.shards;
+  // The term shard whose range holds `term` (ranges: first stem of each
+  // shard but the first, sorted by code point).
+  shardOf(term) {
+    const ranges = this.manifest.ranges;
+    let lo = 0;
+    let hi = ranges.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ranges[mid] <= term) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  async shard(kind, i) {
     const path = this.file(kind, i, 'bin');
     const key = 'parsed:' + path;
     if (!this.cache.has(key)) {
@@ -197,13 +242,52 @@ export class SearchEngine {
   }
 
   async postings(stem) {
-    const entry = (await this.shard('t', stem)).get(stem);
+    const entry = (await this.shard('t', this.shardOf(stem))).get(stem);
     return entry ? decodePostings(entry.df, entry.block) : EMPTY;
   }
 
   async positions(stem) {
-    const df = (await this.shard('t', stem)).get(stem).df;
-    return decodePositions(df, (await this.shard('p', stem)).get(stem).block);
+    const i = this.shardOf(stem);
+    const df = (await this.shard('t', i)).get(stem).df;
+    return decodePositions(df, (await this.shard('p', i)).get(stem).block);
+  }
+
+  // Stems that start with one of the readings (but the typed word's own
+  // stem), in order. A reading whose stems span more than prefix_shards
+  // term shards (a prefix too short to say much) is skipped, not fetched.
+  async completions(readings, own) {
+    const out = [];
+    for (const reading of readings) {
+      const first = this.shardOf(reading);
+      const last = this.shardOf(reading + '\uffff');
+      if (last - first >= this.manifest.prefix_shards) continue;
+      const shards = [];
+      for (let i = first; i <= last; i++) shards.push(this.shard('t', i));
+      for (const shard of await Promise.all(shards)) {
+        for (const stem of shard.keys()) {
+          if (stem.startsWith(reading) && stem !== own && !out.includes(stem)) out.push(stem);
+        }
+      }
+    }
+    return out;
+  }
+
+  // Map doc → [score, stem] of the documents holding a completion of the
+  // word being typed, scored as a stem match of its best completion.
+  async completed(readings, own) {
+    const stemW = this.manifest.ranking.stem_weight;
+    const best = new Map();
+    const stems = await this.completions(readings, own);
+    const lists = await Promise.all(stems.map((stem) => this.postings(stem)));
+    stems.forEach((stem, k) => {
+      const {docs, weights} = lists[k];
+      for (let i = 0; i < docs.length; i++) {
+        const s = weights[i] * stemW;
+        const had = best.get(docs[i]);
+        if (had === undefined || s > had[0]) best.set(docs[i], [s, stem]);
+      }
+    });
+    return best;
   }
 
   async doc(id) {
@@ -217,19 +301,24 @@ export class SearchEngine {
 
   async facetCodes() {
     const n = this.manifest.docs;
-    const raw = await this.fetchFile(this.file('f', 'facets', 'bin'), 'bin');
+    const raw = await this.fetchFile(this.file('f', 0, 'bin'), 'bin');
     return {category: raw.subarray(0, n), source: raw.subarray(n, 2 * n)};
   }
 
   async search(query, {limit = 10, offset = 0, category = null, source = null, year = null,
     sort = 'relevance'} = {}) {
-    const {units, excluded} = parseQuery(query);
+    const {units, excluded, prefix} = parseQuery(query);
     const {exact_weight: exactW, stem_weight: stemW} = this.manifest.ranking;
     const allStems = [...new Set([...units.flat().map((w) => w.stem), ...excluded])];
-    const lists = new Map(await Promise.all(allStems.map(async (s) => [s, await this.postings(s)])));
+    const [lists, completed] = await Promise.all([
+      Promise.all(allStems.map(async (s) => [s, await this.postings(s)])).then((l) => new Map(l)),
+      prefix ? this.completed(prefix.readings, units[prefix.unit][0].stem) : new Map(),
+    ]);
+    const completedBy = new Map();
     const coord = new Map();
     const score = new Map();
-    for (const unit of units) {
+    for (let u = 0; u < units.length; u++) {
+      const unit = units[u];
       let unitScores = null;
       for (const {exact, stem} of unit) {
         const {docs, weights, exacts} = lists.get(stem);
@@ -247,6 +336,15 @@ export class SearchEngine {
         }
       }
       if (unit.length > 1 && unitScores.size) unitScores = await this.phraseFilter(unit, unitScores, lists);
+      if (prefix && prefix.unit === u) {
+        // The word being typed: a document without its stem may hold a completion.
+        for (const [doc, [s, stem]] of completed) {
+          if (!unitScores.has(doc)) {
+            unitScores.set(doc, s);
+            completedBy.set(doc, stem);
+          }
+        }
+      }
       for (const [doc, s] of unitScores) {
         coord.set(doc, (coord.get(doc) || 0) + 1);
         score.set(doc, (score.get(doc) || 0) + s);
@@ -259,17 +357,19 @@ export class SearchEngine {
     } else {
       docs.sort((a, b) => coord.get(b) - coord.get(a) || score.get(b) - score.get(a) || a - b);
     }
-    const results = await Promise.all(docs.slice(offset, offset + limit).map(async (id) => {
+    const shown = docs.slice(offset, offset + limit);
+    const results = await Promise.all(shown.map(async (id) => {
       const result = await this.doc(id);
       result.score = score.get(id);
       result.matched = coord.get(id);
       return result;
     }));
-    const terms = [...new Set(units.flat().flatMap((w) => [w.exact, w.stem]))].sort();
+    const terms = [...new Set([...units.flat().flatMap((w) => [w.exact, w.stem]),
+      ...shown.filter((d) => completedBy.has(d)).map((d) => completedBy.get(d))])].sort();
     const suggestions = [];
-    for (const unit of units) {
+    for (const [u, unit] of units.entries()) {
       for (const {exact, stem} of unit) {
-        if (!lists.get(stem).docs.length) {
+        if (!lists.get(stem).docs.length && !(prefix && prefix.unit === u && completedBy.size)) {
           const found = await this.suggest(exact);
           if (found.length) suggestions.push({word: exact, suggestion: found[0]});
         }
@@ -321,9 +421,9 @@ export class SearchEngine {
     const tokens = tokenize(word);
     if (!tokens.length) return [];
     const exact = tokens[0].text;
-    if (!this.manifest.suggest.includes(exact[0])) return [];
-    const name = exact.charCodeAt(0).toString(16).padStart(4, '0');
-    const data = await this.fetchFile(this.file('s', name, 'json'), 'json');
+    const letter = this.manifest.suggest.indexOf(exact[0]);
+    if (letter < 0) return [];
+    const data = await this.fetchFile(this.file('s', letter, 'json'), 'json');
     const limitD = exact.length <= 4 ? 1 : 2;
     const scored = [];
     data.w.forEach((w, i) => {

@@ -121,8 +121,11 @@ function fillFacets(engine, wanted) {
 }
 
 // The state lives in the URL so that any search can be linked and reloaded.
+// `typed` keeps a trailing space: without one, the last word is still being
+// typed and the engine completes it.
 function readState() {
-  const state = {q: input.value.trim(), sort: form.elements.sort.value};
+  const state = {q: input.value.trim(), typed: input.value.trimStart(),
+    sort: form.elements.sort.value};
   for (const name of FILTERS) state[name] = form.elements[name].value;
   return state;
 }
@@ -176,16 +179,19 @@ function renderSuggestions(state, suggestions) {
     event.preventDefault();
     input.value = fixed;
     input.focus();
-    run();
+    run(true);
   });
   suggestBox.append('هل تقصد: ', link, '؟');
 }
 
 let generation = 0;
 let shown = 0;
+let searched = '';
 
-async function run() {
+// finished: the query is complete (submitted, or from a link), its last word too.
+async function run(finished = false) {
   const state = readState();
+  searched = finished ? `${state.q} ` : state.typed;
   const mine = ++generation;
   history.replaceState(null, '', stateQuery(state));
   if (!state.q) {
@@ -197,7 +203,7 @@ async function run() {
   list.setAttribute('aria-busy', 'true');
   try {
     const engine = await enginePromise;
-    const res = await engine.search(state.q, engineOptions(state, 0));
+    const res = await engine.search(searched, engineOptions(state, 0));
     if (mine !== generation) return; // a newer search has started
     shown = res.results.length;
     list.replaceChildren(...res.results.map((r) => renderResult(engine, r, res.terms)));
@@ -220,7 +226,7 @@ async function more() {
   const state = readState();
   const mine = generation;
   const engine = await enginePromise;
-  const res = await engine.search(state.q, engineOptions(state, shown));
+  const res = await engine.search(searched, engineOptions(state, shown));
   if (mine !== generation || !res.results.length) return;
   const items = res.results.map((r) => renderResult(engine, r, res.terms));
   list.append(...items);
@@ -234,15 +240,15 @@ async function more() {
 let timer;
 input.addEventListener('input', () => {
   clearTimeout(timer);
-  timer = setTimeout(run, DEBOUNCE_MS);
+  timer = setTimeout(() => run(), DEBOUNCE_MS);
 });
 form.addEventListener('change', (event) => {
-  if (event.target !== input) run();
+  if (event.target !== input) run(searched.endsWith(' '));
 });
 form.addEventListener('submit', (event) => {
   event.preventDefault();
   clearTimeout(timer);
-  run();
+  run(true);
 });
 moreButton.addEventListener('click', more);
 
@@ -256,7 +262,7 @@ root.querySelector('.search-options').open = matchMedia('(min-width: 40rem)').ma
 enginePromise.then((engine) => {
   fillFacets(engine, params);
   form.classList.add('is-ready');
-  if (input.value) run();
+  if (input.value) run(true);
   else input.focus(); // a bare search page is there to be typed into
 }, (error) => {
   status.textContent = 'تعذر تحميل فهرس البحث.';
