@@ -15,7 +15,7 @@ import unicodedata
 from .byline import byline_fields, is_name, split_dateline
 from .segment import split_sentences
 
-MADE_MAX_CHARS = 90
+MADE_MAX_CHARS = 120
 # A cut leaves at least this much; the first clause end past HEADLINE_TARGET_CHARS is taken.
 MADE_MIN_CHARS = 25
 # A clause end this far past MADE_MAX_CHARS is taken rather than a cut mid-clause.
@@ -28,6 +28,8 @@ PLAIN_SPEAKER_MAX_CHARS = 40
 # A speaker named by title only (`الناطق باسم الجيش الفرنسي`) may be this long.
 TITLE_SPEAKER_MAX_WORDS = 6
 TITLE_SPEAKER_MAX_CHARS = 40
+# Words of a title between commas after its first (`رئيس`), taken out as an aside.
+TITLE_ASIDE_MAX_WORDS = 14
 LEAD_SCAN_CHARS = 1500
 LEAD_MAX_SENTENCES = 3
 # Only this much of a (run-on) lead sentence can end up in a headline, asides taken out.
@@ -127,10 +129,12 @@ _WHEN_HINT = re.compile(
 )
 # `، الأحد،` or `، رئيس مجلس الوزراء،`: a day or a title between commas (or where an aside
 # before it was taken out: _FENCE marks that place, so `، برئاسة فلان، مدير الإدارة،` goes whole).
+# A title may run long (`، رئيس مجلس إدارة الجمعية … ووزير الدولة … الأسبق،`) but holds no relative clause.
 _FENCE = "\x01"
+_TITLE_ASIDE_WORD = r"\s+(?!(?:التي|الذي|الذين|التى|الذى)(?:\s|$))[^\s،,.]+"
 _ASIDE = re.compile(
-    rf"\s*[،,{_FENCE}]\s*(?:{_WEEKDAY}|(?:رئيس|رئيسة|وزير|وزيرة|المتحدث|مدير|محافظ|نائب|عضو|الأمين|أمين|وكيل|مستشار"
-    r"|برئاسة|بقيادة)(?:\s+[^\s،,.]+){0,7})\s*[،,]\s*"
+    rf"\s*[،,{_FENCE}]\s*(?:{_WEEKDAY}|(?:رئيس|رئيسة|وزير|وزيرة|المتحدث|مدير|محافظ|نائب|عضو|الأمين|أمين عام|وكيل|مستشار)"
+    rf"(?:{_TITLE_ASIDE_WORD}){{0,{TITLE_ASIDE_MAX_WORDS}}}|(?:برئاسة|بقيادة)(?:\s+[^\s،,.]+){{0,7}})\s*[،,؛]\s*"
 )
 # Where a time phrase was taken out; a comma right after it goes with it (`الرومي أمس، بزيارة`).
 _GONE = "\x02"
@@ -146,7 +150,8 @@ _CURLY_QUOTES = re.compile(r"“\s*([^“”]{1,120}?)\s*”")
 _EMPTY_FENCE = re.compile(r"\s*[،,](?:\s*[،,])+\s*")
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([،,.:;؛!?؟)»])")
 _SPACE_AFTER_OPEN = re.compile(r"([(«])\s+")
-_DOTS_GLUED = re.compile(r"(\.\.+|…)(?=[^\W\d])")
+# `بالمنطقة,يأتي`, `الأمر..وهو`: a comma or dots glued to the next word.
+_PUNCT_GLUED = re.compile(r"(\.\.+|…|[،,])(?=[^\W\d])")
 _LEADING_JUNK = re.compile(r"^[^\w«(\"“]+")
 # A dash between words (`خالد سجاف ـ الدمام`, `الرياض- واس`), not the tatweel of `لـ«الرياض»`.
 _DASH = re.compile(r"\s+[-–—ـ]+\s*|(?<=\S)[-–—]+\s+|:\s+")
@@ -163,8 +168,18 @@ _ADVERBIAL_START = re.compile(
     # an accusative of purpose written with its tanween: `استمراراً لـ…`, `دعماً لـ…`
     r"|\w{3,}(?:اً|ًا)(?=\s+(?:ل|على\s|مع\s|من\s|في\s|فى\s)))(?=\s)"
 )
+# `يترتب على ذلك انقطاع …`: a verb pointing back at the circumstance that was dropped.
+_BACK_REFERENCE = re.compile(r"^\S+\s+(?:على|عن|من)\s+ذلك\s+")
+# `لا شك أن`, `مما لا شك فيه أن`, `من المعروف أن`: the writer's hedge before the statement.
+_HEDGE_START = re.compile(
+    r"^(?:(?:و?مما|من)\s+)?(?:لا\s*شك|المعروف|المؤكد|الواضح|الملاحظ)(?:\s+فيه)?\s+(?:أن|ان|أنّ)\s+"
+)
 _CONNECTIVE_START = re.compile(r"^(?:(?:إلا|الا) (?:أن|ان)|ولكن|لكن|فإن|فان|فإنه|فانه|فقد)\s+")
-_CLAUSE_AFTER_COMMA = re.compile(r"[،,]\s+(?![وف](?!\S))(?!و|ف|ب|ل|في\s|فى\s|من\s|على\s|إلى\s|الى\s)")
+# The main clause after an opening circumstance: a comma, then not a conjunction or preposition, or
+# the answer `فإنه` / `فقد` (`نظرا لـ…، فإنه يترتب …`).
+_CLAUSE_AFTER_COMMA = re.compile(
+    r"[،,]\s+(?:(?=(?:فإن|فان|فقد)\S*\s)|(?![وف](?!\S))(?!و|ف|ب|ل|في\s|فى\s|من\s|على\s|إلى\s|الى\s))"
+)
 
 # Words a headline never ends on: particles, prepositions, conjunctions, relatives, demonstratives.
 _PARTICLES = frozenset(
@@ -177,12 +192,21 @@ _PARTICLES = frozenset(
     "إزاء ازاء لصالح بحق بحسب عبر ومن وفي وعلى وإلى والى وعن ومع وهو وهي وأن وان وما ولا ولم ولن فإن فان "
     "بعدما قبيل تجاه لدي يا أيضا أيضاً كذلك جراء بواسطة برئاسة بقيادة بمشاركة بحضور ذات ذو ذوي فقط لو ولو بخصوص حيال بصدد "
     # quantifiers: `عددا من`, `العديد من`
-    "عدد عددا عددًا العديد بعض مجموعة عشرات مئات آلاف الآلاف كثير جملة سلسلة".split()
+    "ناهيك عدد عددا عددًا العديد بعض مجموعة عشرات مئات آلاف الآلاف كثير جملة سلسلة".split()
+)
+# Adjectives that need the phrase after them (`الواقعة في …`, `التابعة لـ…`, `المتعلقة بـ…`).
+_NEEDS_COMPLEMENT = frozenset(
+    "الواقع الواقعة الواقعين المقام المقامة المتعلق المتعلقة المتعلقين التابع التابعة التابعين "
+    "الصادر الصادرة المؤدي المؤدية".split()
 )
 # Prepositions that start an adjunct (where, when, why) rather than the verb's complement.
 _ADJUNCT_PREPOSITIONS = frozenset(
     "في فى خلال منذ بعد قبل أمام امام داخل خارج عبر ضمن وسط لدى قرب حتى إثر اثر عقب بسبب جراء حول".split()
 )
+# Prepositions that may open a verb's or verbal noun's complement (`كشف عن`, `تمكن من`).
+_COMPLEMENT_PREPOSITIONS = frozenset("من على علي إلى الى عن مع".split())
+# Prepositions that may open a verb's or verbal noun's complement (`كشف عن`, `تمكن من`).
+_COMPLEMENT_PREPOSITIONS = frozenset("من على علي إلى الى عن مع".split())
 _PREPOSITIONS = frozenset(
     "في فى من على علي إلى الى عن مع بين لدى حتى منذ نحو ضد عبر خلال أمام امام قرب داخل خارج لصالح بحق "
     "ضمن وسط إثر اثر عقب تجاه بسبب جراء بعد قبل حول".split()
@@ -190,13 +214,14 @@ _PREPOSITIONS = frozenset(
 # A clause starts at these words: cut before them and the head is a complete clause.
 _CLAUSE_STARTS = frozenset(
     "حيث وذلك بعد بعدما مما بينما فيما كما لكن ولكن إلا الا عندما حين "
-    "بهدف بمناسبة وسط عقب إثر اثر وفق وفقا وفقاً حسب حسبما بحسب لأن كي لكي نظرا نظرًا نظراً مؤكدا مؤكدة مؤكداً مشيرا مشيرة مشيراً "
+    "سواء بهدف بمناسبة وسط عقب إثر اثر وفق وفقا وفقاً حسب حسبما بحسب لأن كي لكي نظرا نظرًا نظراً مؤكدا مؤكدة مؤكداً مشيرا مشيرة مشيراً "
     "مؤكدين مشيرين موضحين مضيفين معربين مطالبين داعين "
     "إضافة بالإضافة علاوة داعيا داعية داعياً مطالبا مطالبة مطالباً موضحا موضحة موضحاً مضيفا مضيفة مضيفاً لافتا لافتة لافتاً معربا معربة معرباً وأكد وقال وقالت وأضاف وأضافت "
-    "وأوضح وأوضحت وأشار وأشارت وأكدت ولفت ولفتت وكان وكانت وهو وهي ويأتي وتأتي وجاء وجاءت".split()
+    "وأوضح وأوضحت وأشار وأشارت وأكدت ولفت ولفتت وكان وكانت وهو وهي يأتي تأتي ويأتي وتأتي وجاء وجاءت".split()
 )
 # An adverbial accusative (`مؤكدةً`, `مشيراً`) starts a circumstantial clause.
 _HAL = re.compile(r"\w{3,}(?:اً|ًا|ةً)$")
+_EXCEPT = frozenset({"إلا", "الا"})
 _RELATIVES = frozenset("الذي التي الذى التى الذين اللذين اللتين اللاتي اللواتي".split())
 _BETWEEN = frozenset({"بين", "مابين"})
 _COMPLEMENTISERS = frozenset("أن ان إن أنه انه إنه أنها انها إنها بأن بان أنهم انهم".split())
@@ -260,24 +285,27 @@ def _without_asides(text):
     return text.replace(_FENCE, " ")
 
 
-def shorten(text: str, limit: int | None = None, complete: bool = True) -> str:
+def shorten(text: str, limit: int | None = None, complete: bool = True, taken: int = 0) -> str:
     """`text` cut at a phrase boundary before `limit` characters; an ellipsis only mid-clause.
 
     `complete=False`: `text` is the start of a longer one, so its end is not a clause end.
+    `taken`: characters of the headline before `text` (a speaker), which count towards its target length.
     """
     text = _strip_end(text)
     limit = MADE_MAX_CHARS if limit is None else limit
-    if len(text) <= limit and complete:
-        return _balance(text)
     words = text.split(" ")
     reach = _boundaries(words, limit + HEADLINE_SLACK_CHARS)
     boundaries = [item for item in reach if item[2] <= limit]
-    kind, count = _choose(boundaries) if boundaries else ("C", 0)
+    kind, count = _choose(boundaries, max(MADE_MIN_CHARS, HEADLINE_TARGET_CHARS - taken)) if boundaries else ("C", 0)
+    # The main clause, without what the lead adds after it (`، مؤكدا …`, `، وذلك …`), even when all fits.
+    if kind != "A" and len(text) <= limit and complete:
+        return _balance(text)
     if kind != "A":
         # A clause end a little past the limit reads better than a cut mid-clause.
         if len(text) <= limit + HEADLINE_SLACK_CHARS and complete:
             return _balance(text)
-        longer = [item for item in reach if item[0] == "A"]
+        # A clause end, or a comma of the source's before a complement (`الطالباني، إلى العراق`).
+        longer = [item for item in reach if item[0] == "A" or item[0] == "P" and words[item[1] - 1][-1] in "،,"]
         if longer and (kind == "C" or longer[-1][2] > limit):
             kind, count = longer[-1][:2]
     if not count:
@@ -290,7 +318,7 @@ def shorten(text: str, limit: int | None = None, complete: bool = True) -> str:
 
 def _leads(text):
     """The candidate lead sentences, each without a dateline, byline or leading junk."""
-    text = _DOTS_GLUED.sub(r"\1 ", _strip_lead_in(text))
+    text = _PUNCT_GLUED.sub(r"\1 ", _strip_lead_in(text))
     for number, sentence in enumerate(split_sentences(text)[:LEAD_MAX_SENTENCES]):
         sentence = _strip_lead_in(sentence) if number else sentence
         if len(sentence.split()) >= LEAD_MIN_WORDS:
@@ -377,14 +405,14 @@ def _from_statement(lead):
         and _bare(words[1]) in _ATTRIBUTING_VERBS
     ):
         return shorten(statement)
-    return f"{speaker}: {shorten(statement, room)}" if len(words) >= 2 else ""
+    return f"{speaker}: {shorten(statement, room, taken=len(speaker) + 2)}" if len(words) >= 2 else ""
 
 
 def _quote_headline(speaker, quote):
     """`المتحدث: «…»`, the quotation cut at a phrase boundary when long; its words are the speaker's."""
     quote = _TRAILING_PUNCT.sub("", " ".join(quote.split()))
     room = MADE_MAX_CHARS - len(speaker) - 4
-    cut = shorten(quote, room)
+    cut = shorten(quote, room, taken=len(speaker) + 3)
     return f"{speaker}: «{cut}»" if cut else ""
 
 
@@ -397,13 +425,17 @@ def _from_clause(lead):
 
 
 def _main_clause(text):
-    """`استعدادا لـ…، انتهت الوزارة …` → `انتهت الوزارة …`: an opening circumstance is dropped."""
+    """`استعدادا لـ…، انتهت الوزارة …` → `انتهت الوزارة …`: an opening circumstance is dropped,
+    and an opening hedge (`لا شك أن …`)."""
+    hedged = _HEDGE_START.match(text)
+    if hedged and len(text[hedged.end() :].split()) >= LEAD_MIN_WORDS:
+        return text[hedged.end() :]
     if not _ADVERBIAL_START.match(text):
         return text
     match = _CLAUSE_AFTER_COMMA.search(text, 0, len(text) * 3 // 4)
     if not match:
         return text
-    rest = _CONNECTIVE_START.sub("", text[match.end() :])
+    rest = _BACK_REFERENCE.sub("", _CONNECTIVE_START.sub("", text[match.end() :]))
     return rest if len(rest.split()) >= LEAD_MIN_WORDS else text
 
 
@@ -513,6 +545,8 @@ def _boundaries(words, limit):
         # `بين المملكة وبنجلاديش` is one phrase.
         between = bool(_BETWEEN.intersection(recent))
         phrase_done = seen_phrase or index >= PHRASE_MIN_WORDS
+        if bares[index - 1].removeprefix("و") in _RELATIVES:
+            continue  # `التي تعمل`: a relative clause of one word is not done
         kind = _boundary_kind(word, bare_word, words[index + 1], bare_next, bares[index + 2], phrase_done, between)
         if kind:
             found.append((kind, index + 1, length))
@@ -526,7 +560,9 @@ def _boundary_kind(word, bare_word, following, bare_next, after, phrase_done, be
     if word[-1] in "،,":
         # A comma ends the clause only when a new one starts after it; before an object
         # (`أغلقت الأمانة، 218 محلا`) or an apposition it does not.
-        if bare_next in _PREPOSITIONS:
+        # Before an adjunct (`، في الرياض`) the clause is done; before `عن`, `على`, `من`, `إلى`, `مع`
+        # its complement may follow (`كشفت مصادر …، بعدن، عن تواجد …`): a phrase end at most.
+        if bare_next in _ADJUNCT_PREPOSITIONS:
             return "A" if phrase_done else ""
         if bare_next in _CLAUSE_STARTS or bare_next in _RELATIVES or bare_next in ("الأمر", "الامر", "ما"):
             return "A"
@@ -534,10 +570,13 @@ def _boundary_kind(word, bare_word, following, bare_next, after, phrase_done, be
             return "A"
         if bare_next[:1] in ("و", "ف") and bare_next not in _COMPLEMENTISERS:
             return "A"
+        if bare_next in _PREPOSITIONS or len(bare_next) > 3 and bare_next[0] in "بل" and bare_next not in _PARTICLES:
+            return "P" if phrase_done else ""
         return ""
-    if bare_word in _PARTICLES or bare_word in _NAME_GLUE or word.endswith("ـ"):
+    if bare_word in _PARTICLES or bare_word in _NAME_GLUE or bare_word in _NEEDS_COMPLEMENT or word.endswith("ـ"):
         return ""
-    if bare_next in _CLAUSE_STARTS:
+    # Not `لن يوقف القتال | إلا إذا …`: without a comma, `إلا` completes a negation.
+    if bare_next in _CLAUSE_STARTS and bare_next not in _EXCEPT:
         return "A"
     if bare_next in _NAME_GLUE:
         return ""
@@ -545,6 +584,11 @@ def _boundary_kind(word, bare_word, following, bare_next, after, phrase_done, be
         return "B"
     if phrase_done and bare_next in _ADJUNCT_PREPOSITIONS:
         return "B"
+    # `بتنظيم من`, `بالاشتراك مع`, `لتقليله من`: a verbal noun after `ب`/`ل` needs what follows it.
+    # `… عسير وأسفرت عن`: nor a coordinated verb.
+    if bare_next in _COMPLEMENT_PREPOSITIONS and len(bare_word) > 3:
+        if bare_word[0] in "بل" or bare_word[0] == "و" and not bare_word.startswith("وال"):
+            return ""
     if phrase_done and (bare_next in _PREPOSITIONS or bare_next.startswith(("بال", "لل"))):
         return "P"
     if bare_word[-1:].isdigit() or following[0].isdigit() or bare_next.startswith("ال"):
@@ -563,10 +607,10 @@ def _boundary_kind(word, bare_word, following, bare_next, after, phrase_done, be
     return "C"
 
 
-def _choose(boundaries):
-    """The first clause end past the target length, else the longest phrase end, clause end, word end."""
+def _choose(boundaries, target):
+    """The first clause end past `target` characters, else the longest phrase end, clause end, word end."""
     for boundary in boundaries:
-        if boundary[0] == "A" and boundary[2] >= HEADLINE_TARGET_CHARS:
+        if boundary[0] == "A" and boundary[2] >= target:
             return boundary[:2]
     for kinds in (("B", "P"), ("A",)):
         pool = [item for item in boundaries if item[0] in kinds]
