@@ -33,29 +33,30 @@ _AGENCY = "(?:" + "|".join(_WIRE_NAMES) + ")"
 _WIRE = re.compile(f"^{_AGENCY}$")
 # "agencies", "follow-ups": a named source next to them is the better one.
 _GENERIC_SOURCES = frozenset({"وكالات", "متابعات"})
-_DASH = "[-–—ـ_]"
+# A dash between a byline's parts (lead_headline ends a signature at one too).
+DASH = "[-–—ـ_]"
 _PLACE = rf"[{_AR}]+(?: [{_AR}]+){{0,2}}"
 # A place with its country: `صنعاء، اليمن` or `الموصل (العراق)`.
 _PLACE_FULL = rf"{_PLACE}(?:\s*[،,]\s*{_PLACE}|\s*\({_PLACE}\))?"
 
 # `كتب - X:`, `بقلم X`, `ترجمة - X`: the line says who wrote it.
 _AUTHOR_LINE = re.compile(
-    rf"^(?:(?:كتبوا|كتبها|كتبه|كتبت|كتب|بقلم)(?P<marked>\s*(?:{_DASH}+|:))?\s"
-    rf"|(?:ترجمة|إعداد|اعداد|تقرير|متابعة|حوار|تصوير)(?P<dashed>\s*{_DASH}+))"
+    rf"^(?:(?:كتبوا|كتبها|كتبه|كتبت|كتب|بقلم)(?P<marked>\s*(?:{DASH}+|:))?\s"
+    rf"|(?:ترجمة|إعداد|اعداد|تقرير|متابعة|حوار|تصوير)(?P<dashed>\s*{DASH}+))"
     rf"\s*(?P<author>[^:\d]{{2,60}}?)\s*:?$"
 )
 # `(رويترز) - قال …`: the agency alone before the lead.
-_AGENCY_PREFIX = re.compile(rf"^[(\[]\s*(?P<agency>{_AGENCY})\s*[)\]]\s*(?:{_DASH}+|:)\s*")
-_AUTHOR_PREFIX = re.compile(rf"^(?:كتب|كتبت)\s*{_DASH}+\s*(?P<author>[^:،.]{{2,40}}?)\s*:\s*")
+_AGENCY_PREFIX = re.compile(rf"^[(\[]\s*(?P<agency>{_AGENCY})\s*[)\]]\s*(?:{DASH}+|:)\s*")
+_AUTHOR_PREFIX = re.compile(rf"^(?:كتب|كتبت)\s*{DASH}+\s*(?P<author>[^:،.]{{2,40}}?)\s*:\s*")
 # A dateline opening the first paragraph: `واشنطن (رويترز) - قال …`, `بكين 4 ديسمبر 2021 (شينخوا) -`.
 _DATELINE_PREFIX = re.compile(
     rf"^(?P<place>{_PLACE_FULL})\s*[،,]?\s*(?:في\s+)?(?P<date>{DATE_PHRASE})?\s*"
-    rf"\(\s*(?P<agency>{_AGENCY})\s*\)\s*(?:{_DASH}+|:)\s*"
+    rf"\(\s*(?P<agency>{_AGENCY})\s*\)\s*(?:{DASH}+|:)\s*"
 )
 # `الرياض 25 شوال 1436 هـ الموافق 10 اغسطس 2015 م واس` (a line, or the start of one).
 _DATED_PLACE = re.compile(
-    rf"^(?P<place>{_PLACE})\s*(?:[،,]|{_DASH}+)?\s*(?:في\s+)?(?P<date>{DATE_PHRASE})\s*"
-    rf"(?:[(\[]?\s*(?P<agency>{_AGENCY})\s*[)\]]?)?\s*(?:{_DASH}+|:)?\s*"
+    rf"^(?P<place>{_PLACE})\s*(?:[،,]|{DASH}+)?\s*(?:في\s+)?(?P<date>{DATE_PHRASE})\s*"
+    rf"(?:[(\[]?\s*(?P<agency>{_AGENCY})\s*[)\]]?)?\s*(?:{DASH}+|:)?\s*"
 )
 # A byline that ends in a publication date: `… | Tuesday, 11 August 2015 - 16:10 pm`.
 _DATED_TAIL = re.compile(

@@ -2,7 +2,7 @@
 
 The way an Arabic copy editor would: the lead sentence's main clause, or its
 reported statement as `المتحدث: …` (`المتحدث: «…»` for a quotation), without
-dateline, time words, honorifics or asides, cut at a phrase boundary near 90
+dateline, time words, honorifics or asides, cut at a phrase boundary within 120
 characters and never ending on a particle. The text it gets has had its
 boilerplate, byline and dateline taken off already; what is left of them is
 taken off again here.
@@ -12,7 +12,7 @@ import functools
 import re
 import unicodedata
 
-from .byline import byline_fields, is_name, split_dateline
+from .byline import DASH, byline_fields, is_name, split_dateline
 from .segment import split_sentences
 
 MADE_MAX_CHARS = 120
@@ -154,11 +154,7 @@ _SPACE_AFTER_OPEN = re.compile(r"([(«])\s+")
 _PUNCT_GLUED = re.compile(r"(\.\.+|…|[،,])(?=[^\W\d])")
 _LEADING_JUNK = re.compile(r"^[^\w«(\"“]+")
 # A dash between words (`خالد سجاف ـ الدمام`, `الرياض- واس`), not the tatweel of `لـ«الرياض»`.
-_DASH = re.compile(r"\s+[-–—ـ]+\s*|(?<=\S)[-–—]+\s+|:\s+")
-_DATE_LEAD = re.compile(
-    r"^(?:\S+\s+)?\d{1,2}\s+\S+\s+\d{4}\s*(?:هـ|ه|م)?\.?\s*"
-    r"(?:(?:الموافق|الموافق ل)\s+\d{1,2}\s+\S+\s+\d{4}\s*(?:م|مـ)?\.?\s*)?"
-)
+_DASH = re.compile(rf"\s+{DASH}+\s*|(?<=\S)[-–—]+\s+|:\s+")
 # A lead that opens with a circumstance before its main clause: `استعدادا لـ…، انتهت وزارة …`.
 _ADVERBIAL_START = re.compile(
     r"^(?:استعدادا|استعداداً|تزامنا|تزامناً|ضمن|في إطار|فى إطار|في ظل|فى ظل|بعد|قبل|رغم|برغم|على الرغم"
@@ -331,15 +327,6 @@ def _strip_lead_in(text):
         before = text
         text = _LEADING_JUNK.sub("", text)
         text = split_dateline(text)[1].strip()
-        dated = _DATE_LEAD.match(text)
-        if dated:
-            # `… 10 اغسطس 2015 م واس أكد …`: the agency after the date.
-            text = text[dated.end() :]
-            words = text.split()
-            for count in (1, 2, 3):
-                if len(words) > count and _BYLINE_KEYS & byline_fields(" ".join(words[:count])).keys():
-                    text = " ".join(words[count:])
-                    break
         text = _strip_signature(text)
         if text == before:
             break
@@ -658,7 +645,7 @@ def _is_headline_text(headline):
         return False
     if words > BYLINE_MAX_WORDS:
         return True
-    return not (_BYLINE_KEYS & byline_fields(headline).keys() or _DATE_LEAD.fullmatch(headline + " "))
+    return not _BYLINE_KEYS & byline_fields(headline).keys()
 
 
 @functools.lru_cache(maxsize=4096)
