@@ -1,12 +1,17 @@
 """Settings: one helper with defaults and a deep merge, checked when Pelican starts."""
 
 import json
+import os
 
 import pytest
+from blinker import ANY
+from pelican import Pelican, signals
+from pelican.settings import read_settings
 
+import arshif_core
 from arshif_core.settings import Nested, SettingsError, apply, merged
 from arshif_search import DEFAULTS as SEARCH_DEFAULTS, search_settings
-from sitebuild import build_site, copy_seeds, SEED_ARTICLE
+from sitebuild import ROOT, SEED_ARTICLE, build_site, copy_seeds
 
 NAMES = [SEED_ARTICLE, "00003_investigations.txt", "00006_cases.txt"]
 
@@ -55,3 +60,41 @@ def test_a_wrong_type_stops_the_build_before_reading(tmp_path):
     with pytest.raises(SettingsError, match=r"ARSHIF_SEARCH\['ranking'\]\['k1'\]"):
         build_site(seeds, tmp_path / "out", ARSHIF_SEARCH={"ranking": {"k1": "fast"}})
     assert not (tmp_path / "out").exists()
+
+
+def _receivers(pelican_settings):
+    """Each signal's receivers, as Pelican will call them, once Pelican started with these settings."""
+    cwd = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        Pelican(pelican_settings)
+    finally:
+        os.chdir(cwd)
+    return {name: [f"{r.__module__}.{r.__qualname__}" for r in getattr(signals, name).receivers_for(ANY)]
+            for name in ("initialized", "article_generator_pretaxonomy", "finalized")}
+
+
+def test_receivers_run_in_the_order_the_build_needs(tmp_path):
+    settings = read_settings(os.path.join(ROOT, "pelicanconf.py"), override={
+        "OUTPUT_PATH": str(tmp_path / "out"), "CACHE_PATH": str(tmp_path / "cache")})
+    order = _receivers(settings)
+    # Pelican's settings pass first; the per-plugin checks follow.
+    assert order["initialized"][0] == "arshif_core.initialized"
+    # Duplicates are merged before the search child forks; tags are chosen after it.
+    assert order["article_generator_pretaxonomy"] == [
+        "arshif_seeds.on_pretaxonomy", "arshif_search.update_index", "arshif_core.last_pretaxonomy"]
+    assert arshif_core.LAST["article_generator_pretaxonomy"] == (("arshif_seeds", "assign_tags"),)
+    # The sitemap is written, the search job joined and the writer's state saved before
+    # the sitemap is fixed and strict mode judges the build, last.
+    finalized = order["finalized"]
+    assert finalized[-1] == "arshif_core.last_finalized"
+    assert {"pelican.plugins.sitemap.sitemap.SitemapGenerator.finalize", "arshif_search._wait",
+            "arshif_scale.save_writer_state"} <= set(finalized[:-1])
+    assert arshif_core.LAST["finalized"] == (("arshif_theme", "fix_sitemap"), ("arshif_seeds", "enforce_strict"))
+    # One receiver a plugin where the order matters: the order is in the receiver, not in who connected first.
+    for name in ("initialized", "article_generator_pretaxonomy", "finalized"):
+        plugins = [r.split(".")[0] for r in order[name] if r.startswith("arshif")]
+        assert len(plugins) == len(set(plugins)), (name, order[name])
+    for steps in arshif_core.LAST.values():
+        for plugin, function in steps:
+            assert callable(getattr(__import__(plugin), function))

@@ -2,6 +2,7 @@
 
 import json
 import os
+import re
 import subprocess
 import sys
 
@@ -64,3 +65,35 @@ def test_default_build_publishes_the_rest(tmp_path, hostile_seeds):
         assert entries[name]["outcome"] == "published"
         assert (tmp_path / "output" / entries[name]["url"] / "index.html").exists()
     assert {entries[name]["outcome"] for name in ("empty.txt", "image.txt")} == {"rejected"}
+
+
+def test_strict_failure_leaves_the_next_autoreload_build_whole(tmp_path, hostile_seeds):
+    """`pelican -r` runs one Pelican again and again, going on after an Exception (not
+    SystemExit). Strict mode fails each build at the very end: the sitemap is written
+    and its state reset, the search index finished, every time."""
+    from pelican import Pelican
+    from pelican.settings import read_settings
+
+    from arshif_seeds.ingest import StrictBuildFailed
+
+    output = tmp_path / "output"
+    cwd = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        settings = read_settings(os.path.join(ROOT, "pelicanconf.py"), override={
+            "SEEDS_PATH": str(hostile_seeds), "OUTPUT_PATH": str(output),
+            "CACHE_PATH": str(tmp_path / "cache"), "INGEST_REPORT_PATH": str(tmp_path / "report.json"),
+            "ARSHIF_STRICT": True})
+        pelican = Pelican(settings)
+        sitemaps = []
+        for _ in range(2):
+            with pytest.raises(StrictBuildFailed, match="problem"):
+                pelican.run()
+            sitemaps.append((output / "sitemap.xml").read_text(encoding="utf-8"))
+            assert (output / "search" / "manifest.json").exists()
+    finally:
+        os.chdir(cwd)
+    locs = re.findall(r"<loc>([^<]+)</loc>", sitemaps[1])
+    assert locs and len(locs) == len(set(locs))
+    assert sitemaps[0] == sitemaps[1]
+    assert "clean-article" in sitemaps[1]

@@ -24,9 +24,9 @@ import json
 import logging
 import os
 
+from arshif_core.pelican_compat import RecordingWriter
 from jinja2 import meta
 from pelican import signals
-from pelican.writers import Writer
 
 logger = logging.getLogger(__name__)
 
@@ -157,7 +157,7 @@ def _taxonomy(pairs):
     return [(obj.name, obj.slug, len(articles)) for obj, articles in pairs or ()]
 
 
-class IncrementalWriter(Writer):
+class IncrementalWriter(RecordingWriter):
     live = []
 
     def __init__(self, output_path, settings=None):
@@ -209,11 +209,9 @@ class IncrementalWriter(Writer):
         self.produced.update(records)
         return True
 
-    def _open_w(self, filename, encoding, override=False):
+    def opened(self, filename):
         """Every file the writer writes (pages, listings, feeds) is recorded."""
-        handle = super()._open_w(filename, encoding, override)
         self.produced[os.path.relpath(filename, self.output_path).replace(os.sep, "/")] = None
-        return handle
 
     def write_file(self, name, template, context, *args, **kwargs):
         article = kwargs.get("article")

@@ -1,18 +1,34 @@
-"""Arshif seeds: raw Arabic news files become Pelican articles, with nothing lost."""
+"""Arshif seeds: raw Arabic news files become Pelican articles, with nothing lost.
+
+One receiver per signal. A build's Ingest (manifest, report) lives on the
+articles generator (`generator.arshif_ingest`); its report is written once
+the article pages are (`article_writer_finalized`), and strict mode judges
+that report at the very end of the build (`arshif_core.LAST`).
+"""
 
 import logging
 import os
 
+from arshif_core.settings import apply
 from pelican import signals
 
 from . import config, dump_articles, dumps, learning, prefetch
 from .dates import UNDATED  # noqa: F401  (re-exported for templates and other plugins)
-from .ingest import Ingest, drop_repeated_title
+from .ingest import Ingest, check_strict, drop_repeated_title
 from .reader import SeedReader, drop_stale, seed_relpath
 from .report import IGNORE_PATTERNS
 
 logger = logging.getLogger(__name__)
-_state = {}
+# The pool of a build that failed while reading: the next build (`pelican -r`
+# runs builds in one process, with new generators) must still shut it down.
+_left_running = {}
+
+
+def initialized(pelican):
+    """The settings checked and filled, then the seeds folder made an article path."""
+    apply(pelican.settings, config.DEFAULTS)
+    add_seeds_path(pelican)
+    ignore_non_articles(pelican)
 
 
 def add_seeds_path(pelican):
@@ -40,8 +56,7 @@ def add_reader(readers):
 
 def before_reading(generator):
     """Learn each source's furniture from all seeds, then start reading them."""
-    # One Ingest (manifest, report) per run: `pelican -r` runs the same Pelican again.
-    ingest = _state["ingest"] = Ingest(generator.settings)
+    ingest = generator.arshif_ingest = Ingest(generator.settings)
     paths = prefetch.seed_files(generator)
     named = {seed_relpath(path, generator.settings): path for path in paths}
     ingest.dumps = dump_articles.dump_files(generator.settings)
@@ -65,13 +80,13 @@ def start_prefetch(generator, paths):
     if readers:
         ahead = prefetch.start(generator, readers[0], paths)
         if ahead is not None:
-            _state["prefetch"] = ahead
+            _left_running["prefetch"] = ahead
             for reader in readers:
                 reader.prefetch = ahead
 
 
 def stop_prefetch(generator):
-    ahead = _state.pop("prefetch", None)
+    ahead = _left_running.pop("prefetch", None)
     if ahead is not None:
         ahead.close()
         for reader in _seed_readers(generator):
@@ -79,7 +94,7 @@ def stop_prefetch(generator):
 
 
 def on_context(generator, metadata):
-    _state["ingest"].on_context(metadata)
+    generator.arshif_ingest.on_context(metadata)
 
 
 def on_content(content):
@@ -87,8 +102,11 @@ def on_content(content):
 
 
 def on_pretaxonomy(generator):
+    """The final list of articles: dump records added, foreign files and exact copies out.
+
+    Tags are chosen later, by `assign_tags` (see arshif_core.LAST)."""
     stop_prefetch(generator)
-    ingest = _state["ingest"]
+    ingest = generator.arshif_ingest
     readers = _seed_readers(generator)
     if readers:
         dump_articles.add_dump_articles(generator, readers[0], ingest, ingest.dumps)
@@ -100,35 +118,36 @@ def on_pretaxonomy(generator):
                                                or a.source_path), reverse=True)
 
 
-def on_pretaxonomy_tags(generator):
-    _state["ingest"].assign_tags(generator.articles)
-
-
-def connect_tags(pelican):
-    """Tags are chosen by the last pretaxonomy receiver: the articles are final
-    for other plugins (the search index, forked from there) before the tag step,
-    which they do not need. Pelican calls receivers in the order they were
-    connected, and this runs once every plugin is registered."""
-    signals.article_generator_pretaxonomy.connect(on_pretaxonomy_tags)
+def assign_tags(generator):
+    generator.arshif_ingest.assign_tags(generator.articles)
 
 
 def on_finalized(generator):
-    _state["ingest"].collect_urls(generator.articles)
+    generator.arshif_ingest.collect_urls(generator.articles)
 
 
-def on_finished(pelican):
-    if "ingest" in _state:
-        _state.pop("ingest").finish()
+def write_report(generator, writer):
+    """The ingest report, once the article pages are written (it says which are)."""
+    generator.arshif_ingest.finish()
+
+
+def enforce_strict(pelican):
+    """In strict mode anything rejected, warned about or wrong in the manifest fails the build.
+
+    Raised as an error, not SystemExit: `pelican` exits with status 1, and
+    `pelican -r` reports it and goes on to the next build.
+    """
+    if not config.setting(pelican.settings, "ARSHIF_STRICT"):
+        return
+    check_strict(config.report_path(pelican.settings))
 
 
 def register():
-    signals.initialized.connect(add_seeds_path)
-    signals.initialized.connect(ignore_non_articles)
-    signals.initialized.connect(connect_tags)
+    signals.initialized.connect(initialized)
     signals.readers_init.connect(add_reader)
     signals.article_generator_init.connect(before_reading)
     signals.article_generator_context.connect(on_context)
     signals.content_object_init.connect(on_content)
     signals.article_generator_pretaxonomy.connect(on_pretaxonomy)
     signals.article_generator_finalized.connect(on_finalized)
-    signals.finalized.connect(on_finished)
+    signals.article_writer_finalized.connect(write_report)

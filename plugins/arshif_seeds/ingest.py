@@ -2,11 +2,13 @@
 
 import hashlib
 import html
+import json
 import logging
 import os
 import re
 from collections import defaultdict
 
+from arshif_core import pelican_compat
 from pelican.contents import Author, Category, Tag
 from pelican.log import console
 
@@ -173,8 +175,6 @@ class Ingest:
         path = config.report_path(self.settings)
         self.report.write(path)
         self.report.announce(path)
-        if config.setting(self.settings, "ARSHIF_STRICT"):
-            self.enforce_strict(path)
 
     def check_pages(self):
         """A seed is published only if Pelican kept it and its page is in the output folder.
@@ -218,17 +218,27 @@ class Ingest:
             logger.warning("%s", problem)
             self.report.problems.append(problem)
 
-    def enforce_strict(self, path):
-        """In strict mode anything rejected, warned about or wrong in the manifest fails the build."""
-        faults = [f"{e['file']}: rejected: {e['reason']}" for e in self.report.entries.values()
-                  if e["outcome"] == "rejected"]
-        faults += [f"{e['file']}: {w}" for e in self.report.warnings() for w in e["warnings"]]
-        faults += self.report.problems
-        if faults:
-            console.print(f"Strict build failed: {len(faults)} problem(s), see {path}")
-            for fault in faults:
-                console.print(f"  {fault}", markup=False, highlight=False)
-            raise SystemExit(1)
+
+
+class StrictBuildFailed(RuntimeError):
+    """Strict mode found problems in the build (listed before it is raised)."""
+
+    exitcode = 1  # what `pelican` exits with
+
+
+def check_strict(path):
+    """Raise StrictBuildFailed when the ingest report at `path` names anything rejected,
+    warned about or wrong in the manifest, listing each."""
+    with open(path, encoding="utf-8") as handle:
+        report = json.load(handle)
+    faults = [f"{e['file']}: rejected: {e['reason']}" for e in report["files"] if e["outcome"] == "rejected"]
+    faults += [f"{e['file']}: {w}" for e in report["files"] for w in e.get("warnings", ())]
+    faults += report["manifest_problems"]
+    if faults:
+        console.print(f"Strict build failed: {len(faults)} problem(s), see {path}")
+        for fault in faults:
+            console.print(f"  {fault}", markup=False, highlight=False)
+        raise StrictBuildFailed(f"{len(faults)} problem(s) in strict mode, see {path}")
 
 
 def _title_key(title):
@@ -281,10 +291,11 @@ def drop_repeated_title(article):
     """A known headline (from the manifest) is not body text when the seed's first line repeats it."""
     if not getattr(article, "arshif_title_in_body", False):
         return
-    first = re.match(r"<p>(.*?)</p>\n?", article._content or "", re.S)
+    body = pelican_compat.body_html(article) or ""
+    first = re.match(r"<p>(.*?)</p>\n?", body, re.S)
     title = " ".join(html.escape(normalize_text(article.title), quote=False).split())
     if first and " ".join(first.group(1).split()) == title:
-        article._content = article._content[first.end():]
+        pelican_compat.set_body_html(article, body[first.end():])
 
 
 KINDS = {"tag": Tag, "category": Category, "author": Author}

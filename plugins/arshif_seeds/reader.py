@@ -7,6 +7,7 @@ import logging
 import os
 from pathlib import Path
 
+from arshif_core import pelican_compat
 from pelican.readers import BaseReader
 
 from . import config, ingest, keywords
@@ -55,8 +56,7 @@ def stamp(settings, profile=EMPTY):
 def drop_stale(readers, settings, archive=None):
     """Forget cached parses of seeds made by other code or settings; returns how many.
 
-    Reads Pelican's reader cache (`FileDataCacher._cache`: path → (file stamp,
-    (content, metadata))) directly: Pelican has no API to invalidate entries.
+    Pelican has no API to invalidate entries: `pelican_compat.reader_cache`.
     """
     stamps = {}
 
@@ -67,7 +67,7 @@ def drop_stale(readers, settings, archive=None):
             stamps[key] = stamp(settings, profile)
         return stamps[key]
 
-    cache = getattr(readers, "_cache", {})
+    cache = pelican_compat.reader_cache(readers)
     stale = [path for path, (_, data) in cache.items()
              if data and isinstance(data[1], dict) and "source_file" in data[1]
              and data[1].get("arshif_reader") != current(data[1]["source_file"])]

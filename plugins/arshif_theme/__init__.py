@@ -4,6 +4,7 @@ rules that keep undated articles out of archives, feeds and the sitemap."""
 from functools import partial
 from urllib.parse import urlsplit
 
+from arshif_core.settings import apply
 from markupsafe import Markup
 from pelican import signals
 
@@ -12,7 +13,7 @@ from .archives import shape_archives
 from .feeds import complete_feed, drop_undated_entries, remove_empty_category_feeds
 from .neighbours import link_neighbours
 from .related import link_related
-from .sitemap import fix_sitemap
+from .sitemap import fix_sitemap  # noqa: F401  (called last at finalized: arshif_core.LAST)
 from .sources import Source, SourcesGenerator
 from .tags import prune_tags
 
@@ -37,10 +38,9 @@ DEFAULTS = {
 }
 
 
-def set_defaults(pelican):
-    """One place for this plugin's settings: defaults fill what pelicanconf leaves out."""
-    for name, value in DEFAULTS.items():
-        pelican.settings.setdefault(name, value)
+def initialized(pelican):
+    """One place for this plugin's settings: defaults fill what pelicanconf leaves out, checked."""
+    apply(pelican.settings, DEFAULTS)
 
 
 def byline(article, settings):
@@ -94,15 +94,18 @@ def add_filters(generator):
     generator.env.globals["SITEPATH"] = urlsplit(generator.settings.get("SITEURL", "")).path.rstrip("/")
 
 
-def prune_tag_pages(generator):
+def on_articles_final(generator):
+    """The articles' listings and links, in this order: undated articles out of the
+    archives, neighbours, tag pages pruned (related lists link the kept ones)."""
+    shape_archives(generator)
+    link_neighbours(generator)
     prune_tags(generator, generator.settings["ARSHIF_TAG_MIN_ARTICLES"])
+    link_related(generator)
 
 
-def initialized(pelican):
-    set_defaults(pelican)
-    # Connected now, after every plugin registered: runs after pelican-sitemap's
-    # own ``finalized`` receiver, which writes the file this one fixes.
-    signals.finalized.connect(fix_sitemap)
+def on_feed(context, feed):
+    drop_undated_entries(context, feed)
+    complete_feed(context, feed)
 
 
 def get_generators(pelican):
@@ -111,12 +114,8 @@ def get_generators(pelican):
 
 def register():
     signals.generator_init.connect(add_filters)
-    signals.article_generator_finalized.connect(shape_archives)
-    signals.article_generator_finalized.connect(link_neighbours)
-    signals.article_generator_finalized.connect(prune_tag_pages)
-    signals.article_generator_finalized.connect(link_related)
-    signals.feed_generated.connect(drop_undated_entries)
-    signals.feed_generated.connect(complete_feed)
+    signals.article_generator_finalized.connect(on_articles_final)
+    signals.feed_generated.connect(on_feed)
     signals.article_writer_finalized.connect(remove_empty_category_feeds)
     signals.get_generators.connect(get_generators)
     signals.initialized.connect(initialized)

@@ -9,7 +9,7 @@ import logging
 import os
 import re
 
-from pelican.plugins.sitemap import sitemap
+from arshif_core.pelican_compat import sitemap_clock
 
 logger = logging.getLogger(__name__)
 
@@ -29,7 +29,7 @@ def fix_sitemap(pelican):
         return
     with open(path, encoding="utf-8") as f:
         xml = f.read()
-    fixed = without_false_lastmod(xml, sitemap.format_date(sitemap.generator.now))
+    fixed = without_false_lastmod(xml, sitemap_clock())
     if fixed != xml:
         with open(path, "w", encoding="utf-8") as f:
             f.write(fixed)

@@ -1,0 +1,257 @@
+"""Every use of Pelican's internals, in one module, checked against the Pelican it was written for.
+
+Arshif replaces three of Pelican's taxonomy writers and wraps a private
+method (linear-time listings), wraps the content cache's loader (a damaged
+cache is discarded), records the files the writer opens, reads and edits the
+reader cache and an article's body before its links are rewritten, and reads
+pelican-sitemap's clock. Those are not APIs: an upgrade may change them
+silently. RELIED_ON holds the SHA-1 of each such function's source as written
+for TESTED; `check_pelican` (at `initialized`) stops the build naming what
+changed and what to re-check, and tests/test_pelican_compat.py fails the same
+way. Nothing else in the plugins reads a private Pelican name.
+"""
+
+import hashlib
+import importlib
+import importlib.metadata
+import inspect
+import logging
+import os
+
+from blinker import Signal
+from ordered_set import OrderedSet
+from pelican.cache import FileDataCacher
+from pelican.generators import ArticlesGenerator
+from pelican.plugins.sitemap import sitemap
+from pelican.writers import FileOverwriteFailedError, Writer
+
+logger = logging.getLogger(__name__)
+
+# The versions this module was written and tested for (requirements.txt pins them).
+TESTED = {"pelican": "4.12.0", "pelican-sitemap": "1.2.2"}
+
+_TAXONOMY = "replaced by taxonomy_writer: same template context, same FileOverwriteFailedError handling"
+# Function → (SHA-1 of its source under TESTED, what to re-check when it changed).
+RELIED_ON = {
+    "pelican.generators:ArticlesGenerator.generate_tags": (
+        "b1ad2bc54d102b9c405f5f1466857248a5b23180", _TAXONOMY),
+    "pelican.generators:ArticlesGenerator.generate_categories": (
+        "60690ce4dea4aa6620dfa82c9875733cf92d6f03", _TAXONOMY),
+    "pelican.generators:ArticlesGenerator.generate_authors": (
+        "87d9ffbaf4a254b5a36b24e45472c323f9d38172", _TAXONOMY),
+    "pelican.generators:ArticlesGenerator._build_period_archives": (
+        "5e8ab0b6247961dfa76e754e03206a9d9f984d1c", "period_archives: only archive['articles'] is recomputed, from archive['dates']"),
+    "pelican.generators:ArticlesGenerator.generate_period_archives": (
+        "73bdf549d593e4854297db97cdac4cfb419a214a", "it must still call _build_period_archives for the period listings"),
+    "pelican.writers:Writer._open_w": (
+        "36c92bd023b89a14292081f79919a66452c04a32", "RecordingWriter.opened: every file the writer writes still goes through _open_w"),
+    "pelican.writers:Writer.write_file": (
+        "37c66a5fbfe3537880ad9e95c98b9f22bebda081", "IncrementalWriter.write_file: content_written is still sent once per file written"),
+    "pelican.cache:FileDataCacher.__init__": (
+        "f8e49bc6196191516ead7c91b7136c04b187c308", "guarded_cache_init: the pickle is still loaded in __init__ into self._cache"),
+    "pelican.cache:FileStampDataCacher.cache_data": (
+        "61fd5bd36360ed34724328a55adc96620c079dea", "reader_cache: entries are still path → (file stamp, (content, metadata))"),
+    "pelican.contents:Content.get_content": (
+        "bc00908c8354b3a437a784c5f2aff7c8455c0566", "body_html: _content still holds the body HTML before links are rewritten"),
+    "pelican.plugins.sitemap.sitemap:SitemapGenerator.__init__": (
+        "76459cca9a1a7fe3316cff758542f81652fee2c2", "sitemap_clock: `now` is still the lastmod of pages without a date"),
+    "pelican.plugins.sitemap.sitemap:SitemapGenerator._write_out": (
+        "66b30d581da5ff14ee59d5d4aef8207fef45f078", "sitemap_clock: lastmod is still format_date(modified or date or now)"),
+}
+
+
+class PelicanChanged(RuntimeError):
+    """The installed Pelican differs where Arshif relies on its internals."""
+
+
+def _resolve(name):
+    """The object named `module:qualname` (a memoized method's function), or None when it is gone."""
+    module, qualname = name.split(":")
+    try:
+        obj = importlib.import_module(module)
+        for part in qualname.split("."):
+            obj = getattr(obj, part)
+    except (ImportError, AttributeError):
+        return None
+    return getattr(obj, "func", obj)
+
+
+# Taken before anything here replaces one of them (`patch_generators`, `guard_caches`).
+_ORIGINALS = {name: _resolve(name) for name in RELIED_ON}
+
+
+def source_hash(name):
+    """SHA-1 of the source of Pelican's own `module:qualname`, or None when it is gone."""
+    try:
+        return hashlib.sha1(inspect.getsource(_ORIGINALS[name]).encode("utf-8")).hexdigest()
+    except (OSError, TypeError):
+        return None
+
+
+def changed():
+    """[(name, what to re-check)] for each relied-on function whose source is not the one written for."""
+    found = [(name, why) for name, (digest, why) in RELIED_ON.items() if source_hash(name) != digest]
+    if Signal.set_class is not OrderedSet:
+        found.append(("pelican.plugins.signals: Signal.set_class",
+                      "receivers are no longer called in the order they were connected; "
+                      "see arshif_core.LAST and tests/test_settings.py"))
+    return found
+
+
+def installed():
+    return {name: importlib.metadata.version(name) for name in TESTED}
+
+
+def check_pelican(pelican):
+    """initialized: stop the build when a relied-on internal changed; warn on an untested version."""
+    versions = installed()
+    problems = changed()
+    if problems:
+        raise PelicanChanged(
+            f"Arshif relies on Pelican internals that differ in this installation ({versions}; "
+            f"written for {TESTED}). Re-check plugins/arshif_core/pelican_compat.py:\n"
+            + "\n".join(f"  {name}: {why}" for name, why in problems))
+    if versions != TESTED:
+        logger.warning("Arshif was tested with %s, not %s; the Pelican internals it relies on are unchanged",
+                       TESTED, versions)
+
+
+# -- Listing pages in linear time (arshif_scale) --
+
+def taxonomy_writer(kind, template_name, items):
+    """Pelican's generate_tags/categories/authors with each page's `dates` found in linear time.
+
+    Pelican filters the whole date list once per tag (`[a for a in self.dates
+    if a in articles]`); the template context and the handling of two pages
+    written to one path (FileOverwriteFailedError) are Pelican's.
+    """
+
+    def generate(self, write):
+        template = self.get_template(template_name)
+        position = {id(a): i for i, a in enumerate(self.dates)}
+        for obj, articles in items(self):
+            if not obj.save_as:
+                continue  # Pelican's writer writes nothing for an empty save_as
+            try:
+                write(
+                    obj.save_as,
+                    template,
+                    self.context,
+                    url=obj.url,
+                    articles=articles,
+                    # The tag's articles in the archive's date order, as Pelican gives them.
+                    dates=sorted((a for a in articles if id(a) in position), key=lambda a: position[id(a)]),
+                    template_name=template_name,
+                    blog=True,
+                    page_name=obj.page_name,
+                    all_articles=self.articles,
+                    **{kind: obj},
+                )
+            except FileOverwriteFailedError:
+                if not obj.slug:
+                    label = kind.capitalize()
+                    logger.info('%s "%s" has an invalid slug; skipping writing %s page...', label, obj, kind,
+                                extra={"limit_msg": f"Further {kind} pages with invalid slugs."})
+                    continue
+                logger.error('Failed to write %s page for "%s".', kind.capitalize(), obj)
+                raise
+
+    generate.__doc__ = f"Generate {template_name} pages (linear time)."
+    return generate
+
+
+_pelican_period_archives = ArticlesGenerator._build_period_archives
+
+
+def period_archives(self, sorted_articles, articles, settings):
+    """Pelican's period archives, with each period's articles found in linear time.
+
+    Pelican fills `archive["articles"]` with `[a for a in articles if a in dates]`,
+    a list scan per article: 20,000 × 20,000 steps for a one-year archive.
+    """
+    archives = _pelican_period_archives(self, sorted_articles, [], settings)
+    order = {id(a): i for i, a in enumerate(articles)}
+    for periods in archives.values():
+        for archive in periods:
+            listed = [a for a in archive["dates"] if id(a) in order]
+            archive["articles"] = sorted(listed, key=lambda a: order[id(a)])
+    return archives
+
+
+def patch_generators():
+    """Replace ArticlesGenerator's quadratic listing code, process-wide (idempotent)."""
+    ArticlesGenerator.generate_tags = taxonomy_writer("tag", "tag", lambda g: g.tags.items())
+    ArticlesGenerator.generate_categories = taxonomy_writer("category", "category", lambda g: g.categories)
+    ArticlesGenerator.generate_authors = taxonomy_writer("author", "author", lambda g: g.authors)
+    ArticlesGenerator._build_period_archives = period_archives
+
+
+# -- Content caches --
+
+_pelican_cache_init = FileDataCacher.__init__
+
+
+def guarded_cache_init(self, settings, cache_name, caching_policy, load_policy):
+    """FileDataCacher.__init__ that discards a damaged cache file instead of failing.
+
+    Pelican expects only OSError or PickleError from `pickle.load`: a file
+    truncated by a killed build raises EOFError (or worse) on every later build.
+    """
+    try:
+        _pelican_cache_init(self, settings, cache_name, caching_policy, load_policy)
+        if isinstance(self._cache, dict):
+            return
+        problem = f"it holds a {type(self._cache).__name__}, not a dict"
+    except Exception as err:  # noqa: BLE001 - any damage means the same: start again
+        problem = f"{type(err).__name__}: {err}"
+    path = os.path.join(settings["CACHE_PATH"], cache_name)
+    logger.warning("Cache %s is damaged (%s); discarded, its content is read again", path, problem)
+    try:
+        os.remove(path)
+    except OSError:
+        pass
+    _pelican_cache_init(self, settings, cache_name, caching_policy, False)
+
+
+def guard_caches():
+    FileDataCacher.__init__ = guarded_cache_init
+
+
+def reader_cache(readers):
+    """Pelican's reader cache as a dict: source path → (file stamp, (content, metadata)).
+
+    Pelican has no API to drop one entry; deleting from this dict does it.
+    """
+    return getattr(readers, "_cache", {})
+
+
+# -- Content --
+
+def body_html(content):
+    """An article's body HTML as read, before Pelican rewrites its links (`Content.content`)."""
+    return content._content
+
+
+def set_body_html(content, html):
+    content._content = html
+
+
+# -- Writer --
+
+class RecordingWriter(Writer):
+    """Pelican's writer, calling `opened(path)` for every file it writes (pages, listings, feeds)."""
+
+    def _open_w(self, filename, encoding, override=False):
+        handle = super()._open_w(filename, encoding, override)
+        self.opened(filename)
+        return handle
+
+    def opened(self, filename):
+        """A subclass's hook."""
+
+
+# -- pelican-sitemap --
+
+def sitemap_clock():
+    """The lastmod pelican-sitemap gives a page without a date (its start time), as written."""
+    return sitemap.format_date(sitemap.generator.now)
