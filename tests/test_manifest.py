@@ -139,3 +139,12 @@ def test_a_manifest_that_is_a_pipe_or_a_link_out_is_not_read(tmp_path):
         assert ingest.manifest.rows == {}
         assert len(ingest.manifest.problems) == 1
         assert ("named pipe" if kind == "pipe" else "leading out") in ingest.manifest.problems[0]
+
+
+def test_a_manifest_title_that_is_the_kicker_leaves_the_headline():
+    """Some sites give the kicker as the title; the headline found under it stays (decided in apply_row alone)."""
+    metadata = {"title": "العنوان تحت العنوان الصغير", "kicker": "عنوان صغير", "title_generated": False}
+    manifest.apply_row(metadata, {"title": " عنوان صغير "}, lambda kind, name: name)
+    assert metadata["title"] == "العنوان تحت العنوان الصغير"
+    manifest.apply_row(metadata, {"title": "عنوان آخر"}, lambda kind, name: name)
+    assert metadata["title"] == "عنوان آخر"

@@ -63,7 +63,7 @@ class Ingest:
         if row and row.get("author") and has_letters(row["author"]):
             row = self.declared_author(metadata, row)
         if row:
-            generated, extracted = metadata.get("title_generated"), metadata["title"]
+            generated = metadata.get("title_generated")
             try:
                 warnings += apply_row(metadata, row, lambda kind, name: named(kind, name, self.settings))
             except Exception as err:  # noqa: BLE001 - the seed's rejection, not the build's failure
@@ -73,9 +73,6 @@ class Ingest:
                 self.report.record(source_file, "rejected", reason=reason)
                 return
             metadata["arshif_title_in_body"] = bool(generated and row.get("title"))
-            if metadata.get("kicker") and metadata["kicker"] == metadata["title"]:
-                # Sites like Youm7 publish the kicker as the title; the headline is the next line.
-                metadata["title"] = extracted
         for warning in warnings:
             logger.warning("Seed %s: %s", source_file, warning)
         self.report.record(

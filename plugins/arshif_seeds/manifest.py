@@ -214,7 +214,9 @@ def apply_row(metadata, row, make_named):
     """
     row = {clean(k).lower(): clean(v) for k, v in row.items() if clean(k)}
     warnings = []
-    if row.get("title"):
+    # A title that is the text's kicker took it for the headline (some sites
+    # publish the kicker as the title): the headline found under it stays.
+    if row.get("title") and row["title"] != metadata.get("kicker"):
         metadata["title"] = row["title"]
         metadata["title_generated"] = False
     if row.get("date"):
