@@ -41,6 +41,8 @@ class IngestReport:
         self.problems = []
         # Per source: the furniture learned from its seeds and how many it touched.
         self.sources = {}
+        # Same-story groups (arshif_theme.stories): lists of seed names.
+        self.stories = []
 
     def record(self, source_file, outcome, **details):
         entry = {"file": source_file, "outcome": outcome}
@@ -76,6 +78,7 @@ class IngestReport:
             "counts": self.counts(),
             "manifest_problems": self.problems,
             "sources": self.sources,
+            "stories": self.stories,
             "files": [self.entries[k] for k in sorted(self.entries)],
         }
 

@@ -15,6 +15,7 @@ from .neighbours import link_neighbours
 from .related import link_related
 from .sitemap import fix_sitemap  # noqa: F401  (called last at finalized: arshif_core.LAST)
 from .sources import Source, SourcesGenerator
+from .stories import link_stories
 from .tags import prune_tags
 
 
@@ -33,6 +34,8 @@ DEFAULTS = {
     "ARSHIF_TAG_MIN_ARTICLES": 2,
     # Listing pages (tags, sources, categories, archives) chart their articles per month.
     "ARSHIF_TIMELINES": True,
+    # Articles that are one report at several outlets list each other («نُشر أيضًا في»).
+    "ARSHIF_STORIES": True,
     # Related articles listed on an article page (0: none).
     "ARSHIF_RELATED": 5,
 }
@@ -96,10 +99,12 @@ def add_filters(generator):
 
 def on_articles_final(generator):
     """The articles' listings and links, in this order: undated articles out of the
-    archives, neighbours, tag pages pruned (related lists link the kept ones)."""
+    archives, neighbours, tag pages pruned (related lists link the kept ones),
+    same-story groups (which related lists leave out)."""
     shape_archives(generator)
     link_neighbours(generator)
     prune_tags(generator, generator.settings["ARSHIF_TAG_MIN_ARTICLES"])
+    link_stories(generator)
     link_related(generator)
 
 

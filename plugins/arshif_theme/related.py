@@ -107,13 +107,15 @@ def _doc(article):
     Terms: the reader's tag candidates, and the tags (the terms chosen as what
     the article is about) once more; Markdown articles have only tags. Keys:
     its seed, its merged copies' seeds and its text, so that neither the
-    article nor a copy of it is ever listed as related to it.
+    article nor a copy of it is ever listed as related to it; and its
+    same-story group's seeds (stories.py), listed on its page already.
     """
     terms = dict(getattr(article, "arshif_terms", None) or {})
     for tag in getattr(article, "tags", None) or ():
         terms[tag.name] = terms.get(tag.name, 0.0) + 1.0
     seed = getattr(article, "source_file", None) or article.source_path
     keys = {("seed", seed)} | {("seed", name) for name in getattr(article, "duplicates", None) or ()}
+    keys |= {("seed", name) for name in getattr(article, "story", None) or ()}
     text = getattr(article, "content_hash", None)
     if text:
         keys.add(("text", text))

@@ -1,0 +1,242 @@
+"""The same story across outlets: articles that are one report (a copy or an
+edit of the same agency text) published separately, grouped across the archive.
+
+Comparing every pair is quadratic. Each article is cut into word 3-shingles
+(hashed, letters folded as the search analyzer folds them) and keeps the ones
+whose hash is 0 modulo SAMPLE: the same shingle is kept by every article that
+has it, so two copies keep the same sample and the share of it they have in
+common estimates their overlap. Sorted, the kept shingles give the articles
+that share them; shingles of many articles (stock phrases) are skipped, and
+articles too far apart in time are not paired. Only pairs that share enough
+of their samples are compared whole.
+
+Overlap alone is a poor judge at the edges (benchmarks/data/story_pairs.jsonl
+holds the pairs read to set these rules), so several signals must agree:
+- near in time (MAX_DAYS);
+- a near-copy (each text mostly in the other) needs nothing more;
+- otherwise the leads must agree, the more so the less text is shared both
+  ways: an agency text shortened or lengthened by one outlet starts as the
+  other does, while a follow-up that reuses an earlier report's background,
+  or a different report of the same day, opens with its own news;
+- and the shorter text is not a small part of the longer one (a digest that
+  holds an article whole is many times its length).
+"""
+
+import gc
+import html
+import logging
+import re
+import zlib
+from array import array
+from itertools import combinations, groupby
+
+from arshif_core.pelican_compat import body_html
+from arshif_search.analyzer import normalize
+
+from .arabic import is_undated
+
+logger = logging.getLogger(__name__)
+
+# One shingle in SAMPLE is kept for finding pairs (all are compared for a pair found).
+SAMPLE = 4
+# Only the start of a text is sampled (copies share their start; long texts cost most).
+SAMPLE_CHARS = 1500
+# A shingle kept by more articles than this is a stock phrase, not a shared report.
+MAX_DF = 60
+# Kept shingles two articles must share before they are compared whole: at
+# least MIN_SHARED, and ESTIMATE of the smaller sample (SHORTER_IN_LONGER less
+# the samples' noise).
+MIN_SHARED = 2
+ESTIMATE = 0.3
+# Days apart beyond which two dated articles are never one report.
+MAX_DAYS = 2
+# Each text at least this much in the other: a near-copy.
+NEAR_COPY = 0.8
+# Each text at least this much in the other: an edited copy if the leads agree (LOOSE_LEAD).
+EDITED = 0.5
+LOOSE_LEAD = 0.5
+# The shorter text at least this much in the longer, whose leads agree
+# (CLOSE_LEAD): the same text, one version shorter.
+SHORTER_IN_LONGER = 0.45
+CLOSE_LEAD = 0.7
+# The shorter text at least this share of the longer's length (a digest is longer).
+MIN_LENGTH_RATIO = 0.15
+# Leads: the share of the first LEAD_WORDS words of one text found in the
+# first 2 × LEAD_WORDS of the other (words, not shingles: edits reorder).
+LEAD_WORDS = 25
+# Texts shorter than this (in words) are too short to tell a copy from a stock paragraph.
+MIN_WORDS = 25
+
+# A word: word characters and the marks (diacritics) inside it.
+_WORD = re.compile("[\\w\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]+")
+_TAG = re.compile(r"<[^>]*>")
+_MASK = (1 << 61) - 1
+
+
+def plain_text(content):
+    """The text of an article's HTML (tags dropped, entities read)."""
+    return html.unescape(_TAG.sub(" ", content or ""))
+
+
+def word_hashes(text, vocabulary):
+    """One number a word of `text`, words folded as the search analyzer folds them
+    and punctuation dropped («القاهرة،» is القاهرة).
+
+    `vocabulary` caches each spelling's number: an archive has far fewer
+    spellings than words, so each is folded and hashed once (0: no word in it).
+    """
+    tokens = text.split()
+    for token in set(tokens).difference(vocabulary):
+        folded = " ".join(_WORD.findall(normalize(token)))
+        vocabulary[token] = zlib.crc32(folded.encode("utf-8", "surrogatepass")) if folded else 0
+    return list(filter(None, map(vocabulary.__getitem__, tokens)))
+
+
+def shingles(hashes):
+    """The set of word 3-shingles of a list of word numbers, each as one number
+    (the hash of a tuple of ints is the same in every run)."""
+    return {hash(shingle) for shingle in zip(hashes, hashes[1:], hashes[2:])}
+
+
+def containment(a, b):
+    """(share of a in b, share of b in a) of two sets."""
+    if not a or not b:
+        return 0.0, 0.0
+    common = len(a & b)
+    return common / len(a), common / len(b)
+
+
+class Doc:
+    """What the grouping needs of one article: its kept shingles, its lead,
+    its length and its day; all its shingles only once it is in a candidate pair."""
+
+    __slots__ = ("text", "lead", "words", "day", "sample", "_shingles", "_vocabulary")
+
+    def __init__(self, text, day, vocabulary):
+        hashes = word_hashes(text[:SAMPLE_CHARS], vocabulary)
+        self.text, self._vocabulary, self._shingles = text, vocabulary, None
+        self.lead = array("I", hashes[:2 * LEAD_WORDS])
+        self.words = len(hashes) if len(text) <= SAMPLE_CHARS else None
+        self.day = day
+        self.sample = ({s for s in shingles(hashes) if s % SAMPLE == 0}
+                       if len(hashes) >= MIN_WORDS else set())
+
+    @property
+    def shingles(self):
+        if self._shingles is None:
+            hashes = word_hashes(self.text, self._vocabulary)
+            self.words = len(hashes)
+            self._shingles = shingles(hashes)
+        return self._shingles
+
+
+def lead_agreement(a, b):
+    """The larger share of one lead's words found at the start of the other."""
+    def found(x, y):
+        words = set(x[:LEAD_WORDS])
+        return len(words & set(y)) / len(words) if words else 0.0
+    return max(found(a, b), found(b, a))
+
+
+def same_story(a, b):
+    """Whether two Docs are the same report (see the module's docstring)."""
+    if a.day is not None and b.day is not None and abs(a.day - b.day) > MAX_DAYS:
+        return False
+    x, y = containment(a.shingles, b.shingles)
+    low, high = min(x, y), max(x, y)
+    if low >= NEAR_COPY:
+        return True
+    if min(a.words, b.words) < MIN_LENGTH_RATIO * max(a.words, b.words):
+        return False
+    lead = lead_agreement(a.lead, b.lead)
+    return (low >= EDITED and lead >= LOOSE_LEAD) or (high >= SHORTER_IN_LONGER and lead >= CLOSE_LEAD)
+
+
+def candidate_pairs(docs):
+    """Pairs (i, j), i < j, of docs near in time that share MIN_SHARED kept shingles."""
+    bits = max(len(docs), 1).bit_length()
+    low = (1 << bits) - 1
+    # One int per kept shingle: 40 bits of it, then the doc's index; sorted, a
+    # shingle's docs are one run.
+    keyed = sorted(((s & 0xFFFFFFFFFF) << bits) | i for i, doc in enumerate(docs) for s in doc.sample)
+    shared = {}
+    for _, run in groupby(keyed, key=lambda k: k >> bits):
+        members = [k & low for k in run]
+        if not 2 <= len(members) <= MAX_DF:
+            continue
+        for i, j in combinations(members, 2):
+            a, b = docs[i].day, docs[j].day
+            if a is None or b is None or abs(a - b) <= MAX_DAYS:
+                shared[(i, j)] = shared.get((i, j), 0) + 1
+    return sorted((i, j) for (i, j), count in shared.items() if count >= MIN_SHARED
+                  and count >= ESTIMATE * min(len(docs[i].sample), len(docs[j].sample)))
+
+
+def story_groups(items):
+    """Groups (lists of indices, each sorted, two or more) of items that are one report.
+
+    items: [(plain text, day number or None)…]. Groups are the connected parts
+    of the same-story pairs; deterministic for the same items.
+    """
+    vocabulary = {}
+    docs = [Doc(text, day, vocabulary) for text, day in items]
+    parent = list(range(len(docs)))
+
+    def root(i):
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, j in candidate_pairs(docs):
+        if root(i) != root(j) and same_story(docs[i], docs[j]):
+            parent[max(root(i), root(j))] = min(root(i), root(j))
+    groups = {}
+    for i in range(len(docs)):
+        groups.setdefault(root(i), []).append(i)
+    return [group for group in groups.values() if len(group) > 1]
+
+
+def _item(article):
+    day = None if is_undated(article) else article.date.toordinal()
+    return plain_text(body_html(article)), day
+
+
+def _shown(article):
+    """What a member's page shows of another member; plain values, so that the
+    incremental writer's key of the page (its metadata) changes with them."""
+    return {"url": article.url, "title": article.title, "source": getattr(article, "source", None),
+            "date": None if is_undated(article) else article.date}
+
+
+def seed_name(article):
+    return getattr(article, "source_file", None) or article.source_path
+
+
+def link_stories(generator):
+    """Give each member of a same-story group `same_story` (the other members, by
+    date) and `story` (every member's seed name), when ARSHIF_STORIES is on."""
+    articles = generator.articles
+    if not generator.settings["ARSHIF_STORIES"] or not articles:
+        return
+    collecting = gc.isenabled()
+    gc.disable()  # many small sets, none in a cycle (see related.link_related)
+    try:
+        groups = story_groups([_item(a) for a in articles])
+    finally:
+        if collecting:
+            gc.enable()
+    for group in groups:
+        members = sorted((articles[i] for i in group),
+                         key=lambda a: (is_undated(a), None if is_undated(a) else a.date, seed_name(a)))
+        names = tuple(seed_name(a) for a in members)
+        for article in members:
+            article.story = names
+            article.same_story = article.metadata["same_story"] = [
+                _shown(other) for other in members if other is not article]
+    ingest = getattr(generator, "arshif_ingest", None)  # the seeds plugin's report, if it runs
+    if ingest is not None:
+        ingest.report.stories = sorted(sorted(n for n in (getattr(articles[i], "source_file", None)
+                                                           for i in group) if n)
+                                       for group in groups)
+    logger.debug("Same-story groups: %d, holding %d articles", len(groups), sum(map(len, groups)))
