@@ -262,3 +262,24 @@ def test_an_opening_hedge_and_a_glued_comma():
     assert make_headline(glued) == (
         "ضبط مكتب العمل بالمنطقة مخالفات لقرار منع العمل تحت أشعة الشمس في المشاريع الإنشائية بالمحافظة"
     )
+
+
+def test_a_title_before_a_description_is_a_noun_and_stays():
+    # `المستشار` before a name is an honorific; before `الإعلامي` it is the noun itself.
+    assert tighten("اتهم ضابط شرطة المستشار الإعلامي لوزير النقل بسبه") == "اتهم ضابط شرطة المستشار الإعلامي لوزير النقل بسبه"
+    assert tighten("أمر المستشار هشام بركات بحبس المتهمين") == "أمر هشام بركات بحبس المتهمين"
+    # Courtesies and doctors go before any word.
+    assert tighten("أكد معالي الوزير أن الخطة جاهزة") == "أكد الوزير أن الخطة جاهزة"
+    assert tighten("غادر الدكتور البدوي رئيس الحزب القاهرة") == "غادر البدوي رئيس الحزب القاهرة"
+
+
+def test_the_speakers_name_comes_out_whole():
+    # `د.` glued to the name is no sentence end; the name before the title is the name.
+    lead = (
+        "أعلن د.نصيف الحفناوى رئيس مجلس إدارة مستشفى الأطفال التخصصي ببنها أنه تم الانتهاء من تجهيزات "
+        "المحضن الجديد بالمستشفى."
+    )
+    assert make_headline(lead) == "نصيف الحفناوى: تم الانتهاء من تجهيزات المحضن الجديد بالمستشفى"
+    # A byline's dash left on the speaker does not stay on the headline.
+    dashed = "وقال أحمد فوزي- الأمين العام للحزب - إن الحزب ملتزم بموقف الجبهة من الانتخابات البرلمانية المقبلة."
+    assert make_headline(dashed).startswith("أحمد فوزي: الحزب ملتزم")

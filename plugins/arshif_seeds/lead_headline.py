@@ -74,11 +74,19 @@ _SPEAKER_STOP = re.compile(
     r"\s(?:الذي|التي|الذين|هنا|يوم|اليوم|أمس|امس|في|فى|خلال|أثناء|اثناء|عقب|لدى|قبل|بعد|مساء|صباح|عبر"
     rf"|{_WEEKDAY}|عن|على لسان|لوكالة|لصحيفة|لجريدة|لقناة|لـ|ل«|بحسب|حسب|وفق|وفقا|ضمن|أمام|امام)\s|[،,(:]"
 )
+# Courtesies go before any word; the other honorifics are titles, nouns when no name follows
+# (`المستشار الإعلامي`, `العقيد الراحل`).
+_COURTESIES = (
+    "صاحب السمو الملكي|صاحب السمو|صاحبة السمو|سمو|معالي|فخامة|سعادة|فضيلة|السيد|السيدة"
+    "|الدكتور|الدكتورة|دكتور|د\\.|م\\."
+)
 _HONORIFICS = (
-    "صاحب السمو الملكي|صاحب السمو|صاحبة السمو|سمو|معالي|فخامة|سعادة|فضيلة|الدكتور|الدكتورة|دكتور|د\\.|م\\."
-    "|المستشار|المهندس|المهندسة|الأستاذ|الأستاذة|الشيخ|السيد|السيدة"
+    f"{_COURTESIES}|المستشار|المهندس|المهندسة|الأستاذ|الأستاذة|الشيخ"
     "|(?:الفريق أول|اللواء|العميد|العقيد|المقدم)(?: ركن)?"
 )
+_COURTESY = re.compile(rf"(?<!\S)(?:{_COURTESIES})(?=\s|$)")
+# `اكد د. عماد …`: the abbreviated title, whose dot is no sentence end.
+_DOCTOR = re.compile(r"(?<!\S)د\.\s*(?=[^\W\d])")
 # Honorifics before a name; `لفخامة الرئيس` becomes `للرئيس`.
 _HONORIFIC = re.compile(rf"(?<!\S)(?:{_HONORIFICS})(?:\s+(?:{_HONORIFICS}))*(?=\s|$)")
 _HONORIFIC_AFTER_L = re.compile(rf"(?<!\S)ل(?:{_HONORIFICS})\s+(?:ال)?")
@@ -261,13 +269,21 @@ def tighten(text: str) -> str:
         if taken:
             text = _DANGLING.sub("", _GONE_WITH_COMMA.sub(" ", text).replace(_GONE, " "))
             text = _without_asides(text)
-    text = _HONORIFIC.sub(" ", _HONORIFIC_AFTER_L.sub(_after_l, text))
+    text = _HONORIFIC.sub(_without_honorifics, _HONORIFIC_AFTER_L.sub(_after_l, text))
     if "بن " in text:
         text = _PATRONYMIC.sub(r"\1", text)
     text = " ".join(text.split())
     text = _SPACE_BEFORE_PUNCT.sub(r"\1", _SPACE_AFTER_OPEN.sub(r"\1", text))
     text = _EMPTY_FENCE.sub(" ", text)
     return _TRAILING_PUNCT.sub("", text.lstrip("،, "))
+
+
+def _without_honorifics(match):
+    """No honorifics before a name; a title before a description (`المستشار المقال`) is the noun itself."""
+    after = match.string[match.end() :].lstrip()
+    if after[:1].isalpha() and not after.startswith("ال"):
+        return " "
+    return " " + _COURTESY.sub("", match[0]).strip() + " "
 
 
 def _without_asides(text):
@@ -357,6 +373,7 @@ def _strip_signature(text):
 
 def _from_statement(lead):
     """`المتحدث: الخبر` for `قال المتحدث إن الخبر`, `المتحدث: «…»` for a quotation."""
+    lead = _DOCTOR.sub("", lead)
     verb = _bare(lead.split(" ", 1)[0]).removeprefix("و")
     quoted = _QUOTE_FIRST.match(lead)
     if quoted and _bare(quoted["verb"]).removeprefix("و") in _VERBS:
@@ -430,7 +447,7 @@ def _speaker_name(speaker):
     """The speaker's short name (`وانغ يي`, `محمد مرسي`, `وزارة الخارجية`), or "" when it is not clear."""
     speaker = _WHEN.sub(" ", _ADDRESSEE.sub(" ", speaker))
     head = _SPEAKER_STOP.split(" " + speaker + " ", 1)[0].strip()
-    return _name_of(head) or _trailing_name(speaker) or _title_only(head)
+    return _TRAILING_PUNCT.sub("", _name_of(head) or _trailing_name(speaker) or _title_only(head))
 
 
 def _trailing_name(speaker):
@@ -472,9 +489,9 @@ def _name_of(speaker):
     if not has_title and len(words) <= PLAIN_SPEAKER_MAX_WORDS and len(" ".join(words)) <= PLAIN_SPEAKER_MAX_CHARS:
         return " ".join(words)
     # `وزير الخارجية الصيني وانغ يي`, `الرئيس السوفيتي الأسبق ميخائيل جورباتشوف`: the name
-    # follows the title's last definite word.
+    # follows the title's last definite word, when the title comes first.
     ends = [i for i, word in enumerate(words) if _TITLE_END.match(word) and words[i - 1] not in _NAME_GLUE]
-    if has_title and ends:
+    if _TITLE_WORD.match(words[0]) and ends:
         name = words[ends[-1] + 1 :]
         glue = sum(part in _NAME_GLUE for part in name)
         if 0 < len(name) <= SPEAKER_MAX_WORDS + glue and not _NOT_A_NAME.match(name[0]):
