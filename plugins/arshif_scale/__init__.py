@@ -29,11 +29,25 @@ def freeze_urls(generator):
 
 
 def incremental_writer(pelican):
-    return IncrementalWriter
+    """get_writer: the run's writer is kept on the Pelican object, whose `finalized` saves it.
+
+    A build that failed before `finalized` leaves its writer unsaved: the next
+    run's writer replaces it.
+    """
+
+    class RunWriter(IncrementalWriter):
+        def __init__(self, output_path, settings=None):
+            super().__init__(output_path, settings=settings)
+            pelican.arshif_writer = self
+
+    return RunWriter
 
 
 def save_writer_state(pelican):
-    IncrementalWriter.save_all()
+    writer = getattr(pelican, "arshif_writer", None)
+    if writer is not None:
+        pelican.arshif_writer = None
+        writer.save()
 
 
 def register():

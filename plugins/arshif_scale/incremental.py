@@ -158,11 +158,8 @@ def _taxonomy(pairs):
 
 
 class IncrementalWriter(RecordingWriter):
-    live = []
-
     def __init__(self, output_path, settings=None):
         super().__init__(output_path, settings=settings)
-        IncrementalWriter.live.append(self)
         cache = settings.get("CACHE_PATH") if settings.get("CACHE_CONTENT") else None
         self.state_path = os.path.join(cache, STATE_FILE) if cache else None
         self.base = _digest(code_signature(settings), settings_signature(settings))
@@ -260,11 +257,6 @@ class IncrementalWriter(RecordingWriter):
             signals.content_written.disconnect(collect)
         self.current[name] = [key, sorted(written)]
         return result
-
-    @classmethod
-    def save_all(cls):
-        while cls.live:
-            cls.live.pop().save()
 
     def save(self):
         hashes = {}
