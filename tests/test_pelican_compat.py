@@ -108,3 +108,11 @@ def test_two_pages_to_one_path_behave_as_in_plain_pelican(tmp_path, caplog, meth
         assert said == [f'Failed to write Category page for "{second}".']
     else:
         assert ours[0] == "written" and said == []
+
+
+def test_an_untested_version_with_the_same_internals_is_a_warning(monkeypatch, caplog):
+    monkeypatch.setattr(pelican_compat, "TESTED", {"pelican": "0.0", "pelican-sitemap": "0.0"})
+    monkeypatch.setattr(pelican_compat, "installed", lambda: {"pelican": "9.9", "pelican-sitemap": "9.9"})
+    with caplog.at_level(logging.WARNING):
+        pelican_compat.check_pelican(None)
+    assert any("internals it relies on are unchanged" in r.getMessage() for r in caplog.records)

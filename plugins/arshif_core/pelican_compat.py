@@ -22,7 +22,6 @@ from blinker import Signal
 from ordered_set import OrderedSet
 from pelican.cache import FileDataCacher
 from pelican.generators import ArticlesGenerator
-from pelican.plugins.sitemap import sitemap
 from pelican.writers import FileOverwriteFailedError, Writer
 
 logger = logging.getLogger(__name__)
@@ -98,6 +97,10 @@ def changed():
     return found
 
 
+def _unchanged(*names):
+    return all(source_hash(name) == RELIED_ON[name][0] for name in names)
+
+
 def installed():
     return {name: importlib.metadata.version(name) for name in TESTED}
 
@@ -117,6 +120,10 @@ def check_pelican(pelican):
 
 
 # -- Listing pages in linear time (arshif_scale) --
+
+_GENERATORS = "pelican.generators:ArticlesGenerator."
+_PERIODS = _GENERATORS + "_build_period_archives"
+
 
 def taxonomy_writer(kind, template_name, items):
     """Pelican's generate_tags/categories/authors with each page's `dates` found in linear time.
@@ -160,16 +167,13 @@ def taxonomy_writer(kind, template_name, items):
     return generate
 
 
-_pelican_period_archives = ArticlesGenerator._build_period_archives
-
-
 def period_archives(self, sorted_articles, articles, settings):
     """Pelican's period archives, with each period's articles found in linear time.
 
     Pelican fills `archive["articles"]` with `[a for a in articles if a in dates]`,
     a list scan per article: 20,000 × 20,000 steps for a one-year archive.
     """
-    archives = _pelican_period_archives(self, sorted_articles, [], settings)
+    archives = _ORIGINALS[_PERIODS](self, sorted_articles, [], settings)
     order = {id(a): i for i, a in enumerate(articles)}
     for periods in archives.values():
         for archive in periods:
@@ -179,7 +183,15 @@ def period_archives(self, sorted_articles, articles, settings):
 
 
 def patch_generators():
-    """Replace ArticlesGenerator's quadratic listing code, process-wide (idempotent)."""
+    """Replace ArticlesGenerator's quadratic listing code, process-wide (idempotent).
+
+    Only over the Pelican code it was written for: otherwise Pelican's own code
+    stays, and `check_pelican` stops the build saying what changed.
+    """
+    if not _unchanged(*(_GENERATORS + name for name in (
+            "generate_tags", "generate_categories", "generate_authors",
+            "_build_period_archives", "generate_period_archives"))):
+        return
     ArticlesGenerator.generate_tags = taxonomy_writer("tag", "tag", lambda g: g.tags.items())
     ArticlesGenerator.generate_categories = taxonomy_writer("category", "category", lambda g: g.categories)
     ArticlesGenerator.generate_authors = taxonomy_writer("author", "author", lambda g: g.authors)
@@ -188,7 +200,7 @@ def patch_generators():
 
 # -- Content caches --
 
-_pelican_cache_init = FileDataCacher.__init__
+_CACHE_INIT = "pelican.cache:FileDataCacher.__init__"
 
 
 def guarded_cache_init(self, settings, cache_name, caching_policy, load_policy):
@@ -198,7 +210,7 @@ def guarded_cache_init(self, settings, cache_name, caching_policy, load_policy):
     truncated by a killed build raises EOFError (or worse) on every later build.
     """
     try:
-        _pelican_cache_init(self, settings, cache_name, caching_policy, load_policy)
+        _ORIGINALS[_CACHE_INIT](self, settings, cache_name, caching_policy, load_policy)
         if isinstance(self._cache, dict):
             return
         problem = f"it holds a {type(self._cache).__name__}, not a dict"
@@ -210,11 +222,13 @@ def guarded_cache_init(self, settings, cache_name, caching_policy, load_policy):
         os.remove(path)
     except OSError:
         pass
-    _pelican_cache_init(self, settings, cache_name, caching_policy, False)
+    _ORIGINALS[_CACHE_INIT](self, settings, cache_name, caching_policy, False)
 
 
 def guard_caches():
-    FileDataCacher.__init__ = guarded_cache_init
+    """Wrap the cache loader, process-wide, when it is the one written for (see `patch_generators`)."""
+    if _unchanged(_CACHE_INIT):
+        FileDataCacher.__init__ = guarded_cache_init
 
 
 def reader_cache(readers):
@@ -254,4 +268,6 @@ class RecordingWriter(Writer):
 
 def sitemap_clock():
     """The lastmod pelican-sitemap gives a page without a date (its start time), as written."""
+    from pelican.plugins.sitemap import sitemap
+
     return sitemap.format_date(sitemap.generator.now)
