@@ -283,3 +283,25 @@ def test_the_speakers_name_comes_out_whole():
     # A byline's dash left on the speaker does not stay on the headline.
     dashed = "وقال أحمد فوزي- الأمين العام للحزب - إن الحزب ملتزم بموقف الجبهة من الانتخابات البرلمانية المقبلة."
     assert make_headline(dashed).startswith("أحمد فوزي: الحزب ملتزم")
+
+
+def test_a_comma_after_a_time_word_still_ends_the_clause():
+    # `اليوم، ولم ينتج …`: the time word goes, the clause end before `ولم` stays.
+    lead = (
+        "تمكنت قوات الحماية المدنية بمركز سنورس بمحافظة الفيوم من السيطرة على حريق شب فى إحدى العمارات "
+        "السكنية بالمدينة اليوم، ولم ينتج عن الحريق أية خسائر فى الأرواح أو إصابات بين السكان."
+    )
+    assert make_headline(lead).endswith("فى إحدى العمارات السكنية بالمدينة")
+    assert tighten("زار الوزير المدينة أمس، بزيارة مفاجئة") == "زار الوزير المدينة بزيارة مفاجئة"
+
+
+def test_a_circumstantial_participle_starts_a_clause_but_an_adjective_does_not():
+    lead = (
+        "حذرت منظمة حقوقية دولية من أن الأنظمة الجديدة في المنطقة غالبا ما تتجاهل حقوق الإنسان الأساسية "
+        "مشددا على أن الإصلاح لا يزال ممكنا في كل البلدان."
+    )
+    assert make_headline(lead).endswith("تتجاهل حقوق الإنسان الأساسية")
+    after_comma = "جددت الحركة تمسكها بالمقاومة لطرد الاحتلال من الأرض، مشددة على أنها لن تتنازل عن أي شبر منها أبدا."
+    assert make_headline(after_comma) == "جددت الحركة تمسكها بالمقاومة لطرد الاحتلال من الأرض"
+    strict = "فرضت مؤسسة الرئاسة إجراءات مشددة على اللقاء المنتظر بين الرئيس والجالية في الدوحة."
+    assert make_headline(strict) == "فرضت مؤسسة الرئاسة إجراءات مشددة على اللقاء المنتظر بين الرئيس والجالية في الدوحة"

@@ -146,7 +146,10 @@ _ASIDE = re.compile(
 )
 # Where a time phrase was taken out; a comma right after it goes with it (`الرومي أمس، بزيارة`).
 _GONE = "\x02"
-_GONE_WITH_COMMA = re.compile(rf"(?<![\s،,{_FENCE}])\s*{_GONE}\s*[،,]")
+# Not before `و`/`ف` and a verb or particle: that comma ends a clause (`بالمدينة اليوم، ولم ينتج …`).
+_GONE_WITH_COMMA = re.compile(
+    rf"(?<![\s،,{_FENCE}])\s*{_GONE}\s*[،,](?!\s*[وف](?:(?:لم|لا|لن|قد)\s|كان|[أإاتين]\S))"
+)
 # A parenthesis that only glosses: a weekday, a month, an age, Latin letters.
 _GLOSS = re.compile(rf"\s*\(\s*(?:{_WEEKDAY}|{_MONTH}|\d+\s*(?:عاما|عامًا|عاماً|سنة)?|[A-Za-z][^()]{{0,40}})\s*\)")
 # A parenthesis of five words or more is an aside (`(الديمقراطي الكردستاني بزعامة …)`).
@@ -219,13 +222,16 @@ _PREPOSITIONS = frozenset(
 _CLAUSE_STARTS = frozenset(
     "حيث وذلك بعد بعدما مما بينما فيما كما لكن ولكن إلا الا عندما حين "
     "سواء بهدف بمناسبة وسط عقب إثر اثر وفق وفقا وفقاً حسب حسبما بحسب لأن كي لكي نظرا نظرًا نظراً مؤكدا مؤكدة مؤكداً مشيرا مشيرة مشيراً "
-    "مؤكدين مشيرين موضحين مضيفين معربين مطالبين داعين "
+    "مؤكدين مشيرين موضحين مضيفين معربين مطالبين داعين مشددا مشدداً معتبرا معتبراً "
+    # not `مشددة`, `معتبرة`, `مبينة`: also adjectives (`إجراءات مشددة`), clause starts after a comma only
+    "محذرا محذرة محذراً مبينا مبيناً منوها منوهة منوهاً "
     "إضافة بالإضافة علاوة داعيا داعية داعياً مطالبا مطالبة مطالباً موضحا موضحة موضحاً مضيفا مضيفة مضيفاً لافتا لافتة لافتاً معربا معربة معرباً وأكد وقال وقالت وأضاف وأضافت "
     "وأوضح وأوضحت وأشار وأشارت وأكدت ولفت ولفتت وكان وكانت وهو وهي يأتي تأتي ويأتي وتأتي وجاء وجاءت".split()
 )
 # An adverbial accusative (`مؤكدةً`, `مشيراً`) starts a circumstantial clause.
 _HAL = re.compile(r"\w{3,}(?:اً|ًا|ةً)$")
 _EXCEPT = frozenset({"إلا", "الا"})
+_HAL_AFTER_COMMA = frozenset({"مشددة", "معتبرة", "مبينة"})
 _RELATIVES = frozenset("الذي التي الذى التى الذين اللذين اللتين اللاتي اللواتي".split())
 _BETWEEN = frozenset({"بين", "مابين"})
 _COMPLEMENTISERS = frozenset("أن ان إن أنه انه إنه أنها انها إنها بأن بان أنهم انهم".split())
@@ -570,7 +576,7 @@ def _boundary_kind(word, bare_word, following, bare_next, after, phrase_done, be
             return "A" if phrase_done else ""
         if bare_next in _CLAUSE_STARTS or bare_next in _RELATIVES or bare_next in ("الأمر", "الامر", "ما"):
             return "A"
-        if _HAL.search(bare_next):
+        if _HAL.search(bare_next) or bare_next in _HAL_AFTER_COMMA:
             return "A"
         if bare_next[:1] in ("و", "ف") and bare_next not in _COMPLEMENTISERS:
             return "A"
