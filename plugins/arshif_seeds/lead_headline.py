@@ -223,7 +223,7 @@ _CLAUSE_STARTS = frozenset(
     "حيث وذلك بعد بعدما مما بينما فيما كما لكن ولكن إلا الا عندما حين "
     "سواء بهدف بمناسبة وسط عقب إثر اثر وفق وفقا وفقاً حسب حسبما بحسب لأن كي لكي نظرا نظرًا نظراً مؤكدا مؤكدة مؤكداً مشيرا مشيرة مشيراً "
     "مؤكدين مشيرين موضحين مضيفين معربين مطالبين داعين مشددا مشدداً معتبرا معتبراً "
-    # not `مشددة`, `معتبرة`, `مبينة`: also adjectives (`إجراءات مشددة`), clause starts after a comma only
+    # not `مشددة`, `معتبرة`, `مبينة`: see _CLAUSE_STARTS_AFTER_COMMA
     "محذرا محذرة محذراً مبينا مبيناً منوها منوهة منوهاً "
     "إضافة بالإضافة علاوة داعيا داعية داعياً مطالبا مطالبة مطالباً موضحا موضحة موضحاً مضيفا مضيفة مضيفاً لافتا لافتة لافتاً معربا معربة معرباً وأكد وقال وقالت وأضاف وأضافت "
     "وأوضح وأوضحت وأشار وأشارت وأكدت ولفت ولفتت وكان وكانت وهو وهي يأتي تأتي ويأتي وتأتي وجاء وجاءت".split()
@@ -231,7 +231,9 @@ _CLAUSE_STARTS = frozenset(
 # An adverbial accusative (`مؤكدةً`, `مشيراً`) starts a circumstantial clause.
 _HAL = re.compile(r"\w{3,}(?:اً|ًا|ةً)$")
 _EXCEPT = frozenset({"إلا", "الا"})
-_HAL_AFTER_COMMA = frozenset({"مشددة", "معتبرة", "مبينة"})
+# After a comma only: participles that are adjectives too (`إجراءات مشددة`), and a partitive
+# elaboration (`4.5 مليارات ريال، منها …`), not `اقتناعا منها`.
+_CLAUSE_STARTS_AFTER_COMMA = frozenset({"مشددة", "معتبرة", "مبينة", "منها", "منهم", "بينها", "بينهم"})
 _RELATIVES = frozenset("الذي التي الذى التى الذين اللذين اللتين اللاتي اللواتي".split())
 _BETWEEN = frozenset({"بين", "مابين"})
 _COMPLEMENTISERS = frozenset("أن ان إن أنه انه إنه أنها انها إنها بأن بان أنهم انهم".split())
@@ -271,7 +273,7 @@ def tighten(text: str) -> str:
         text = _PARENTHETICAL.sub("", _GLOSS.sub("", text))
     text = _without_asides(text)
     if _WHEN_HINT.search(text):
-        text, taken = _WHEN.subn(_GONE, text)
+        text, taken = _WHEN.subn(_time_gone, text)
         if taken:
             text = _DANGLING.sub("", _GONE_WITH_COMMA.sub(" ", text).replace(_GONE, " "))
             text = _without_asides(text)
@@ -290,6 +292,12 @@ def _without_honorifics(match):
     if after[:1].isalpha() and not after.startswith("ال"):
         return " "
     return " " + _COURTESY.sub("", match[0]).strip() + " "
+
+
+def _time_gone(match):
+    """A time phrase goes (marked), but not after `حتى`/`منذ` (`حتى اليوم`: until now, no date of the news)."""
+    before = match.string[: match.start()].rstrip().rpartition(" ")[2]
+    return match[0] if before in ("حتى", "منذ") else _GONE
 
 
 def _without_asides(text):
@@ -363,6 +371,8 @@ def _strip_signature(text):
     head = text[: match.start()]
     if len(head.split()) > LEAD_IN_MAX_WORDS:
         return text
+    if _bare(head.split()[0]).removeprefix("و") in _LEAD_VERBS:
+        return text  # `نفى أحمد عارف- المتحدث …`: the lead itself
     if not _BYLINE_KEYS & byline_fields(head).keys():
         # Not a known byline: a short name or place before a dash (not a colon: `قالت مصادر: …`).
         if ":" in match.group() or any(mark in head for mark in "«\"“(،,"):
@@ -576,7 +586,7 @@ def _boundary_kind(word, bare_word, following, bare_next, after, phrase_done, be
             return "A" if phrase_done else ""
         if bare_next in _CLAUSE_STARTS or bare_next in _RELATIVES or bare_next in ("الأمر", "الامر", "ما"):
             return "A"
-        if _HAL.search(bare_next) or bare_next in _HAL_AFTER_COMMA:
+        if _HAL.search(bare_next) or bare_next in _CLAUSE_STARTS_AFTER_COMMA:
             return "A"
         if bare_next[:1] in ("و", "ف") and bare_next not in _COMPLEMENTISERS:
             return "A"
