@@ -117,3 +117,17 @@ def test_pure_groups_are_the_connected_same_story_pairs():
     items = [(text, 100), (other, 100), ("عاجل: " + text, 101), (text, 130)]
     assert story_groups(items) == [[0, 2]]  # day 130 is a month later: not the same report
     assert story_groups([(other, 100), (text, None), (text, 100)]) == [[1, 2]]  # undated: the text decides
+
+
+def test_pure_a_template_filled_in_for_another_country_is_not_the_same_story():
+    cable = ("بعث خادم الحرمين الشريفين برقية تهنئة لفخامة الرئيس {0} رئيس جمهورية {1} بمناسبة ذكرى "
+             "استقلال بلاده، وأعرب باسمه واسم شعب وحكومة المملكة عن أصدق التهاني وأطيب التمنيات بالصحة "
+             "والسعادة لفخامته ولحكومة وشعب جمهورية {1} الصديق باطراد التقدم والازدهار، كما بعث ولي العهد "
+             "برقية تهنئة مماثلة لفخامة الرئيس {0}.")
+    names = ["ألفا", "برافو", "تشارلي", "دلتا", "إيكو", "فوكستروت", "غولف", "هوتيل", "إنديا", "جوليت",
+             "كيلو", "ليما", "مايك", "نوفمبر", "أوسكار", "بابا", "كيبيك", "روميو", "سييرا", "تانغو",
+             "يونيفورم", "فيكتور", "ويسكي", "إكسراي"]
+    items = [(cable.format(f"{name} الأول", f"{name}ستان"), 100) for name in names]
+    assert story_groups(items) == []  # the same wording, another president and country each time
+    items.append((cable.format("دلتا الأول", "دلتاستان"), 101))  # the Delta cable again, elsewhere
+    assert story_groups(items) == [[3, len(names)]]

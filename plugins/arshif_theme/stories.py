@@ -18,6 +18,10 @@ holds the pairs read to set these rules), so several signals must agree:
   ways: an agency text shortened or lengthened by one outlet starts as the
   other does, while a follow-up that reuses an earlier report's background,
   or a different report of the same day, opens with its own news;
+- or, when the opening was rewritten, both share much text and the shorter
+  text's rare words (names, numbers: rare in the archive) are in the other;
+- a template filled in for another country or another day (a royal cable, a
+  weather report) shares its wording but not its rare words: never one report;
 - and the shorter text is not a small part of the longer one (a digest that
   holds an article whole is many times its length).
 """
@@ -28,6 +32,7 @@ import logging
 import re
 import zlib
 from array import array
+from collections import Counter
 from itertools import combinations, groupby
 
 from arshif_core.pelican_compat import body_html
@@ -59,6 +64,19 @@ LOOSE_LEAD = 0.5
 # (CLOSE_LEAD): the same text, one version shorter.
 SHORTER_IN_LONGER = 0.45
 CLOSE_LEAD = 0.7
+# Each text at least this much in the other, and its rare words (below) mostly
+# (NAMES_AGREE) in the other: the same text with its opening rewritten.
+REWRITTEN = 0.4
+NAMES_AGREE = 0.6
+# Rare words: in at most RARE_SHARE of the archive's articles (RARE_MIN at
+# least): names, numbers, places. A template filled in for another country or
+# another day shares its wording, not these: fewer than NAMES_DIFFER of the
+# shorter text's rare words in the other, and the two are not one report
+# (judged when the two hold MIN_RARE rare words between them).
+RARE_SHARE = 0.001
+RARE_MIN = 20
+NAMES_DIFFER = 0.3
+MIN_RARE = 3
 # The shorter text at least this share of the longer's length (a digest is longer).
 MIN_LENGTH_RATIO = 0.15
 # Leads: the share of the first LEAD_WORDS words of one text found in the
@@ -107,15 +125,17 @@ def containment(a, b):
 
 
 class Doc:
-    """What the grouping needs of one article: its kept shingles, its lead,
-    its length and its day; all its shingles only once it is in a candidate pair."""
+    """What the grouping needs of one article: its kept shingles, its lead, its
+    distinct words, its length and its day; all its shingles only once it is
+    in a candidate pair. Words and shingles are of its first SAMPLE_CHARS."""
 
-    __slots__ = ("text", "lead", "words", "day", "sample", "_shingles", "_vocabulary")
+    __slots__ = ("text", "lead", "distinct", "words", "day", "sample", "_shingles", "_vocabulary")
 
     def __init__(self, text, day, vocabulary):
         hashes = word_hashes(text[:SAMPLE_CHARS], vocabulary)
         self.text, self._vocabulary, self._shingles = text, vocabulary, None
         self.lead = array("I", hashes[:2 * LEAD_WORDS])
+        self.distinct = array("I", set(hashes))
         self.words = len(hashes) if len(text) <= SAMPLE_CHARS else None
         self.day = day
         self.sample = ({s for s in shingles(hashes) if s % SAMPLE == 0}
@@ -123,6 +143,7 @@ class Doc:
 
     @property
     def shingles(self):
+        """All its shingles (and its length in words, known from then on)."""
         if self._shingles is None:
             hashes = word_hashes(self.text, self._vocabulary)
             self.words = len(hashes)
@@ -138,18 +159,54 @@ def lead_agreement(a, b):
     return max(found(a, b), found(b, a))
 
 
-def same_story(a, b):
-    """Whether two Docs are the same report (see the module's docstring)."""
+def names_agreement(shorter, longer, rare):
+    """The share of the shorter text's rare words found in the longer, or None
+    when the two hold fewer than MIN_RARE rare words between them."""
+    own = {w for w in shorter.distinct if w in rare}
+    other = set(longer.distinct)
+    if len(own) + sum(1 for w in other if w in rare) < MIN_RARE:
+        return None
+    return len(own & other) / len(own) if own else 0.0
+
+
+def same_story(a, b, rare):
+    """Whether two Docs are the same report (see the module's docstring);
+    `rare`: the archive's rare words (`rare_words`)."""
     if a.day is not None and b.day is not None and abs(a.day - b.day) > MAX_DAYS:
         return False
     x, y = containment(a.shingles, b.shingles)
     low, high = min(x, y), max(x, y)
+    shorter, longer = (a, b) if a.words <= b.words else (b, a)
+    names = names_agreement(shorter, longer, rare)
+    if names is not None and names < NAMES_DIFFER:
+        return False
     if low >= NEAR_COPY:
         return True
-    if min(a.words, b.words) < MIN_LENGTH_RATIO * max(a.words, b.words):
+    if shorter.words < MIN_LENGTH_RATIO * longer.words:
         return False
     lead = lead_agreement(a.lead, b.lead)
-    return (low >= EDITED and lead >= LOOSE_LEAD) or (high >= SHORTER_IN_LONGER and lead >= CLOSE_LEAD)
+    return ((low >= EDITED and lead >= LOOSE_LEAD) or (high >= SHORTER_IN_LONGER and lead >= CLOSE_LEAD)
+            or (low >= REWRITTEN and names is not None and names >= NAMES_AGREE))
+
+
+def compatible(a, b, rare):
+    """Whether two Docs could be one report: near in time, their rare words not
+    those of another country or another day (the first two tests of `same_story`)."""
+    if a.day is not None and b.day is not None and abs(a.day - b.day) > MAX_DAYS:
+        return False
+    shorter, longer = (a, b) if len(a.distinct) <= len(b.distinct) else (b, a)
+    names = names_agreement(shorter, longer, rare)
+    return names is None or names >= NAMES_DIFFER
+
+
+def rare_words(docs):
+    """The words in at most RARE_SHARE of the docs (RARE_MIN at least): a
+    statistic of the whole archive, counted once per build."""
+    counts = Counter()
+    for doc in docs:
+        counts.update(doc.distinct)
+    most = max(RARE_MIN, RARE_SHARE * len(docs))
+    return {word for word, count in counts.items() if count <= most}
 
 
 def candidate_pairs(docs):
@@ -173,28 +230,38 @@ def candidate_pairs(docs):
 
 
 def story_groups(items):
-    """Groups (lists of indices, each sorted, two or more) of items that are one report.
+    """Groups (lists of indices, each sorted, two or more, in order of their first
+    index) of items that are one report.
 
-    items: [(plain text, day number or None)…]. Groups are the connected parts
-    of the same-story pairs; deterministic for the same items.
+    items: [(plain text, day number or None)…]. Every two members of a group
+    are the same report (complete linkage): a chain of look-alikes (cables to
+    one country, then to two, then to the second alone) is not one story.
+    Pairs are joined strongest first (the most text shared both ways), so the
+    groups are the same for the same items.
     """
     vocabulary = {}
     docs = [Doc(text, day, vocabulary) for text, day in items]
-    parent = list(range(len(docs)))
+    rare = rare_words(docs)
+    judged = {}
 
-    def root(i):
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
+    def same(i, j):
+        key = (min(i, j), max(i, j))
+        if key not in judged:
+            judged[key] = same_story(docs[key[0]], docs[key[1]], rare)
+        return judged[key]
 
-    for i, j in candidate_pairs(docs):
-        if root(i) != root(j) and same_story(docs[i], docs[j]):
-            parent[max(root(i), root(j))] = min(root(i), root(j))
-    groups = {}
-    for i in range(len(docs)):
-        groups.setdefault(root(i), []).append(i)
-    return [group for group in groups.values() if len(group) > 1]
+    linked = [(-min(containment(docs[i].shingles, docs[j].shingles)), i, j)
+              for i, j in candidate_pairs(docs) if same(i, j)]
+    group_of = {}
+    for _, i, j in sorted(linked):
+        a, b = group_of.get(i, [i]), group_of.get(j, [j])
+        if a is not b and all(compatible(docs[x], docs[y], rare) for x in a for y in b):
+            a.extend(b)
+            for member in b:
+                group_of[member] = a
+            group_of[i] = a
+    groups = {id(group): sorted(group) for group in group_of.values()}
+    return sorted(groups.values())
 
 
 def _item(article):
