@@ -11,6 +11,7 @@ changed and what to re-check, and tests/test_pelican_compat.py fails the same
 way. Nothing else in the plugins reads a private Pelican name.
 """
 
+import functools
 import hashlib
 import importlib
 import importlib.metadata
@@ -79,8 +80,10 @@ def _resolve(name):
 _ORIGINALS = {name: _resolve(name) for name in RELIED_ON}
 
 
+@functools.cache
 def source_hash(name):
-    """SHA-1 of the source of Pelican's own `module:qualname`, or None when it is gone."""
+    """SHA-1 of the source of Pelican's own `module:qualname`, or None when it is gone
+    (once per process: the originals do not change)."""
     try:
         return hashlib.sha1(inspect.getsource(_ORIGINALS[name]).encode("utf-8")).hexdigest()
     except (OSError, TypeError):
