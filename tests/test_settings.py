@@ -98,3 +98,13 @@ def test_receivers_run_in_the_order_the_build_needs(tmp_path):
     for steps in arshif_core.LAST.values():
         for plugin, function in steps:
             assert callable(getattr(__import__(plugin), function))
+
+
+@pytest.mark.parametrize("name, value", [
+    ("SEEDS_WORKERS", "4"), ("ARSHIF_STRICT", "yes"), ("ARSHIF_TAG_MIN_ARTICLES", 2.5),
+    ("ARSHIF_SOURCE_NAMES", ["الشروق"]), ("ARSHIF_SEARCH", {"parallel": "no"})])
+def test_every_plugin_checks_its_settings_when_pelican_starts(tmp_path, name, value):
+    settings = read_settings(os.path.join(ROOT, "pelicanconf.py"), override={
+        "OUTPUT_PATH": str(tmp_path / "out"), "CACHE_PATH": str(tmp_path / "cache"), name: value})
+    with pytest.raises(SettingsError, match=f"^{name}"):
+        _receivers(settings)
