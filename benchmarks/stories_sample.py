@@ -12,6 +12,8 @@ pair is printed with both headlines and leads for reading; the pairs file
 
     python benchmarks/stories_sample.py egynews --seed 2013 --out benchmarks/data/story_pairs.jsonl
     python benchmarks/stories_sample.py saudinewsnet --seed 31337 --out benchmarks/data/story_pairs_heldout.jsonl
+    python benchmarks/stories_sample.py saudinewsnet --seed 99 --scale 0.5 \
+        --exclude benchmarks/data/story_pairs_heldout.jsonl --out benchmarks/data/story_pairs_heldout2.jsonl
 """
 
 import argparse
@@ -90,15 +92,19 @@ def all_pairs(articles):
     return result, sets, vocabulary
 
 
-def draw(articles, rng):
+def draw(articles, rng, scale=1.0, exclude=frozenset()):
+    """The pairs to label: `scale` times each bucket's count, none of `exclude` (names)."""
     pairs, sets, vocabulary = all_pairs(articles)
-    ordered = sorted(pairs)
+    ordered = [p for p in sorted(pairs)
+               if frozenset((articles[p[0]][0], articles[p[1]][0])) not in exclude]
     chosen = []
+
+    def take(pool, count, bucket):
+        return [(p, bucket) for p in rng.sample(pool, min(round(count * scale), len(pool)))]
+
     for name, low, high, count in BUCKETS:
-        pool = [p for p in ordered if low <= pairs[p][0] < high]
-        chosen += [(p, name) for p in rng.sample(pool, min(count, len(pool)))]
-    pool = [p for p in ordered if pairs[p][1] >= 0.7 and pairs[p][0] < 0.3]
-    chosen += [(p, "one-way") for p in rng.sample(pool, min(ONE_WAY, len(pool)))]
+        chosen += take([p for p in ordered if low <= pairs[p][0] < high], count, name)
+    chosen += take([p for p in ordered if pairs[p][1] >= 0.7 and pairs[p][0] < 0.3], ONE_WAY, "one-way")
     # Same day, little shared text: by headline words (three letters or more) in common.
     by_day = defaultdict(list)
     for i, article in enumerate(articles):
@@ -111,10 +117,11 @@ def draw(articles, rng):
     for day in sorted(by_day):
         members = by_day[day]
         for i, j in combinations(members, 2):
-            if len(long_words[i] & titles[j]) >= 2 and len(sets[i] & sets[j]) < 0.05 * max(
-                    1, min(len(sets[i]), len(sets[j]))):
+            if (len(long_words[i] & titles[j]) >= 2
+                    and len(sets[i] & sets[j]) < 0.05 * max(1, min(len(sets[i]), len(sets[j])))
+                    and frozenset((articles[i][0], articles[j][0])) not in exclude):
                 same_day.append((i, j))
-    chosen += [(p, "same-day") for p in rng.sample(same_day, min(SAME_DAY, len(same_day)))]
+    chosen += take(same_day, SAME_DAY, "same-day")
     for (i, j), bucket in chosen:
         x, y = containment(sets[i], sets[j])
         yield {"a": articles[i][0], "b": articles[j][0], "bucket": bucket,
@@ -137,6 +144,8 @@ def main():
     parser.add_argument("corpus", choices=("egynews", "saudinewsnet"))
     parser.add_argument("--seed", type=int, required=True)
     parser.add_argument("--out", required=True)
+    parser.add_argument("--scale", type=float, default=1.0, help="times each bucket's count")
+    parser.add_argument("--exclude", nargs="*", default=[], help="pairs files whose pairs are not drawn again")
     parser.add_argument("--show", action="store_true", help="print the pairs of --out to read")
     args = parser.parse_args()
     articles = list(egynews() if args.corpus == "egynews" else saudinewsnet())
@@ -147,7 +156,11 @@ def main():
                 print(show(json.loads(line), by_name) + "\n")
         return
     rng = random.Random(args.seed)
-    drawn = list(draw(articles, rng))
+    exclude = set()
+    for name in args.exclude:
+        with open(name, encoding="utf-8") as handle:
+            exclude |= {frozenset((p["a"], p["b"])) for p in map(json.loads, handle)}
+    drawn = list(draw(articles, rng, args.scale, exclude))
     os.makedirs(os.path.dirname(args.out) or ".", exist_ok=True)
     with open(args.out, "w", encoding="utf-8") as handle:
         for pair in drawn:
