@@ -90,7 +90,8 @@ def test_receivers_run_in_the_order_the_build_needs(tmp_path):
     assert finalized[-1] == "arshif_core.last_finalized"
     assert {"pelican.plugins.sitemap.sitemap.SitemapGenerator.finalize", "arshif_search._wait",
             "arshif_scale.save_writer_state"} <= set(finalized[:-1])
-    assert arshif_core.LAST["finalized"] == (("arshif_theme", "fix_sitemap"), ("arshif_seeds", "enforce_strict"))
+    assert arshif_core.LAST["finalized"] == (
+        ("arshif_theme", "fix_sitemap"), ("arshif_seeds", "enforce_strict"))
     # One receiver a plugin where the order matters: the order is in the receiver, not in who connected first.
     for name in ("initialized", "article_generator_pretaxonomy", "finalized"):
         plugins = [r.split(".")[0] for r in order[name] if r.startswith("arshif")]

@@ -19,8 +19,7 @@ import inspect
 import logging
 import os
 
-from blinker import Signal
-from ordered_set import OrderedSet
+from pelican import signals
 from pelican.cache import FileDataCacher
 from pelican.generators import ArticlesGenerator
 from pelican.writers import FileOverwriteFailedError, Writer
@@ -34,29 +33,41 @@ _TAXONOMY = "replaced by taxonomy_writer: same template context, same FileOverwr
 # Function → (SHA-1 of its source under TESTED, what to re-check when it changed).
 RELIED_ON = {
     "pelican.generators:ArticlesGenerator.generate_tags": (
-        "b1ad2bc54d102b9c405f5f1466857248a5b23180", _TAXONOMY),
+        "b1ad2bc54d102b9c405f5f1466857248a5b23180",
+        _TAXONOMY),
     "pelican.generators:ArticlesGenerator.generate_categories": (
-        "60690ce4dea4aa6620dfa82c9875733cf92d6f03", _TAXONOMY),
+        "60690ce4dea4aa6620dfa82c9875733cf92d6f03",
+        _TAXONOMY),
     "pelican.generators:ArticlesGenerator.generate_authors": (
-        "87d9ffbaf4a254b5a36b24e45472c323f9d38172", _TAXONOMY),
+        "87d9ffbaf4a254b5a36b24e45472c323f9d38172",
+        _TAXONOMY),
     "pelican.generators:ArticlesGenerator._build_period_archives": (
-        "5e8ab0b6247961dfa76e754e03206a9d9f984d1c", "period_archives: only archive['articles'] is recomputed, from archive['dates']"),
+        "5e8ab0b6247961dfa76e754e03206a9d9f984d1c",
+        "period_archives: only archive['articles'] is recomputed, from archive['dates']"),
     "pelican.generators:ArticlesGenerator.generate_period_archives": (
-        "73bdf549d593e4854297db97cdac4cfb419a214a", "it must still call _build_period_archives for the period listings"),
+        "73bdf549d593e4854297db97cdac4cfb419a214a",
+        "it must still call _build_period_archives for the period listings"),
     "pelican.writers:Writer._open_w": (
-        "36c92bd023b89a14292081f79919a66452c04a32", "RecordingWriter.opened: every file the writer writes still goes through _open_w"),
+        "36c92bd023b89a14292081f79919a66452c04a32",
+        "RecordingWriter.opened: every file the writer writes still goes through _open_w"),
     "pelican.writers:Writer.write_file": (
-        "37c66a5fbfe3537880ad9e95c98b9f22bebda081", "IncrementalWriter.write_file: content_written is still sent once per file written"),
+        "37c66a5fbfe3537880ad9e95c98b9f22bebda081",
+        "IncrementalWriter.write_file: content_written is still sent once per file written"),
     "pelican.cache:FileDataCacher.__init__": (
-        "f8e49bc6196191516ead7c91b7136c04b187c308", "guarded_cache_init: the pickle is still loaded in __init__ into self._cache"),
+        "f8e49bc6196191516ead7c91b7136c04b187c308",
+        "guarded_cache_init: the pickle is still loaded in __init__ into self._cache"),
     "pelican.cache:FileStampDataCacher.cache_data": (
-        "61fd5bd36360ed34724328a55adc96620c079dea", "reader_cache: entries are still path → (file stamp, (content, metadata))"),
+        "61fd5bd36360ed34724328a55adc96620c079dea",
+        "reader_cache: entries are still path → (file stamp, (content, metadata))"),
     "pelican.contents:Content.get_content": (
-        "bc00908c8354b3a437a784c5f2aff7c8455c0566", "body_html: _content still holds the body HTML before links are rewritten"),
+        "bc00908c8354b3a437a784c5f2aff7c8455c0566",
+        "body_html: _content still holds the body HTML before links are rewritten"),
     "pelican.plugins.sitemap.sitemap:SitemapGenerator.__init__": (
-        "76459cca9a1a7fe3316cff758542f81652fee2c2", "sitemap_clock: `now` is still the lastmod of pages without a date"),
+        "76459cca9a1a7fe3316cff758542f81652fee2c2",
+        "sitemap_clock: `now` is still the lastmod of pages without a date"),
     "pelican.plugins.sitemap.sitemap:SitemapGenerator._write_out": (
-        "66b30d581da5ff14ee59d5d4aef8207fef45f078", "sitemap_clock: lastmod is still format_date(modified or date or now)"),
+        "66b30d581da5ff14ee59d5d4aef8207fef45f078",
+        "sitemap_clock: lastmod is still format_date(modified or date or now)"),
 }
 
 
@@ -93,7 +104,7 @@ def source_hash(name):
 def changed():
     """[(name, what to re-check)] for each relied-on function whose source is not the one written for."""
     found = [(name, why) for name, (digest, why) in RELIED_ON.items() if source_hash(name) != digest]
-    if Signal.set_class is not OrderedSet:
+    if list(type(signals.finalized).set_class([3, 1, 2])) != [3, 1, 2]:
         found.append(("pelican.plugins.signals: Signal.set_class",
                       "receivers are no longer called in the order they were connected; "
                       "see arshif_core.LAST and tests/test_settings.py"))
