@@ -1,4 +1,8 @@
-"""The plugin's settings and their defaults, read in one place."""
+"""The plugin's settings and their defaults, read in one place.
+
+Checked and filled in at `initialized` (`arshif_core.settings.apply`); `setting`
+also serves code given a partial settings dict (tests, forked workers).
+"""
 
 import os
 
