@@ -4,7 +4,9 @@ For each N it builds N articles of egynews2013 with Arshif (`invoke build --seed
 --output`) and with plain Pelican 4.12 (the same articles as Markdown with their
 manifest metadata, default theme), each in a fresh process, and records wall time,
 CPU time, peak memory, output size, bytes per article, and the time to rebuild
-after adding one article (content cache on). Ratios within one run are what count:
+after adding one article (content cache on), and for Arshif the share of the search
+index's bytes that the +1 rebuild put under new names (what readers and CDNs fetch
+again). Ratios within one run are what count:
 the machine is shared and noisy.
 
     python benchmarks/bench_build.py --sizes 1000 5000 20000
@@ -83,6 +85,13 @@ def tree_size(folder):
     return total, files
 
 
+def search_files(out):
+    """{path: size} of the static search index's files (named by their content)."""
+    root = os.path.join(out, "search")
+    return {os.path.relpath(os.path.join(d, n), root): os.path.getsize(os.path.join(d, n))
+            for d, _dirs, names in os.walk(root) for n in names}
+
+
 def bench_arshif(rows, work):
     seeds, out = os.path.join(work, "seeds"), os.path.join(work, "out")
     make_seeds(rows[:-1], seeds)
@@ -90,11 +99,14 @@ def bench_arshif(rows, work):
              "--cache", os.path.join(work, "cache"), "--report", os.path.join(work, "report.json")]
     full = run_measured(build, ROOT)
     size, files = tree_size(out)
+    before = search_files(out)
     shutil.copyfile(os.path.join(CORPUS, rows[-1]["file"]), os.path.join(seeds, rows[-1]["file"]))
     with open(os.path.join(seeds, "manifest.tsv"), "a", encoding="utf-8") as handle:
         handle.write("\t".join(rows[-1].values()) + "\n")
     again = run_measured(build, ROOT)
-    return full, again, size, files
+    after = search_files(out)
+    renamed = sum(n for path, n in after.items() if path not in before) / sum(after.values())
+    return full, {**again, "search_renamed": round(renamed, 4)}, size, files
 
 
 def bench_plain(rows, work):
@@ -128,24 +140,29 @@ def main():
                 "n": n, "tool": name, **full, "output_mb": round(size / 1e6, 1), "files": files,
                 "bytes_per_article": round(size / n), "rebuild_one_s": again["wall_s"],
                 "rebuild_share": round(again["wall_s"] / full["wall_s"], 2),
+                "search_renamed": again.get("search_renamed"),
             })
             print(json.dumps(results[-1], ensure_ascii=False), flush=True)
     write_results(results, args)
 
 
 def write_results(results, args):
-    machine = f"{platform.node()} {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    machine = (f"{platform.node()} {platform.machine()}, {os.cpu_count()} cores shared with other jobs, "
+               f"Python {platform.python_version()}")
     lines = [
         "# Build benchmark", "",
         f"Machine: {machine}. Date: {datetime.date.today().isoformat()}.",
         f"Command: `python benchmarks/bench_build.py --sizes {' '.join(map(str, args.sizes))}` "
         "(or `invoke bench`).", "",
-        "| N | tool | wall s | CPU s | peak MB | output MB | bytes/article | rebuild +1 s | rebuild/full |",
-        "|---|---|---|---|---|---|---|---|---|",
+        "| N | tool | wall s | CPU s | peak MB | output MB | bytes/article | rebuild +1 s | rebuild/full "
+        "| search bytes renamed by +1 |",
+        "|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in results:
+        renamed = "—" if r["search_renamed"] is None else f"{r['search_renamed']:.1%}"
         lines.append(f"| {r['n']} | {r['tool']} | {r['wall_s']} | {r['cpu_s']} | {r['peak_mb']} | "
-                     f"{r['output_mb']} | {r['bytes_per_article']} | {r['rebuild_one_s']} | {r['rebuild_share']} |")
+                     f"{r['output_mb']} | {r['bytes_per_article']} | {r['rebuild_one_s']} | "
+                     f"{r['rebuild_share']} | {renamed} |")
     os.makedirs(RESULTS, exist_ok=True)
     with open(os.path.join(RESULTS, "build.md"), "w", encoding="utf-8") as handle:
         handle.write("\n".join(lines) + "\n")

@@ -142,8 +142,18 @@ def test_results_show_metadata_highlights_and_count(site, page):
     assert marked and all("صين" in m for m in marked)
     dated = [r for r in shown if r["date"]]
     assert dated and re.search(r"\d+ \w+ 20\d\d", dated[0]["meta"])  # «24 فبراير 2013»
-    assert total_shown(page) == len(api(page, "الصين", limit=500))
+    # A query from the URL is finished: its last word is not completed.
+    assert total_shown(page) == len(api(page, "الصين ", limit=500))
     assert page.locator(".search-status").get_attribute("aria-live") == "polite"
+
+
+def test_word_being_typed_is_completed(site, page):
+    open_search(page, site)
+    type_query(page, "والصي")
+    typed = {r["source_file"] for r in api(page, "والصي", limit=500)}
+    whole = {r["source_file"] for r in api(page, "الصين ", limit=500)}
+    assert whole and whole <= typed
+    assert total_shown(page) == len(typed)
 
 
 def test_phrase_and_exclusion_reach_the_engine(site, page):

@@ -14,6 +14,7 @@ import json
 import logging
 import math
 import os
+import pickle
 from base64 import urlsafe_b64encode
 from array import array
 from collections import Counter
@@ -22,10 +23,11 @@ from itertools import accumulate
 from whoosh import index
 
 from .indexer import ANALYSIS_FIELD, SEP, SUB_SEP, TEXT_FIELDS, varint, varints
+from .query import decode_postings
 
 logger = logging.getLogger(__name__)
 
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 SUBDIRS = ("t", "p", "d", "f", "s")
 
 
@@ -36,27 +38,35 @@ def encode_str(s, out):
 
 
 def _order_docs(reader):
-    """Live documents, newest first (undated last): export id → stored fields.
+    """Live documents, undated first (by name), then dated, oldest first:
+    export id → stored fields.
 
-    Ids in date order make `sort: newest` and the year filter free: newest
-    first is id order and a year is a range of ids.
+    Ids in date order make `sort: newest` and the year filter free (a year
+    is a range of ids), and oldest first puts a new article at the end: its
+    postings are appended to the lists and old document chunks keep their
+    content. Same-day documents are in reverse name order, so that newest
+    first (the reverse) lists them by name.
     """
     docs = list(reader.iter_docs())
-    docs.sort(key=lambda d: d[1]["source_file"])
-    docs.sort(key=lambda d: d[1]["date"], reverse=True)
-    return docs
+    undated = sorted((d for d in docs if not d[1]["date"]), key=lambda d: d[1]["source_file"])
+    dated = sorted((d for d in docs if d[1]["date"]), key=lambda d: d[1]["source_file"],
+                   reverse=True)
+    dated.sort(key=lambda d: d[1]["date"])
+    return undated + dated
 
 
-def _statistics(analyses):
-    """Document frequency of each stem and average length of each field."""
-    df = Counter()
-    totals = [0] * len(TEXT_FIELDS)
-    for lengths, stems, *_ in analyses:
-        if stems:
-            df.update(stems.split(SEP))
-        totals = [t + n for t, n in zip(totals, lengths)]
-    n_docs = max(len(analyses), 1)
-    return df, [max(total / n_docs, 1.0) for total in totals]
+def _coarse(value, step=1.01):
+    """`value` rounded to a power of `step`: corpus statistics that adding
+    an article rarely moves, so that old weights keep their bytes."""
+    return step ** round(math.log(max(value, 1.0), step))
+
+
+def _coarse_count(n):
+    """The number of documents to two significant digits (for idf): adding
+    an article rarely moves it."""
+    return max(1, int(float(f"{n:.3g}")))
+
+
 
 
 def _gaps(values):
@@ -64,7 +74,7 @@ def _gaps(values):
 
 
 def _postings_block(docs, weights, exacts):
-    """docs (id gaps), weights (one byte each), then the exact forms: each
+    """docs (id gaps), tf weights (one byte each), then the exact forms: each
     with its posting count and the gaps between the indexes of its postings
     in this list (left out when the form is in every posting)."""
     forms = {}
@@ -88,43 +98,115 @@ def _postings_block(docs, weights, exacts):
     return bytes(out)
 
 
-def _invert(analyses, ranking):
-    """Stem → (doc ids, quantised BM25F weights, encoded positions, exact
-    forms joined per posting), postings in export-id order; compact arrays,
-    so that 20,000 articles' postings fit in tens of MB."""
-    df, averages = _statistics(analyses)
-    n_docs = len(analyses)
-    k1 = ranking["k1"]
+def _weights(tfs, n_docs, ranking):
+    """Quantised BM25F weights (1-255) of a stem's postings from their
+    term-frequency parts `tfs`: idf from the stem's df (len(tfs)) and the
+    coarse N, scaled so that the largest possible weight is 255.
+
+    A weight depends on its document, its stem's df and the coarse corpus
+    statistics, so adding an article changes the weights of its own stems
+    only (their shards are rewritten anyway), unless it moves N or an
+    average length to the next coarse step."""
+    k1, n, df = ranking["k1"], _coarse_count(n_docs), len(tfs)
+    scale = 255 / (k1 + 1) / math.log(1 + (n - 0.5) / 1.5)
+    idf = math.log(1 + max(n - df + 0.5, 0) / (df + 0.5)) * scale * (k1 + 1)
+    return array("B", [min(255, max(1, int(idf * tf / (k1 + tf) + 0.5))) for tf in tfs])
+
+
+def _averages(totals, n_docs):
+    return [_coarse(total / max(n_docs, 1)) for total in totals]
+
+
+def _doc_postings(analysis, averages, ranking):
+    """(stem, BM25F tf~ (field-weighted, length-normalised), exact forms
+    joined, encoded positions) for each stem of one document's stored analysis."""
+    lengths, stems, exacts, numbers, positions = analysis
+    if not stems:
+        return
     b = [ranking["b"][name] for name in TEXT_FIELDS]
     boost = [ranking["field_weight"][name] for name in TEXT_FIELDS]
-    # Weights are scaled so that the largest possible one is 255.
-    scale = 255 / (k1 + 1) / math.log(1 + (n_docs - 0.5) / 1.5)
-    idf = {stem: math.log(1 + (n_docs - d + 0.5) / (d + 0.5)) * scale * (k1 + 1)
-           for stem, d in df.items()}
-    terms = {}
-    # One object per distinct set of exact forms, shared by its postings.
-    shared_forms = {}
-    for doc, (lengths, stems, exacts, numbers, positions) in enumerate(analyses):
-        if not stems:
-            continue
-        n_t, n_k, n_b = [boost[f] / (1 - b[f] + b[f] * lengths[f] / averages[f])
-                         for f in range(3)]
-        numbers = array("I", numbers)
-        ends = list(accumulate(numbers[3::4]))
-        start = 0
-        for j, stem, forms, end in zip(range(0, len(numbers), 4), stems.split(SEP),
-                                       exacts.split(SEP), ends):
-            tf = numbers[j] * n_t + numbers[j + 1] * n_k + numbers[j + 2] * n_b
-            weight = int(idf[stem] * tf / (k1 + tf) + 0.5)
-            term = terms.get(stem)
-            if term is None:
-                term = terms[stem] = (array("I"), array("B"), bytearray(), [])
-            term[0].append(doc)
-            term[1].append(weight if 0 < weight < 256 else (1 if weight < 1 else 255))
-            term[2].extend(positions[start:end])
-            term[3].append(shared_forms.setdefault(forms, forms))
-            start = end
-    return terms
+    n_t, n_k, n_b = [boost[f] / (1 - b[f] + b[f] * lengths[f] / averages[f]) for f in range(3)]
+    numbers = array("I", numbers)
+    start = 0
+    for j, stem, forms, end in zip(range(0, len(numbers), 4), stems.split(SEP),
+                                   exacts.split(SEP), accumulate(numbers[3::4])):
+        yield (stem, numbers[j] * n_t + numbers[j + 1] * n_k + numbers[j + 2] * n_b,
+               forms, positions[start:end])
+        start = end
+
+
+def _joined_forms(df, block):
+    """Doc ids and, per posting, its exact forms joined (as _postings_block was given them)."""
+    docs, _, exacts = decode_postings(df, block)
+    per_posting = [[] for _ in docs]
+    for form in sorted(exacts):
+        for i in exacts[form]:
+            per_posting[i].append(form)
+    return docs, [SUB_SEP.join(forms) for forms in per_posting]
+
+
+class ExportState:
+    """What the export keeps in the index folder so that the next export of
+    the same documents plus newer ones only rewrites what they change: per
+    document its key and result row; per stem its postings' tf~ parts, its
+    encoded postings block and positions; field length totals; the count of
+    postings of each exact form (for suggestions). A pure function of the
+    documents: an export from a state equals one from scratch (tested)."""
+
+    def __init__(self, key, ranking):
+        self.key = key
+        self.ranking = ranking
+        self.docs, self.rows = [], []
+        self.totals = [0] * len(TEXT_FIELDS)
+        self.stems = {}
+        self.suggest = Counter()
+        self.averages = None
+
+    def can_append(self, key, docs, analyses_of):
+        """True when `docs` are this state's documents followed by newer ones
+        and the coarse statistics stay as they were."""
+        n_old = len(self.docs)
+        if key != self.key or docs[:n_old] != self.docs or len(docs) < n_old:
+            return False
+        if _coarse_count(len(docs)) != _coarse_count(n_old):
+            return False
+        totals = list(self.totals)
+        for analysis in analyses_of(range(n_old, len(docs))):
+            totals = [t + n for t, n in zip(totals, analysis[0])]
+        return _averages(totals, len(docs)) == self.averages
+
+    def add(self, docs, rows, analyses):
+        """Append documents (newer than all held) with their analyses."""
+        first = len(self.docs)
+        self.docs += docs
+        self.rows += rows
+        for analysis in analyses:
+            self.totals = [t + n for t, n in zip(self.totals, analysis[0])]
+        self.averages = _averages(self.totals, len(self.docs))
+        # Compact per-stem arrays: 20,000 articles' postings fit in tens of MB.
+        touched, shared_forms, joined_counts = {}, {}, Counter()
+        for doc, analysis in enumerate(analyses, first):
+            for stem, tf, forms, positions in _doc_postings(analysis, self.averages, self.ranking):
+                new = touched.get(stem)
+                if new is None:
+                    new = touched[stem] = (array("I"), array("d"), [], bytearray())
+                new[0].append(doc)
+                new[1].append(tf)
+                new[2].append(shared_forms.setdefault(forms, forms))
+                new[3].extend(positions)
+                joined_counts[forms] += 1
+        for joined, count in joined_counts.items():
+            for form in joined.split(SUB_SEP):
+                self.suggest[form] += count
+        n_docs = len(self.docs)
+        for stem, (ids, tfs, forms, positions) in touched.items():
+            old = self.stems.get(stem)
+            if old is not None:
+                old_ids, old_forms = _joined_forms(len(old[0]), old[1])
+                ids, forms = array("I", old_ids) + ids, old_forms + forms
+                tfs, positions = old[0] + tfs, old[2] + positions
+            self.stems[stem] = (tfs, _postings_block(ids, _weights(tfs, n_docs, self.ranking),
+                                                     forms), bytes(positions))
 
 
 def _shard_file(entries, with_df):
@@ -141,12 +223,19 @@ def _shard_file(entries, with_df):
     return bytes(out)
 
 
-def _cut_ranges(sizes, target):
-    """Indexes where a new shard starts, cutting the sorted stems (of byte
-    sizes `sizes`) into runs of about `target` bytes."""
+def _cut_ranges(stems, sizes, target):
+    """Indexes where a new shard starts in the sorted stems (of byte sizes
+    `sizes`), for shards of about `target` bytes.
+
+    The cuts depend on the stems around them, not on a running count from
+    the first stem: a shard starts before a stem whose hash ends in four
+    zero bits once the shard holds target/2 bytes (or before a stem that
+    would take it past 2 × target). A new article changes the shards that
+    hold its stems (and, at worst, the next few), not every later cut."""
     starts, total = [0], 0
-    for i, size in enumerate(sizes):
-        if total and total + size > target:
+    for i, (stem, size) in enumerate(zip(stems, sizes)):
+        if total and (total + size > 2 * target or total >= target // 2
+                      and hashlib.sha1(stem.encode()).digest()[0] & 15 == 0):
             starts.append(i)
             total = 0
         total += size
@@ -216,14 +305,18 @@ def _compact_json(value):
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def _facets(stored, years_from_ids):
+def _row(fields):
+    """A document's result row: [url, title, date, source, category, source_file, snippet]."""
+    return [fields["url"], fields["title"], fields["date"], fields["source"],
+            fields["category"], fields["source_file"], fields["snippet"]]
+
+
+def _facets(rows):
     """Facet value lists and per-document value indexes (category, source)."""
     facets = {}
     columns = {}
-    for name in ("category", "source"):
-        counts = {}
-        for fields in stored:
-            counts[fields[name]] = counts.get(fields[name], 0) + 1
+    for name, column in (("category", 4), ("source", 3)):
+        counts = Counter(row[column] for row in rows)
         values = sorted((v for v in counts if v), key=lambda v: (-counts[v], v))
         if len(values) > 254:
             logger.warning("arshif_search: %d %s values; only 254 filterable",
@@ -231,23 +324,24 @@ def _facets(stored, years_from_ids):
             values = values[:254]
         code = {v: i for i, v in enumerate(values)}
         facets[name] = [[v, counts[v]] for v in values]
-        columns[name] = bytes(code.get(f[name], 255) for f in stored)
-    facets["year"] = years_from_ids
+        columns[name] = bytes(code.get(row[column], 255) for row in rows)
+    facets["year"] = _years(rows)
     return facets, columns
 
 
-def _years(stored):
-    """[[year, first id, last id + 1]] for dated documents (ids are date-sorted)."""
+def _years(rows):
+    """[[year, first id, last id + 1]] for dated documents (ids are date-sorted),
+    newest year first."""
     years = []
-    for i, fields in enumerate(stored):
-        if not fields["date"]:
-            break
-        year = int(fields["date"][:4])
+    for i, row in enumerate(rows):
+        if not row[2]:
+            continue
+        year = int(row[2][:4])
         if years and years[-1][0] == year:
             years[-1][2] = i + 1
         else:
             years.append([year, i, i + 1])
-    return years
+    return years[::-1]
 
 
 def _fingerprint(stored, settings):
@@ -270,39 +364,61 @@ def _unchanged(out_dir, fingerprint):
         return False
 
 
+STATE = "arshif-export.pickle"
+
+
+def _load_state(path):
+    try:
+        with open(path, "rb") as handle:
+            return pickle.load(handle)
+    except Exception:  # noqa: BLE001 - a missing or damaged state only costs a full export
+        return None
+
+
 def export_index(index_dir, out_dir, settings):
     """Write the static index of the Whoosh index at `index_dir` into `out_dir`.
 
     Returns the manifest; does nothing when out_dir already holds the export
-    of the same documents and settings.
+    of the same documents and settings. When the documents are those of the
+    last export (its state is kept in `index_dir`) followed by newer ones,
+    only the new documents are analysed into it.
     """
     ix = index.open_dir(str(index_dir))
     with ix.reader() as reader:
-        ordered = _order_docs(reader)
+        stored = [fields for _, fields in _order_docs(reader)]
     ix.close()
-    stored = [fields for _, fields in ordered]
-    del ordered
     fingerprint = _fingerprint(stored, settings)
     if _unchanged(out_dir, fingerprint):
         logger.info("arshif_search: static index in %s is up to date", out_dir)
         return json.loads((out_dir / "manifest.json").read_text("utf-8"))
-    n_docs = len(stored)
-    terms = _invert([fields.pop(ANALYSIS_FIELD) for fields in stored], settings["ranking"])
-    files = {}
+    key = _compact_json([FORMAT_VERSION, {k: v for k, v in settings.items()
+                                          if k not in ("parallel", "limitmb")}])
+    docs = [(fields["source_file"], fields["content_hash"]) for fields in stored]
+    state = _load_state(index_dir / STATE)
+    if not (isinstance(state, ExportState) and state.can_append(
+            key, docs, lambda ids: (stored[i][ANALYSIS_FIELD] for i in ids))):
+        state = ExportState(key, settings["ranking"])
+    first = len(state.docs)
+    state.add(docs[first:], [_row(fields) for fields in stored[first:]],
+              [fields[ANALYSIS_FIELD] for fields in stored[first:]])
+    del stored
+    manifest, written, removed = _write_export(state, fingerprint, out_dir, settings)
+    write_atomic(index_dir / STATE, pickle.dumps(state, pickle.HIGHEST_PROTOCOL))
+    logger.info("arshif_search: exported %d documents (%d new to the export), %d terms, "
+                "%d shards to %s (%d files written, %d removed)", manifest["docs"],
+                manifest["docs"] - first, manifest["terms"], len(manifest["ranges"]) + 1,
+                out_dir, written, removed)
+    return manifest
 
-    joined_counts = Counter()
-    for _, _, _, forms in terms.values():
-        joined_counts.update(forms)
-    suggest = Counter()
-    for joined, count in joined_counts.items():
-        for form in joined.split(SUB_SEP):
-            suggest[form] += count
-    stems = sorted(terms)
-    entries = [(stem, len(terms[stem][0]), _postings_block(*terms[stem][0:2], terms[stem][3]),
-                bytes(terms[stem][2])) for stem in stems]
-    n_terms = len(terms)
-    del terms
-    starts = _cut_ranges([len(stem.encode()) + len(block) for stem, _, block, _ in entries],
+
+def _write_export(state, fingerprint, out_dir, settings):
+    """The export's files from the state: written where missing, then the
+    manifest, then files of earlier exports removed."""
+    files = {}
+    stems = sorted(state.stems)
+    entries = [(stem, len(state.stems[stem][0]), state.stems[stem][1], state.stems[stem][2])
+               for stem in stems]
+    starts = _cut_ranges(stems, [len(stem.encode()) + len(e[2]) for stem, e in zip(stems, entries)],
                          settings["shard_bytes"])
     for i, (start, end) in enumerate(zip(starts, starts[1:] + [len(entries)])):
         files["t", i, "bin"] = _shard_file([e[:3] for e in entries[start:end]], True)
@@ -310,17 +426,16 @@ def export_index(index_dir, out_dir, settings):
             [(stem, 0, positions) for stem, _, _, positions in entries[start:end]], False)
     del entries
 
+    rows = state.rows
     chunk_size = settings["chunk_size"]
-    for start in range(0, n_docs, chunk_size):
-        rows = [[f["url"], f["title"], f["date"], f["source"], f["category"],
-                 f["source_file"], f["snippet"]]
-                for f in stored[start:start + chunk_size]]
-        files["d", start // chunk_size, "json"] = _compact_json(rows)
+    for start in range(0, len(rows), chunk_size):
+        files["d", start // chunk_size, "json"] = _compact_json(rows[start:start + chunk_size])
 
-    facets, columns = _facets(stored, _years(stored))
+    facets, columns = _facets(rows)
     files["f", 0, "bin"] = columns["category"] + columns["source"]
 
     buckets = {}
+    suggest = state.suggest
     for word in sorted(w for w, n in suggest.items() if n >= settings["suggest_min_df"]):
         buckets.setdefault(word[0], []).append(word)
     letters = "".join(sorted(buckets))
@@ -338,8 +453,9 @@ def export_index(index_dir, out_dir, settings):
     manifest = {
         "version": FORMAT_VERSION,
         "build": fingerprint,
-        "docs": n_docs,
-        "terms": n_terms,
+        "docs": len(rows),
+        "undated": sum(1 for row in rows if not row[2]),
+        "terms": len(stems),
         "chunk_size": chunk_size,
         # The first stem of each term shard but the first (shard 0 starts at "").
         "ranges": [stems[start] for start in starts[1:]],
@@ -352,9 +468,4 @@ def export_index(index_dir, out_dir, settings):
                     "stem_weight": settings["ranking"]["stem_weight"]},
     }
     write_atomic(out_dir / "manifest.json", _compact_json(manifest))
-    removed = remove_unlisted(out_dir, manifest)
-    logger.info("arshif_search: exported %d documents, %d terms, %d shards, "
-                "%.1f MB to %s (%d files written, %d removed)", n_docs, n_terms, len(starts),
-                sum(map(len, files.values())) / 1e6, out_dir,
-                written, removed)
-    return manifest
+    return manifest, written, remove_unlisted(out_dir, manifest)

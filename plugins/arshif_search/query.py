@@ -275,10 +275,14 @@ class StaticIndex:
             for doc in self.postings(stem)[0]:
                 coord.pop(doc, None)
         docs = self._filter(list(coord), category, source, year)
+        n_docs, undated = self.manifest["docs"], self.manifest["undated"]
+
+        def age(doc):  # 0 for the newest document; undated ones after the oldest
+            return n_docs - 1 - doc if doc >= undated else n_docs - undated + doc
         if sort == "newest":
-            docs.sort(key=lambda d: (-coord[d], d))
+            docs.sort(key=lambda d: (-coord[d], age(d)))
         else:
-            docs.sort(key=lambda d: (-coord[d], -score[d], d))
+            docs.sort(key=lambda d: (-coord[d], -score[d], age(d)))
         results = []
         for doc in docs[offset:offset + limit]:
             result = self.doc(doc)

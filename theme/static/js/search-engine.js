@@ -352,10 +352,14 @@ export class SearchEngine {
     }
     for (const stem of excluded) for (const doc of lists.get(stem).docs) coord.delete(doc);
     const docs = await this.filter([...coord.keys()], category, source, year);
+    // 0 for the newest document; undated ones (the first ids) after the oldest.
+    const {docs: nDocs, undated} = this.manifest;
+    const age = (doc) => (doc >= undated ? nDocs - 1 - doc : nDocs - undated + doc);
     if (sort === 'newest') {
-      docs.sort((a, b) => coord.get(b) - coord.get(a) || a - b);
+      docs.sort((a, b) => coord.get(b) - coord.get(a) || age(a) - age(b));
     } else {
-      docs.sort((a, b) => coord.get(b) - coord.get(a) || score.get(b) - score.get(a) || a - b);
+      docs.sort((a, b) => coord.get(b) - coord.get(a) || score.get(b) - score.get(a)
+        || age(a) - age(b));
     }
     const shown = docs.slice(offset, offset + limit);
     const results = await Promise.all(shown.map(async (id) => {
