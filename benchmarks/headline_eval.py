@@ -6,8 +6,9 @@
 2. Made: on body-only seeds (an egynews2013 file without its first line, a
    SaudiNewsNet record's `text`), word overlap (precision/recall/F1 of
    normalised words) between the headline `parse_seed` gives and the real one,
-   per corpus and per paper; beside it a naive baseline, the body's first
-   90 characters cut at a word.
+   per corpus and per paper; beside it two naive baselines, the body's first
+   90 and first 120 characters (the made headline's limit) cut at a word; and
+   the lengths of made and real headlines.
 3. `--judge [--seed N]`: the fixed 30-article sample (15 per corpus) that an editor reads
    (`benchmarks/results/headline_judgements.md`): real title, lead, headline.
 
@@ -31,8 +32,9 @@ import time
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from arshif_seeds.lead_headline import make_headline  # noqa: E402
+from arshif_seeds.lead_headline import MADE_MAX_CHARS, make_headline  # noqa: E402
 from arshif_seeds.parse import parse_seed  # noqa: E402
+from reader_eval import norm  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 EGYNEWS = CORPUS / "egynews2013" / "articles"
@@ -42,7 +44,7 @@ FOUND_SAMPLE = 500
 MADE_SAMPLE = 2000
 JUDGE_PER_CORPUS = 15
 JUDGE_LEAD_MIN_WORDS = 12
-NAIVE_CHARS = 90
+NAIVE_CHARS = (90, MADE_MAX_CHARS)
 _MARKS = re.compile("[\u064b-\u0652\u0670\u0640]")
 _FOLD = str.maketrans("أإآٱىةؤئ", "اااايهوي")
 _WORD = re.compile(r"\w+")
@@ -50,8 +52,9 @@ _TRAILING_PUNCT = re.compile(r"[\s.،,:;؛\-–—]+$")
 
 
 def words(text):
-    """Normalised words: no diacritics or tatweel, one alef, ى→ي, ة→ه, no punctuation."""
-    return _WORD.findall(_MARKS.sub("", text).translate(_FOLD).lower())
+    """The reader's normalised text (`reader_eval.norm`) as words: no diacritics or tatweel, one alef,
+    ى→ي, ة→ه, no punctuation."""
+    return _WORD.findall(_MARKS.sub("", norm(text)).translate(_FOLD).lower())
 
 
 def overlap(made, real):
@@ -63,13 +66,13 @@ def overlap(made, real):
     return precision, recall, f1
 
 
-def naive(text):
-    """The baseline: the body's first NAIVE_CHARS characters, cut at a word."""
+def naive(text, chars):
+    """A baseline: the body's first `chars` characters, cut at a word."""
     text = " ".join(text.split())
-    if len(text) <= NAIVE_CHARS:
+    if len(text) <= chars:
         return text
-    cut = text.rfind(" ", 0, NAIVE_CHARS)
-    return _TRAILING_PUNCT.sub("", text[: cut if cut > 0 else NAIVE_CHARS]) + "…"
+    cut = text.rfind(" ", 0, chars)
+    return _TRAILING_PUNCT.sub("", text[: cut if cut > 0 else chars]) + "…"
 
 
 def egynews_rows():
@@ -127,8 +130,8 @@ def part_found(rows, run_all):
 
 
 def measure(bodies):
-    """Per paper: list of (made scores, naive scores, generated, parse CPU seconds, make_headline CPU
-    seconds or None)."""
+    """Per paper: list of (made scores, (naive scores per NAIVE_CHARS), generated, parse CPU seconds,
+    make_headline CPU seconds or None, made length, real length)."""
     results = collections.defaultdict(list)
     for name, paper, real, body in bodies:
         started = time.process_time()
@@ -140,50 +143,69 @@ def measure(bodies):
             started = time.process_time()
             make_headline(" ".join(parsed.paragraphs[:3]))
             made = time.process_time() - started
-        scores = (overlap(parsed.title, real), overlap(naive(body), real))
-        results[paper].append((*scores, parsed.title_generated, spent, made))
+        naive_scores = tuple(overlap(naive(body, chars), real) for chars in NAIVE_CHARS)
+        results[paper].append(
+            (overlap(parsed.title, real), naive_scores, parsed.title_generated, spent, made, len(parsed.title), len(real))
+        )
     return results
 
 
+def _scores(item, which):
+    """Made scores (`which` None) or the scores of the baseline NAIVE_CHARS[which]."""
+    return item[0] if which is None else item[1][which]
+
+
 def _stats(items, which):
-    values = [item[which][2] for item in items]
+    values = [_scores(item, which)[2] for item in items]
     return f"{statistics.mean(values):.3f} / {statistics.median(values):.3f}"
 
 
 def _prf(items, which):
     cells = []
     for index in range(3):
-        values = [item[which][index] for item in items]
+        values = [_scores(item, which)[index] for item in items]
         cells.append(f"{statistics.mean(values):.3f} / {statistics.median(values):.3f}")
     return cells
+
+
+def _lengths(values):
+    values = sorted(values)
+    return f"{statistics.mean(values):.0f} / {statistics.median(values):.0f} / {values[len(values) * 9 // 10]} / {values[-1]}"
 
 
 def made_table(title, results):
     everything = [item for items in results.values() for item in items]
     generated = [item for item in everything if item[2]]
+    first = [f"first {chars}" for chars in NAIVE_CHARS]
     lines = [
         f"### {title}",
         "",
-        "| | articles | generated | made F1 mean / median | naive F1 mean / median |",
-        "|---|---|---|---|---|",
-        f"| **all** | {len(everything):,} | {len(generated):,} | **{_stats(everything, 0)}** | {_stats(everything, 1)} |",
-        f"| generated only | {len(generated):,} | {len(generated):,} | {_stats(generated, 0)} | {_stats(generated, 1)} |",
+        f"| | articles | generated | made F1 mean / median | {first[0]} F1 | {first[1]} F1 |",
+        "|---|---|---|---|---|---|",
     ]
-    for paper in sorted(results):
-        items = results[paper]
+    for label, items in [("**all**", everything), ("generated only", generated), *sorted(results.items())]:
+        made = f"**{_stats(items, None)}**" if items is everything else _stats(items, None)
         lines.append(
-            f"| {paper} | {len(items):,} | {sum(item[2] for item in items):,} | {_stats(items, 0)} | {_stats(items, 1)} |"
+            f"| {label} | {len(items):,} | {sum(item[2] for item in items):,} | {made} | {_stats(items, 0)} | {_stats(items, 1)} |"
         )
-    made_p, made_r, made_f = _prf(everything, 0)
-    naive_p, naive_r, naive_f = _prf(everything, 1)
     cpu = 1000 * statistics.mean(item[3] for item in everything)
     made_cpu = 1000 * statistics.mean(item[4] for item in generated)
+    made_p, made_r, made_f = _prf(everything, None)
     lines += [
         "",
         "| all articles | precision mean / median | recall mean / median | F1 mean / median |",
         "|---|---|---|---|",
         f"| made (`parse_seed` title) | {made_p} | {made_r} | **{made_f}** |",
-        f"| naive: first {NAIVE_CHARS} characters cut at a word | {naive_p} | {naive_r} | {naive_f} |",
+    ]
+    for which, chars in enumerate(NAIVE_CHARS):
+        naive_p, naive_r, naive_f = _prf(everything, which)
+        lines.append(f"| naive: first {chars} characters cut at a word | {naive_p} | {naive_r} | {naive_f} |")
+    lines += [
+        "",
+        "| headline length, characters | mean / median / 90th percentile / longest |",
+        "|---|---|",
+        f"| made, generated only | {_lengths(item[5] for item in generated)} |",
+        f"| real, the same articles | {_lengths(item[6] for item in generated)} |",
         "",
         f"`parse_seed` on these body-only seeds: {cpu:.2f} ms CPU per article, of which `make_headline`"
         f" {made_cpu:.2f} ms per generated headline.",
@@ -215,7 +237,8 @@ def report(run_all):
         "# Headline evaluation (seed reader, `plugins/arshif_seeds`)",
         "",
         f"Command: `.venv/bin/python {command}`  ",
-        f"Machine: {machine()}; CPU times are process CPU time.  ",
+        f"Machine: {machine()}; CPU times are process CPU time; load average (1 minute) at the start:"
+        f" {os.getloadavg()[0]:.2f} (above 0 when other jobs shared the machine).  ",
         f"Date: {datetime.date.today().isoformat()}",
         "",
         "Corpora: egynews2013 (`../shared/corpus/egynews2013/articles`, manifest `title` = the",
@@ -230,7 +253,8 @@ def report(run_all):
         "record's `text`. The measured headline is `parse_seed(body).title`: the one made",
         "from the lead (`lead_headline.make_headline`) when the reader finds no headline line",
         "(\"generated\"), else the line the reader took as the headline. Word-F1 against the",
-        "real title; the baseline is the body's first 90 characters cut at a word.",
+        f"real title; the baselines are the body's first {' and first '.join(map(str, NAIVE_CHARS))} characters",
+        "cut at a word (the made headline's limit is the second, plus a few characters for a clause end).",
         "",
         *made_table(
             f"egynews2013: {len(made_rows):,} articles (`random.Random({SEED}).sample`), per site",
