@@ -251,6 +251,11 @@ RULE_HEADLINES = [
         "نصيف الحفناوى: تم الانتهاء من تجهيزات المحضن الجديد بالمستشفى",
         id="د. hides no reported speech; the name before the title is the name",
     ),
+    pytest.param(
+        "أكد الفريق أول عبد الفتاح السيسي، وزير الدفاع والإنتاج الحربي، أن القوات المسلحة كانت وستظل عند حسن الظن بها.",
+        "عبد الفتاح السيسي: القوات المسلحة كانت وستظل عند حسن الظن بها",
+        id="a compound given name keeps its family name",
+    ),
 ]
 RULE_STARTS = [
     pytest.param(
@@ -331,3 +336,7 @@ def test_tighten_keeps_a_title_before_a_description_and_a_time_after_until():
     assert tighten("قتل 50 مسلحا منذ يوم الجمعة الماضي في معارك") == "قتل 50 مسلحا منذ يوم الجمعة الماضي في معارك"
     assert tighten("قتل 50 مسلحا يوم الجمعة الماضي في معارك") == "قتل 50 مسلحا في معارك"
     assert tighten("زار الوزير المدينة أمس، بزيارة مفاجئة") == "زار الوزير المدينة بزيارة مفاجئة"
+    # A number in brackets is a count before its noun, an age only where the phrase ends.
+    counted = "أعلنت الوزارة القبض على (431) مطلوبا أمنيا"
+    assert tighten(counted) == counted
+    assert tighten("أصيب محمد علي (45)، في الحادث") == "أصيب محمد علي، في الحادث"

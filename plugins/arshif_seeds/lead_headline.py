@@ -151,7 +151,11 @@ _GONE_WITH_COMMA = re.compile(
     rf"(?<![\s،,{_FENCE}])\s*{_GONE}\s*[،,](?!\s*[وف](?:(?:لم|لا|لن|قد)\s|كان|[أإاتين]\S))"
 )
 # A parenthesis that only glosses: a weekday, a month, an age, Latin letters.
-_GLOSS = re.compile(rf"\s*\(\s*(?:{_WEEKDAY}|{_MONTH}|\d+\s*(?:عاما|عامًا|عاماً|سنة)?|[A-Za-z][^()]{{0,40}})\s*\)")
+# A bare number is an age only where the phrase ends after it (`محمد (45)،`), not a count (`(431) مطلوبا`).
+_GLOSS = re.compile(
+    rf"\s*\(\s*(?:{_WEEKDAY}|{_MONTH}|\d+\s*(?:عاما|عامًا|عاماً|سنة)|[A-Za-z][^()]{{0,40}})\s*\)"
+    r"|\s*\(\s*\d+\s*\)(?=\s*(?:[،,.:؛]|$))"
+)
 # A parenthesis of five words or more is an aside (`(الديمقراطي الكردستاني بزعامة …)`).
 _PARENTHETICAL = re.compile(r"\s*\((?:[^()\s]+\s+){4,}[^()]*\)")
 _ABBREVIATED_TITLE = re.compile(r"(?<!\S)([دم]\.)(?=[^\W\d])")
@@ -488,7 +492,9 @@ def _name_of(speaker):
         after = speaker[honorifics[-1].end() :].split()
         name = []
         for word in after:
-            if _TITLE_WORD.match(word) or word.startswith("ال") and name and not _in_name(name[-1], word):
+            # `عبد الفتاح السيسي`: a compound given name still wants its family name.
+            compound = len(name) == 2 and name[0] in _NAME_GLUE
+            if _TITLE_WORD.match(word) or word.startswith("ال") and name and not _in_name(name[-1], word) and not compound:
                 break
             name.append(word)
         if 1 < len(name) <= SPEAKER_MAX_WORDS + 1:
