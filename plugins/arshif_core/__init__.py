@@ -3,8 +3,13 @@
 `settings` reads every plugin's settings the same way (defaults, deep merge,
 checks at `initialized`); `pelican_compat` holds every use of Pelican's
 internals and checks, when Pelican starts, that they are the ones it was
-written for. Pelican loads plugins in PLUGINS order, so the plugins after
-this one can import `arshif_core`.
+written for.
+
+Pelican loads plugins from PLUGIN_PATHS without putting that folder on
+sys.path: a plugin importing another (`arshif_theme` uses `arshif_seeds.ids`
+and `arshif_search.analyzer`) would fail unless that one was loaded first.
+Loaded first, this plugin appends its folder to sys.path, so that the
+plugins import each other whatever their order in PLUGINS.
 
 Pelican calls a signal's receivers in the order they were connected: at
 register, so in PLUGINS order. Steps that must come after every plugin's
@@ -13,11 +18,16 @@ one receiver per signal, connected at `initialized` once every plugin
 registered, in the order LAST gives (tests/test_settings.py checks it).
 """
 
+import os
 import sys
 
 from pelican import signals
 
 from . import pelican_compat
+
+_PLUGINS_FOLDER = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+if _PLUGINS_FOLDER not in sys.path:
+    sys.path.append(_PLUGINS_FOLDER)
 
 # Signal → the (plugin, function) steps it ends with, in order; a plugin not loaded is left out.
 LAST = {
