@@ -256,6 +256,12 @@ RULE_HEADLINES = [
         "عبد الفتاح السيسي: القوات المسلحة كانت وستظل عند حسن الظن بها",
         id="a compound given name keeps its family name",
     ),
+    pytest.param(
+        "أوضح المتحدث الرسمي للرئاسة العامة لهيئة الأمر بالمعروف والنهي عن المنكر الشيخ تركي بن عبدالله الشليل "
+        "أن قضايا التحرش تدخل ضمن القضايا التي تعالجها الرئاسة وفق اختصاصاتها.",
+        "تركي بن عبدالله الشليل: قضايا التحرش تدخل ضمن القضايا التي تعالجها الرئاسة",
+        id="a name closing the speaker's part keeps the given name before بن",
+    ),
 ]
 RULE_STARTS = [
     pytest.param(
@@ -336,6 +342,11 @@ def test_tighten_keeps_a_title_before_a_description_and_a_time_after_until():
     assert tighten("قتل 50 مسلحا منذ يوم الجمعة الماضي في معارك") == "قتل 50 مسلحا منذ يوم الجمعة الماضي في معارك"
     assert tighten("قتل 50 مسلحا يوم الجمعة الماضي في معارك") == "قتل 50 مسلحا في معارك"
     assert tighten("زار الوزير المدينة أمس، بزيارة مفاجئة") == "زار الوزير المدينة بزيارة مفاجئة"
+    # A time phrase that is a preposition's object stays (`من` would be left dangling).
+    dawn = "تمكنت الأجهزة الأمنية فى الساعات الأولى من فجر اليوم الجمعة، من ضبط عاطل"
+    assert tighten(dawn) == dawn
+    # `آل الشيخ` is a family name, not an honorific.
+    assert tighten("وافق الوزير عبداللطيف آل الشيخ على المشروع") == "وافق الوزير عبداللطيف آل الشيخ على المشروع"
     # A number in brackets is a count before its noun, an age only where the phrase ends.
     counted = "أعلنت الوزارة القبض على (431) مطلوبا أمنيا"
     assert tighten(counted) == counted

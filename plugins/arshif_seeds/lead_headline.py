@@ -88,7 +88,8 @@ _COURTESY = re.compile(rf"(?<!\S)(?:{_COURTESIES})(?=\s|$)")
 # `اكد د. عماد …`: the abbreviated title, whose dot is no sentence end.
 _DOCTOR = re.compile(r"(?<!\S)د\.\s*(?=[^\W\d])")
 # Honorifics before a name; `لفخامة الرئيس` becomes `للرئيس`.
-_HONORIFIC = re.compile(rf"(?<!\S)(?:{_HONORIFICS})(?:\s+(?:{_HONORIFICS}))*(?=\s|$)")
+# Not the family name `آل الشيخ`.
+_HONORIFIC = re.compile(rf"(?<!\S)(?<!آل\s)(?:{_HONORIFICS})(?:\s+(?:{_HONORIFICS}))*(?=\s|$)")
 _HONORIFIC_AFTER_L = re.compile(rf"(?<!\S)ل(?:{_HONORIFICS})\s+(?:ال)?")
 _TITLE_WORD = re.compile(
     r"^(?:رئيس|رئيسة|وزير|وزيرة|عضو|نائب|مدير|مديرة|أمين|الأمين|محافظ|مساعد|مستشار|سفير|قائد|زعيم|إمام|خطيب"
@@ -299,9 +300,10 @@ def _without_honorifics(match):
 
 
 def _time_gone(match):
-    """A time phrase goes (marked), but not after `حتى`/`منذ` (`حتى اليوم`: until now, no date of the news)."""
+    """A time phrase goes (marked), but not as a preposition's object (`حتى اليوم`: until now, no date of the
+    news; `في الساعات الأولى من صباح اليوم`: `من` would be left dangling)."""
     before = match.string[: match.start()].rstrip().rpartition(" ")[2]
-    return match[0] if before in ("حتى", "منذ") else _GONE
+    return match[0] if before in _PREPOSITIONS else _GONE
 
 
 def _without_asides(text):
@@ -477,7 +479,12 @@ def _trailing_name(speaker):
         return ""
     if not all(w.isalpha() for w in words) or _NOT_A_NAME.match(words[0]) or _WHEN.search(" ".join(words)):
         return ""
-    return " ".join(words)
+    # `تركي بن عبدالله الشليل`: the given name before `بن` belongs to it (not the father's alone).
+    every = speaker.split()
+    start = len(every) - 2
+    while start >= 2 and every[start - 1] in _NAME_GLUE and every[start - 2].isalpha():
+        start -= 2
+    return " ".join(every[start:])
 
 
 def _name_of(speaker):
