@@ -116,7 +116,14 @@ def _unchanged(*names):
 
 
 def installed():
-    return {name: importlib.metadata.version(name) for name in TESTED}
+    """The installed version of each package in TESTED (None: not installed)."""
+    versions = {}
+    for name in TESTED:
+        try:
+            versions[name] = importlib.metadata.version(name)
+        except importlib.metadata.PackageNotFoundError:
+            versions[name] = None
+    return versions
 
 
 def check_pelican(pelican):
