@@ -109,3 +109,33 @@ def test_every_plugin_checks_its_settings_when_pelican_starts(tmp_path, name, va
         "OUTPUT_PATH": str(tmp_path / "out"), "CACHE_PATH": str(tmp_path / "cache"), name: value})
     with pytest.raises(SettingsError, match=f"^{name}"):
         _receivers(settings)
+
+
+def test_a_failed_run_leaves_the_next_runs_writer_state_alone(tmp_path):
+    """`pelican -r` runs one Pelican again after a failure: the failed run's writer
+    (which never reached `finalized`) is not saved over the next run's."""
+    seeds = copy_seeds(NAMES, tmp_path / "seeds")
+
+    def fail(generator, writer):
+        raise RuntimeError("failed after the articles were written")
+
+    settings = read_settings(os.path.join(ROOT, "pelicanconf.py"), override={
+        "SEEDS_PATH": str(seeds), "OUTPUT_PATH": str(tmp_path / "out"),
+        "CACHE_PATH": str(tmp_path / "cache"), "INGEST_REPORT_PATH": str(tmp_path / "report.json")})
+    cwd = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        pelican = Pelican(settings)
+        signals.article_writer_finalized.connect(fail)
+        try:
+            with pytest.raises(RuntimeError, match="failed after"):
+                pelican.run()
+        finally:
+            signals.article_writer_finalized.disconnect(fail)
+        pelican.run()
+    finally:
+        os.chdir(cwd)
+    state = json.loads((tmp_path / "cache" / "arshif-written.json").read_text("utf-8"))
+    # Written after the articles' generator: only the second run's writer has it.
+    assert "sources/index.html" in state["files"]
+    assert pelican.arshif_writer is None
