@@ -145,7 +145,8 @@ def measure(bodies):
             made = time.process_time() - started
         naive_scores = tuple(overlap(naive(body, chars), real) for chars in NAIVE_CHARS)
         results[paper].append(
-            (overlap(parsed.title, real), naive_scores, parsed.title_generated, spent, made, len(parsed.title), len(real))
+            (overlap(parsed.title, real), naive_scores, parsed.title_generated, spent, made,
+             len(parsed.title), len(real))
         )
     return results
 
@@ -170,7 +171,8 @@ def _prf(items, which):
 
 def _lengths(values):
     values = sorted(values)
-    return f"{statistics.mean(values):.0f} / {statistics.median(values):.0f} / {values[len(values) * 9 // 10]} / {values[-1]}"
+    mean, median, ninetieth = statistics.mean(values), statistics.median(values), values[len(values) * 9 // 10]
+    return f"{mean:.0f} / {median:.0f} / {ninetieth} / {values[-1]}"
 
 
 def made_table(title, results):
@@ -186,7 +188,8 @@ def made_table(title, results):
     for label, items in [("**all**", everything), ("generated only", generated), *sorted(results.items())]:
         made = f"**{_stats(items, None)}**" if items is everything else _stats(items, None)
         lines.append(
-            f"| {label} | {len(items):,} | {sum(item[2] for item in items):,} | {made} | {_stats(items, 0)} | {_stats(items, 1)} |"
+            f"| {label} | {len(items):,} | {sum(item[2] for item in items):,} | {made}"
+            f" | {_stats(items, 0)} | {_stats(items, 1)} |"
         )
     cpu = 1000 * statistics.mean(item[3] for item in everything)
     made_cpu = 1000 * statistics.mean(item[4] for item in generated)

@@ -501,7 +501,8 @@ def _name_of(speaker):
         for word in after:
             # `عبد الفتاح السيسي`: a compound given name still wants its family name.
             compound = len(name) == 2 and name[0] in _NAME_GLUE
-            if _TITLE_WORD.match(word) or word.startswith("ال") and name and not _in_name(name[-1], word) and not compound:
+            definite_after_name = word.startswith("ال") and name and not _in_name(name[-1], word)
+            if _TITLE_WORD.match(word) or definite_after_name and not compound:
                 break
             name.append(word)
         if 1 < len(name) <= SPEAKER_MAX_WORDS + 1:
