@@ -68,9 +68,9 @@ def test_default_build_publishes_the_rest(tmp_path, hostile_seeds):
 
 
 def test_strict_failure_leaves_the_next_autoreload_build_whole(tmp_path, hostile_seeds):
-    """`pelican -r` runs one Pelican again and again, going on after an Exception (not
-    SystemExit). Strict mode fails each build at the very end: the sitemap is written
-    and its state reset, the search index finished, every time."""
+    """Strict mode fails a build with an Exception (not SystemExit) at its very end: the
+    sitemap is written and its state reset, the search index finished, so that the same
+    Pelican (as `pelican -r` keeps it) builds again whole."""
     from pelican import Pelican
     from pelican.settings import read_settings
 
@@ -97,3 +97,29 @@ def test_strict_failure_leaves_the_next_autoreload_build_whole(tmp_path, hostile
     assert locs and len(locs) == len(set(locs))
     assert sitemaps[0] == sitemaps[1]
     assert "clean-article" in sitemaps[1]
+
+
+def test_under_autoreload_strict_mode_lists_the_problems_and_waits(tmp_path, hostile_seeds, monkeypatch, capsys):
+    """`pelican -r` builds again at once after an error: there strict mode lists the
+    problems and lets the loop wait for the next change instead of failing each build."""
+    import pelican
+
+    waits = []
+
+    def wait_for_changes(settings_file, settings):
+        waits.append(settings_file)
+        raise KeyboardInterrupt  # ends the loop, as Ctrl-C does
+
+    monkeypatch.setattr(pelican, "wait_for_changes", wait_for_changes)
+    overrides = {"SEEDS_PATH": str(hostile_seeds), "CACHE_PATH": str(tmp_path / "cache"),
+                 "INGEST_REPORT_PATH": str(tmp_path / "report.json"), "ARSHIF_STRICT": True}
+    args = pelican.parse_arguments(
+        ["-r", "-s", os.path.join(ROOT, "pelicanconf.py"), "-o", str(tmp_path / "output"), "-e"]
+        + [f"{name}={json.dumps(value)}" for name, value in overrides.items()])
+    monkeypatch.chdir(ROOT)
+    with pytest.raises(KeyboardInterrupt):
+        pelican.autoreload(args)
+    assert len(waits) == 1  # the build ended without an error and the loop waited
+    out = capsys.readouterr().out
+    assert "Strict build found" in out and "empty.txt" in out
+    assert (tmp_path / "output" / "sitemap.xml").exists()

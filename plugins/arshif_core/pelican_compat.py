@@ -3,8 +3,8 @@
 Arshif replaces three of Pelican's taxonomy writers and wraps a private
 method (linear-time listings), wraps the content cache's loader (a damaged
 cache is discarded), records the files the writer opens, reads and edits the
-reader cache and an article's body before its links are rewritten, and reads
-pelican-sitemap's clock. Those are not APIs: an upgrade may change them
+reader cache and an article's body before its links are rewritten, reads
+pelican-sitemap's clock and recognises `pelican -r`'s loop. Those are not APIs: an upgrade may change them
 silently. RELIED_ON holds the SHA-1 of each such function's source as written
 for TESTED; `check_pelican` (at `initialized`) stops the build naming what
 changed and what to re-check, and tests/test_pelican_compat.py fails the same
@@ -18,6 +18,7 @@ import importlib.metadata
 import inspect
 import logging
 import os
+import sys
 
 from pelican import signals
 from pelican.cache import FileDataCacher
@@ -62,6 +63,9 @@ RELIED_ON = {
     "pelican.contents:Content.get_content": (
         "bc00908c8354b3a437a784c5f2aff7c8455c0566",
         "body_html: _content still holds the body HTML before links are rewritten"),
+    "pelican:autoreload": (
+        "bb838c0b95efbaf03eadbdcfbe4d94d3bf6c89cc",
+        "in_autoreload: its loop still builds again at once after an error, and waits otherwise"),
     "pelican.plugins.sitemap.sitemap:SitemapGenerator.__init__": (
         "76459cca9a1a7fe3316cff758542f81652fee2c2",
         "sitemap_clock: `now` is still the lastmod of pages without a date"),
@@ -283,6 +287,19 @@ class RecordingWriter(Writer):
 
     def opened(self, filename):
         """A subclass's hook."""
+
+
+# -- The command line --
+
+def in_autoreload():
+    """Whether this build runs inside `pelican -r`'s loop (found on the call stack)."""
+    loop = getattr(_ORIGINALS["pelican:autoreload"], "__code__", None)
+    frame = sys._getframe(1)
+    while frame is not None:
+        if frame.f_code is loop:
+            return True
+        frame = frame.f_back
+    return False
 
 
 # -- pelican-sitemap --

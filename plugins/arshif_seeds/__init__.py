@@ -9,6 +9,7 @@ that report at the very end of the build (`arshif_core.LAST`).
 import logging
 import os
 
+from arshif_core import pelican_compat
 from arshif_core.settings import apply
 from pelican import signals
 
@@ -57,7 +58,7 @@ def add_reader(readers):
 def before_reading(generator):
     """Learn each source's furniture from all seeds, then start reading them."""
     ingest = generator.arshif_ingest = Ingest(generator.settings)
-    paths = prefetch.seed_files(generator)
+    paths = prefetch.seed_files(generator, ingest.hazards)
     named = {seed_relpath(path, generator.settings): path for path in paths}
     ingest.dumps = dump_articles.dump_files(generator.settings)
     ingest.archive = learning.learn_archive(named, ingest.dumps, generator.settings, ingest.manifest.row)
@@ -134,12 +135,13 @@ def write_report(generator, writer):
 def enforce_strict(pelican):
     """In strict mode anything rejected, warned about or wrong in the manifest fails the build.
 
-    Raised as an error, not SystemExit: `pelican` exits with status 1, and
-    `pelican -r` reports it and goes on to the next build.
+    Raised as an error, not SystemExit: `pelican` exits with status 1. Under
+    `pelican -r`, whose loop builds again at once after an error, the problems
+    are listed and the loop waits for the next change.
     """
     if not config.setting(pelican.settings, "ARSHIF_STRICT"):
         return
-    check_strict(config.report_path(pelican.settings))
+    check_strict(config.report_path(pelican.settings), fail=not pelican_compat.in_autoreload())
 
 
 def register():

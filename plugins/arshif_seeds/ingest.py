@@ -223,19 +223,20 @@ class StrictBuildFailed(RuntimeError):
     exitcode = 1  # what `pelican` exits with
 
 
-def check_strict(path):
-    """Raise StrictBuildFailed when the ingest report at `path` names anything rejected,
-    warned about or wrong in the manifest, listing each."""
+def check_strict(path, fail=True):
+    """List anything the ingest report at `path` names as rejected, warned about or wrong
+    in the manifest; then, when `fail`, raise StrictBuildFailed."""
     with open(path, encoding="utf-8") as handle:
         report = json.load(handle)
     faults = [f"{e['file']}: rejected: {e['reason']}" for e in report["files"] if e["outcome"] == "rejected"]
     faults += [f"{e['file']}: {w}" for e in report["files"] for w in e.get("warnings", ())]
     faults += report["manifest_problems"]
     if faults:
-        console.print(f"Strict build failed: {len(faults)} problem(s), see {path}")
+        console.print(f"Strict build {'failed' if fail else 'found'}: {len(faults)} problem(s), see {path}")
         for fault in faults:
             console.print(f"  {fault}", markup=False, highlight=False)
-        raise StrictBuildFailed(f"{len(faults)} problem(s) in strict mode, see {path}")
+        if fail:
+            raise StrictBuildFailed(f"{len(faults)} problem(s) in strict mode, see {path}")
 
 
 def _title_key(title):
