@@ -8,7 +8,13 @@ adds article N+1 and builds again with the cache, then sorts the output's bytes
 by part. docs/PERFORMANCE.md quotes the result. The machine is shared and noisy:
 compare within one run.
 
+To find where a larger archive's time goes, `--dump` adds a JSONL or CSV dump
+to the seeds, `--cprofile DIR` writes each build's cProfile stats of the main
+process (the forked workers and search child are not in them) and
+`--full-only` skips the rebuild; such runs print the timeline and write no result.
+
     python benchmarks/build_profile.py [--docs 20000] [--corpus DIR] [--write-results]
+    python benchmarks/build_profile.py --full-only --cprofile DIR [--dump FILE]
 """
 
 import argparse
@@ -32,6 +38,7 @@ RESULTS = ROOT / "benchmarks" / "results" / "build_profile.md"
 # Pelican signals noted, in the order they fire, with what they mean here.
 SIGNALS = [
     ("initialized", "Pelican and the plugins set up"),
+    ("article_generator_init", "seeds generator made (sources about to be learned)"),
     ("article_generator_preread", "first seed about to be read"),
     ("article_generator_pretaxonomy", "every seed read (the search job is forked here)"),
     ("article_generator_finalized", "tags and taxonomies built"),
@@ -46,8 +53,9 @@ SEARCH_STEPS = [
 ]
 
 
-def run_build(seeds, out, cache, report, events):
-    """In this process: one Pelican build, appending `seconds<TAB>event` lines to events."""
+def run_build(seeds, out, cache, report, events, profile=""):
+    """In this process: one Pelican build, appending `seconds<TAB>event` lines to events;
+    with `profile`, the build runs under cProfile and its stats are written there."""
     import logging
 
     from pelican import main as pelican_main
@@ -84,22 +92,29 @@ def run_build(seeds, out, cache, report, events):
     settings = {"SEEDS_PATH": str(seeds), "CACHE_PATH": str(cache),
                 "INGEST_REPORT_PATH": str(report)}
     os.chdir(ROOT)
-    pelican_main(["-s", "pelicanconf.py", "-o", str(out), "-e",
-                  *[f"{k}={json.dumps(v)}" for k, v in settings.items()]])
+    argv = ["-s", "pelicanconf.py", "-o", str(out), "-e",
+            *[f"{k}={json.dumps(v)}" for k, v in settings.items()]]
+    if profile:
+        import cProfile
+
+        cProfile.runctx("pelican_main(argv)", globals(), {"pelican_main": pelican_main, "argv": argv},
+                        profile)
+    else:
+        pelican_main(argv)
     note("build ended")
 
 
 def measured(args):
     """Run this script with args in a fresh process: wall s, CPU s (with children), peak MB."""
     began = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, __file__, *args], cwd=ROOT,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(proc.pid, 0)
-    wall = time.perf_counter() - began
-    err = proc.stderr.read().decode("utf-8", "replace")
-    proc.stderr.close()
+    with tempfile.TemporaryFile() as log:  # Pelican logs to stdout, Python's errors go to stderr
+        proc = subprocess.Popen([sys.executable, __file__, *args], cwd=ROOT, stdout=log, stderr=log)
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - began
+        log.seek(0)
+        output = log.read().decode("utf-8", "replace")
     if os.waitstatus_to_exitcode(status) != 0:
-        sys.exit(f"build failed:\n{err[-3000:]}")
+        sys.exit(f"build failed (exit status {os.waitstatus_to_exitcode(status)}):\n{output[-5000:]}")
     return {"wall_s": wall, "cpu_s": usage.ru_utime + usage.ru_stime,
             "peak_mb": usage.ru_maxrss / 1024}
 
@@ -219,9 +234,15 @@ def main(argv=None):
     parser.add_argument("--docs", type=int, default=20000, help="articles (first N)")
     parser.add_argument("--corpus", type=Path, default=CORPUS,
                         help="egynews2013 articles folder with its manifest.tsv")
+    parser.add_argument("--dump", type=Path, help="a JSONL or CSV dump put in the seeds folder too")
+    parser.add_argument("--cprofile", type=Path,
+                        help="folder for the cProfile stats of each build's main process")
+    parser.add_argument("--full-only", action="store_true", help="no rebuild after the full build")
     parser.add_argument("--write-results", action="store_true",
                         help=f"write {RESULTS.relative_to(ROOT)}")
     args = parser.parse_args(argv)
+    if args.write_results and (args.dump or args.full_only):
+        parser.error("--write-results measures the egynews2013 articles alone, built twice")
     args.command = "python benchmarks/build_profile.py " + " ".join(argv)
     args.version = code_version()
     corpus = args.corpus.resolve()
@@ -235,15 +256,23 @@ def main(argv=None):
         for row in rows[:-1]:
             shutil.copyfile(corpus / row["file"], seeds / row["file"])
         write_manifest(rows[:-1], seeds)
+        if args.dump:
+            shutil.copyfile(args.dump, seeds / args.dump.name)
+        if args.cprofile:
+            args.cprofile.mkdir(parents=True, exist_ok=True)
         runs = {}
-        for name in ("full", "again"):
+        for name in ("full",) if args.full_only else ("full", "again"):
             if name == "again":
                 shutil.copyfile(corpus / rows[-1]["file"], seeds / rows[-1]["file"])
                 write_manifest(rows, seeds)
             events = work / f"{name}.events"
+            stats = str(args.cprofile.resolve() / f"{name}.prof") if args.cprofile else ""
             run = measured(["--run-build", str(seeds), str(out), str(cache), str(report_path),
-                            str(events)])
+                            str(events), stats])
             runs[name] = {"run": run, "events": timeline(events)}
+        if args.full_only:
+            print(json.dumps(runs["full"], indent=1))
+            return
         parts = bytes_by_part(out)
         articles = sum(1 for _ in (out / "a").glob("*/index.html"))
     text = report(args, args.docs, runs["full"], runs["again"], parts, articles)

@@ -109,3 +109,23 @@ def test_a_record_the_reader_failed_on_is_read_again_next_build(tmp_path, monkey
     monkeypatch.setattr(SeedReader, "parse_text", original)
     build_site(seeds, tmp_path / "out", SEEDS_WORKERS=1)
     assert _report(tmp_path / "out")["papers.jsonl#2"]["outcome"] == "published"
+
+
+def test_records_parsed_by_workers_give_the_same_site(tmp_path, monkeypatch):
+    """Learning's sketches and the records' parses made in forked workers (streamed,
+    in order) publish what one process does, rejections included."""
+    from arshif_seeds import prefetch
+    from test_reproducible import differences, snapshot
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    shutil.copy(DUMPS / "records.jsonl", seeds / "papers.jsonl")
+    build_site(seeds, tmp_path / "serial", SEEDS_WORKERS=0, ARSHIF_SEARCH={"parallel": False})
+    forked = []
+    real = prefetch._forked
+    monkeypatch.setattr(prefetch, "_forked", lambda *args, **kw: forked.append(1) or real(*args, **kw))
+    build_site(seeds, tmp_path / "parallel", SEEDS_WORKERS=2, SEEDS_PARALLEL_MIN=1,
+               ARSHIF_SEARCH={"parallel": False})
+    assert len(forked) == 2  # the dump's sketches, then its records' parses
+    assert differences(snapshot(tmp_path / "serial"), snapshot(tmp_path / "parallel")) == []
+    assert _report(tmp_path / "serial") == _report(tmp_path / "parallel")

@@ -7,20 +7,18 @@ there are many), and each parse is cached by the record's content, so a
 rebuild parses only records that changed.
 """
 
-import concurrent.futures
+import collections
 import logging
-import multiprocessing
 import os
 
 from pelican.contents import Article
 
-from . import boundary, cachefile, config, dumps
+from . import boundary, cachefile, config, dumps, prefetch
 from .reader import stamp, unreadable
 
 logger = logging.getLogger(__name__)
 
 CACHE_NAME = "arshif-dump-records.pickle"
-BATCH = 2000
 
 
 def dump_files(settings) -> dict:
@@ -46,49 +44,48 @@ def dump_files(settings) -> dict:
 
 def add_dump_articles(generator, reader, ingest, files):
     """Append the articles of the records of `files` (`dump_files`) to `generator.articles`;
-    report each record."""
+    report each record. Records are parsed ahead in worker processes while the
+    articles of those already parsed are made here."""
     if not files:
         return
     cache_path = os.path.join(generator.settings.get("CACHE_PATH", "cache"), CACHE_NAME)
     cached, fresh = cachefile.load(cache_path), {}
-    workers = config.setting(generator.settings, "SEEDS_WORKERS") or 0
-    pool = None
-    try:
-        for name, path in files.items():
-            total = 0
-            for batch in _batches(dumps.records(path)):
-                todo = []
-                for n, fields, problem in batch:
-                    record = dumps.record_name(name, n)
-                    total += 1
-                    if problem:
-                        logger.warning("Dump record %s rejected: %s", record, problem)
-                        ingest.report.record(record, "rejected", reason=problem)
-                        continue
-                    key = (dumps.digest(fields), stamp(generator.settings, reader.profile_of(record)))
-                    hit = cached.get(record)
-                    parsed = hit[1] if hit and hit[0] == key else None
-                    todo.append((record, fields, key, parsed, dumps.record_slug(name, n, fields)))
-                missing = [(rec, f["text"], slug, f.get("title")) for rec, f, _, parsed, slug in todo
-                           if parsed is None]
-                if len(missing) >= config.setting(generator.settings, "SEEDS_PARALLEL_MIN") and \
-                        workers >= 2 and "fork" in multiprocessing.get_all_start_methods():
-                    pool = pool or _pool(reader, workers)
-                    results = dict(pool.map(_parse, missing, chunksize=64))
-                else:
-                    results = dict(map(_parse_with(reader), missing))
-                for record, fields, key, parsed, _ in todo:
-                    parsed = parsed or results[record]
-                    if "arshif_reader" in parsed[1]:  # a failed parse is tried again next build
-                        fresh[record] = (key, parsed)
-                    _publish(generator, ingest, path, record, fields, parsed)
-            ingest.report.record(name, "ignored", reason=f"a dump file: its {total} records are "
-                                 f"listed one by one as {name}#n")
-    finally:
-        if pool is not None:
-            pool.shutdown()
+    parse = _parse_with(reader)
+    for name, path in files.items():
+        known, total = collections.deque(), 0
+        jobs = _jobs(name, path, generator.settings, reader, cached, known)
+        for made in prefetch.mapped(parse, jobs, generator.settings, counts=bool):
+            record, fields, key, parsed, problem = known.popleft()
+            total += 1
+            if problem:
+                logger.warning("Dump record %s rejected: %s", record, problem)
+                ingest.report.record(record, "rejected", reason=problem)
+                continue
+            parsed = parsed or made
+            if "arshif_reader" in parsed[1]:  # a failed parse is tried again next build
+                fresh[record] = (key, parsed)
+            _publish(generator, ingest, path, record, fields, parsed)
+        ingest.report.record(name, "ignored", reason=f"a dump file: its {total} records are "
+                             f"listed one by one as {name}#n")
     if fresh != cached:
         cachefile.save(cache_path, fresh)
+
+
+def _jobs(name, path, settings, reader, cached, known):
+    """Each record's parse job for `mapped`: (record, text, slug, title), or None when the
+    record is rejected or its parse is cached. What the articles need of each record
+    (record, fields, cache key, cached parse, problem) is appended to `known` as it is read."""
+    for n, fields, problem in dumps.records(path):
+        record = dumps.record_name(name, n)
+        if problem:
+            known.append((record, None, None, None, problem))
+            yield None
+            continue
+        key = (dumps.digest(fields), stamp(settings, reader.profile_of(record)))
+        hit = cached.get(record)
+        parsed = hit[1] if hit and hit[0] == key else None
+        known.append((record, fields, key, parsed, None))
+        yield None if parsed else (record, fields["text"], dumps.record_slug(name, n, fields), fields.get("title"))
 
 
 def _publish(generator, ingest, path, record, fields, parsed):
@@ -103,37 +100,16 @@ def _publish(generator, ingest, path, record, fields, parsed):
     generator.articles.append(article)
 
 
-def _batches(items):
-    batch = []
-    for item in items:
-        batch.append(item)
-        if len(batch) >= BATCH:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
-
-_worker = {}
-
-
-def _pool(reader, workers):
-    return concurrent.futures.ProcessPoolExecutor(
-        max_workers=workers, mp_context=multiprocessing.get_context("fork"),
-        initializer=_worker.__setitem__, initargs=("reader", reader))
-
-
 def _parse_with(reader):
-    def parse(item):
-        """A record's parse; a failure is that record's rejection, never the build's."""
-        record, text, slug, title = item
+    def parse(job):
+        """A job's parse (None for no job); a failure is that record's rejection, never the build's."""
+        if job is None:
+            return None
+        record, text, slug, title = job
         try:
-            return record, reader.parse_text(text, record, slug, title=title)
+            return reader.parse_text(text, record, slug, title=title)
         except Exception as err:  # noqa: BLE001 - reported as the record's rejection
             logger.exception("Dump record %s could not be read", record)
-            return record, ("", unreadable(record, slug, err))
+            return "", unreadable(record, slug, err)
     return parse
 
-
-def _parse(item):
-    return _parse_with(_worker["reader"])(item)

@@ -14,7 +14,7 @@ import os
 import re
 from collections import defaultdict
 
-from . import boundary, cachefile, config, dumps
+from . import boundary, cachefile, config, dumps, prefetch
 from .decoding import SeedRejected, decode_seed
 from .furniture import EMPTY, learn, sketch
 from .normalize import normalize_text
@@ -76,26 +76,18 @@ class Archive:
 
 def learn_archive(paths, dump_paths, settings, row_of) -> Archive:
     """Learn every source's furniture from the seeds at `paths` and the records of the
-    dumps at `dump_paths` ({name: absolute path}); `row_of(name)` is a seed's manifest row."""
+    dumps at `dump_paths` ({name: absolute path}); `row_of(name)` is a seed's manifest row.
+
+    Sketches are made in worker processes when many are not cached (a cold build),
+    so each seed is read once here and once by the reader, both in parallel.
+    """
     root = config.seeds_path(settings)
     max_bytes = config.setting(settings, "SEEDS_MAX_BYTES")
     cache_path = os.path.join(settings.get("CACHE_PATH", "cache"), SKETCH_CACHE)
     cached = cachefile.load(cache_path)
-    sketches, fresh = {}, {}
-
-    def cached_or(name, path, make):
-        """The cached entry of `name` while its file is unchanged, else a new one."""
-        try:
-            info = os.stat(path)
-        except OSError:
-            return None
-        key = (info.st_size, info.st_mtime_ns)
-        entry = cached.get(name)
-        if not entry or entry[0] != key:
-            entry = (key, make(path))
-        if entry[1] is not None:
-            fresh[name] = entry
-        return entry[1]
+    fresh = {}
+    seeds = _still_cached(cached, fresh, paths.items())
+    dumped = _still_cached(cached, fresh, ((DUMP_KEY + name, path) for name, path in dump_paths.items()))
 
     def seed_sketch(path):
         try:
@@ -103,18 +95,21 @@ def learn_archive(paths, dump_paths, settings, row_of) -> Archive:
         except SeedRejected:
             return None  # the reader rejects it with the reason
 
-    for rel, path in sorted(paths.items()):
-        text = cached_or(rel, path, seed_sketch)
+    made = prefetch.mapped(seed_sketch, [path for _, path, _ in seeds], settings)
+    for (rel, _, key), text in zip(seeds, made, strict=True):  # strict: the workers are ended
         if text is not None:
-            sketches[rel] = text
-    sources = {rel: source_of(rel, row_of(rel)) for rel in sketches}
-    for name, path in sorted(dump_paths.items()):
-        for record, source, text in cached_or(DUMP_KEY + name, path,
-                                              lambda p, name=name: _dump_sketches(name, p)) or ():
-            sketches[record] = text
-            sources[record] = source
+            fresh[rel] = (key, text)
+    for name, path, key in dumped:
+        records = prefetch.mapped(_record_sketch(name[len(DUMP_KEY):]), dumps.records(path), settings)
+        fresh[name] = (key, [record for record in records if record is not None])
     if fresh != cached:
         cachefile.save(cache_path, fresh)
+    sketches = {rel: fresh[rel][1] for rel in sorted(paths) if rel in fresh}
+    sources = {rel: source_of(rel, row_of(rel)) for rel in sketches}
+    for name in sorted(dump_paths):
+        for record, source, text in fresh.get(DUMP_KEY + name, (None, ()))[1]:
+            sketches[record] = text
+            sources[record] = source
     members = defaultdict(list)
     for rel, source in sources.items():
         members[source].append(rel)
@@ -132,16 +127,34 @@ def learn_archive(paths, dump_paths, settings, row_of) -> Archive:
     return Archive(sources, profiles)
 
 
-def _dump_sketches(name, path):
-    """(record name, source, sketch) of every good record of a dump, streamed."""
-    out = []
-    for n, fields, problem in dumps.records(path):
-        if problem:
+def _still_cached(cached, fresh, named_paths):
+    """[(name, path, file key)] of the files whose cached entry is stale or missing; the
+    entries still good go to `fresh`. A file that cannot be stat'ed is left out."""
+    todo = []
+    for name, path in sorted(named_paths):
+        try:
+            info = os.stat(path)
+        except OSError:
             continue
+        key = (info.st_size, info.st_mtime_ns)
+        entry = cached.get(name)
+        if entry and entry[0] == key:
+            fresh[name] = entry
+        else:
+            todo.append((name, path, key))
+    return todo
+
+
+def _record_sketch(name):
+    """The function giving (record name, source, sketch) of a record of the dump `name`."""
+    def record_sketch(record):
+        n, fields, problem = record
+        if problem:
+            return None  # the record is rejected when its articles are made
         text = normalize_text(fields["text"])
         if fields.get("title"):
             text = normalize_text(fields["title"]) + "\n" + text
         source = (f"source: {fields['source']}" if fields.get("source")
                   else f"category: {fields['category']}" if fields.get("category") else f"dump: {name}")
-        out.append((dumps.record_name(name, n), source, sketch(text)))
-    return out
+        return dumps.record_name(name, n), source, sketch(text)
+    return record_sketch

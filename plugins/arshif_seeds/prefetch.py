@@ -3,10 +3,14 @@
 Pelican reads articles one by one in a single process; parsing a seed is pure
 (bytes in, content and metadata out), so the seeds that are not in Pelican's
 reader cache are parsed by a pool of forked workers in the order Pelican will
-ask for them, and `SeedReader.read` takes each result as it comes.
+ask for them, and `SeedReader.read` takes each result as it comes. The other
+pure work on every seed (learning's sketches, the parse of dump records) goes
+through `mapped`, in the same kind of workers when there is enough of it.
 """
 
+import collections
 import concurrent.futures
+import itertools
 import logging
 import multiprocessing
 import os
@@ -60,8 +64,62 @@ def _parse(path):
         return path, err
 
 
-def seed_files(generator):
-    """Every seed file Pelican will read (absolute paths), the folder's hazards kept out.
+def mapped(function, items, settings, counts=lambda item: True):
+    """`function(item)` for each of `items` (an iterable, streamed), in order: in forked
+    worker processes when at least SEEDS_PARALLEL_MIN items `counts` (the ones that
+    are real work), else in this process. The function reaches the workers by fork,
+    never pickled (a closure will do)."""
+    workers = config.setting(settings, "SEEDS_WORKERS") or 0
+    least = config.setting(settings, "SEEDS_PARALLEL_MIN")
+    items = iter(items)
+    ahead, counted = [], 0
+    if workers >= 2 and "fork" in multiprocessing.get_all_start_methods():
+        for item in items:
+            ahead.append(item)
+            counted += bool(counts(item))
+            if counted >= least:
+                return _forked(function, itertools.chain(ahead, items), workers)
+    return map(function, itertools.chain(ahead, items))
+
+
+def _forked(function, items, workers, chunk=64):
+    """`mapped` in `workers` forked processes. A few chunks a worker are in flight, so a
+    streamed input (a dump's records) is never held whole and the workers compute
+    while the caller uses the results it has."""
+    pool = concurrent.futures.ProcessPoolExecutor(
+        max_workers=workers, mp_context=multiprocessing.get_context("fork"),
+        initializer=_worker.__setitem__, initargs=("function", function))
+    try:
+        pending = collections.deque()
+        for part in chunks(items, chunk):
+            pending.append(pool.submit(_apply, part))
+            if len(pending) >= workers * 4:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _apply(part):
+    return [_worker["function"](item) for item in part]
+
+
+def chunks(items, size):
+    """Lists of `size` items (the last one shorter) from an iterable, streamed."""
+    part = []
+    for item in items:
+        part.append(item)
+        if len(part) == size:
+            yield part
+            part = []
+    if part:
+        yield part
+
+
+def seed_files(generator, hazards):
+    """Every seed file Pelican will read (absolute paths), the folder's `hazards`
+    (`Ingest.hazards`) kept out.
 
     Called once per build before Pelican lists its articles: that listing
     (which follows links) is first kept inside the seeds folder's boundary.
@@ -69,8 +127,7 @@ def seed_files(generator):
     root = config.seeds_path(generator.settings)
     extensions = tuple(config.setting(generator.settings, "SEEDS_EXTENSIONS"))
     if root and os.path.isdir(root):
-        boundary.keep_out(generator, root, boundary.hazards(
-            root, config.setting(generator.settings, "SEEDS_MAX_BYTES"), tuple("." + e for e in extensions)))
+        boundary.keep_out(generator, root, hazards)
     paths = []
     for relative in generator.get_files(generator.settings["ARTICLE_PATHS"],
                                         exclude=generator.settings["ARTICLE_EXCLUDES"]):
