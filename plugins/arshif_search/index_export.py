@@ -44,14 +44,13 @@ def _order_docs(reader):
     Ids in date order make `sort: newest` and the year filter free (a year
     is a range of ids), and oldest first puts a new article at the end: its
     postings are appended to the lists and old document chunks keep their
-    content. Same-day documents are in reverse name order, so that newest
-    first (the reverse) lists them by name.
+    content. Same-day documents are in name order (dates are days), which is
+    arrival order for seeds named by number or time.
     """
     docs = list(reader.iter_docs())
     undated = sorted((d for d in docs if not d[1]["date"]), key=lambda d: d[1]["source_file"])
-    dated = sorted((d for d in docs if d[1]["date"]), key=lambda d: d[1]["source_file"],
-                   reverse=True)
-    dated.sort(key=lambda d: d[1]["date"])
+    dated = sorted((d for d in docs if d[1]["date"]),
+                   key=lambda d: (d[1]["date"], d[1]["source_file"]))
     return undated + dated
 
 
