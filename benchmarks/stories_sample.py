@@ -33,7 +33,7 @@ sys.path.insert(0, str(ROOT / "plugins"))
 from arshif_seeds.decoding import decode_seed  # noqa: E402
 from arshif_seeds.dumps import record_name  # noqa: E402
 from arshif_seeds.parse import parse_seed  # noqa: E402
-from arshif_theme.stories import containment, shingles, word_hashes  # noqa: E402
+from arshif_theme.stories import Vocabulary, containment, shingles, word_hashes  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 # (name, lower containment from, to, pairs drawn)
@@ -71,7 +71,7 @@ def saudinewsnet():
 
 def all_pairs(articles):
     """{(i, j): (lower, higher containment)} of pairs within DAYS sharing ≥ 3 shingles."""
-    vocabulary = {}
+    vocabulary = Vocabulary()
     sets = [shingles(word_hashes("\n".join(a[4]), vocabulary)) for a in articles]
     postings = defaultdict(list)
     for i, s in enumerate(sets):

@@ -96,18 +96,21 @@ def plain_text(content):
     return html.unescape(_TAG.sub(" ", content or ""))
 
 
-def word_hashes(text, vocabulary):
-    """One number a word of `text`, words folded as the search analyzer folds them
-    and punctuation dropped («القاهرة،» is القاهرة).
+class Vocabulary(dict):
+    """Spelling → one number for the word, folded as the search analyzer folds
+    words and with punctuation dropped («القاهرة،» is القاهرة; 0: no word in it).
+    An archive has far fewer spellings than words: each is folded once, when
+    first looked up."""
 
-    `vocabulary` caches each spelling's number: an archive has far fewer
-    spellings than words, so each is folded and hashed once (0: no word in it).
-    """
-    tokens = text.split()
-    for token in set(tokens).difference(vocabulary):
+    def __missing__(self, token):
         folded = " ".join(_WORD.findall(normalize(token)))
-        vocabulary[token] = zlib.crc32(folded.encode("utf-8", "surrogatepass")) if folded else 0
-    return list(filter(None, map(vocabulary.__getitem__, tokens)))
+        value = self[token] = zlib.crc32(folded.encode("utf-8", "surrogatepass")) if folded else 0
+        return value
+
+
+def word_hashes(text, vocabulary):
+    """The numbers of the words of `text` (`vocabulary`: a Vocabulary)."""
+    return list(filter(None, map(vocabulary.__getitem__, text.split())))
 
 
 def shingles(hashes):
@@ -213,15 +216,15 @@ def candidate_pairs(docs):
     """Pairs (i, j), i < j, of docs near in time that share MIN_SHARED kept shingles."""
     bits = max(len(docs), 1).bit_length()
     low = (1 << bits) - 1
-    # One int per kept shingle: 40 bits of it, then the doc's index; sorted, a
-    # shingle's docs are one run.
-    keyed = sorted(((s & 0xFFFFFFFFFF) << bits) | i for i, doc in enumerate(docs) for s in doc.sample)
+    # One int per kept shingle: 40 bits of it, then the doc's index. Most
+    # shingles are in one doc only: those in 2 to MAX_DF are kept and sorted,
+    # so that a shingle's docs are one run.
+    keyed = [((s & 0xFFFFFFFFFF) << bits) | i for i, doc in enumerate(docs) for s in doc.sample]
+    df = Counter(k >> bits for k in keyed)
+    keyed = sorted(k for k in keyed if 2 <= df[k >> bits] <= MAX_DF)
     shared = {}
     for _, run in groupby(keyed, key=lambda k: k >> bits):
-        members = [k & low for k in run]
-        if not 2 <= len(members) <= MAX_DF:
-            continue
-        for i, j in combinations(members, 2):
+        for i, j in combinations([k & low for k in run], 2):
             a, b = docs[i].day, docs[j].day
             if a is None or b is None or abs(a - b) <= MAX_DAYS:
                 shared[(i, j)] = shared.get((i, j), 0) + 1
@@ -239,7 +242,7 @@ def story_groups(items):
     Pairs are joined strongest first (the most text shared both ways), so the
     groups are the same for the same items.
     """
-    vocabulary = {}
+    vocabulary = Vocabulary()
     docs = [Doc(text, day, vocabulary) for text, day in items]
     rare = rare_words(docs)
     judged = {}

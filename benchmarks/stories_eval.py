@@ -1,0 +1,202 @@
+"""The same story across outlets, measured on pairs labelled by reading, in real builds.
+
+For each labelled set it builds the whole corpus the pairs come from (the 20,000
+egynews2013 articles with their manifest; the SaudiNewsNet dump as the seeds),
+in this process, with timers around the same-story grouping
+(`arshif_theme.link_stories`), the related lists and the timelines, and then
+reads what the build gave each labelled pair:
+
+- linked as the same story: both seeds in one group (`article.story`), or
+  one merged into the other as an exact copy;
+- linked as related: either one in the other's related list.
+
+Targets (issue 10): SAME_TEXT pairs linked as the same story >= 90 %; RELATED
+and DIFFERENT pairs linked as the same story <= 5 %; SAME_EVENT pairs linked
+as the same story or related >= 60 %; grouping + related + charts <= 15 % of
+the 20,000-article build's wall time; the grouping's peak memory under 1 GB
+(measured again after the build with tracemalloc, on the built articles).
+
+    python benchmarks/stories_eval.py [--write-results]
+"""
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import resource
+import sys
+import tempfile
+import time
+import tracemalloc
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT / "plugins"), str(ROOT / "benchmarks")]
+
+import arshif_theme  # noqa: E402  (the module Pelican will load: plugins/ is on the path)
+from arshif_theme import stories  # noqa: E402
+from bench_build import corpus_rows, make_seeds  # noqa: E402
+from related_bench import build, timed  # noqa: E402
+
+DATA = ROOT / "benchmarks" / "data"
+RESULTS = ROOT / "benchmarks" / "results" / "stories.md"
+SAUDI = ROOT.parent / "shared" / "corpus" / "saudinewsnet" / "saudinewsnet.jsonl"
+# (pairs file, what it is, corpus)
+SETS = [
+    ("story_pairs.jsonl", "egynews2013, seed 2013: the pairs the rules were set on", "egynews"),
+    ("story_pairs_heldout.jsonl", "SaudiNewsNet, seed 31337: held out from the first rule, "
+     "then used to set the second (template and linkage rules)", "saudinewsnet"),
+    ("story_pairs_heldout2.jsonl", "SaudiNewsNet, seed 99: drawn and read after the rules "
+     "were fixed (held out)", "saudinewsnet"),
+]
+LABELS = ("SAME_TEXT", "SAME_EVENT", "RELATED", "DIFFERENT")
+
+
+def run(corpus, work, totals, docs):
+    """Build one corpus; the articles and the build's wall and CPU seconds."""
+    kept = []
+    if corpus == "egynews":
+        seeds = Path(work) / "seeds"
+        make_seeds(corpus_rows(docs)[:docs], seeds)
+    else:
+        seeds = SAUDI
+    wall, cpu = build(seeds, Path(work) / "out", totals, kept)
+    return kept, wall, cpu
+
+
+def links(articles):
+    """{seed: (story members, related urls, url)} of the built articles; an exact
+    copy merged into another (`duplicates`) is read as the article it was merged
+    into, whose group it is in by construction."""
+    built = {}
+    for article in articles:
+        if not getattr(article, "source_file", None):
+            continue
+        names = {article.source_file, *(getattr(article, "duplicates", None) or ())}
+        members = set(getattr(article, "story", None) or ()) | names
+        related = {r["url"] for r in getattr(article, "related", None) or ()}
+        for name in names:
+            built[name] = (members, related, article.url)
+    return built
+
+
+def judge(pairs, built):
+    """Per label: pairs, linked as the same story, linked as the same story or related."""
+    counts = {label: Counter() for label in LABELS}
+    missing = []
+    for pair in pairs:
+        a, b = built.get(pair["a"]), built.get(pair["b"])
+        if a is None or b is None:
+            missing.append(pair)
+            continue
+        same = pair["b"] in a[0]
+        related = b[2] in a[1] or a[2] in b[1]
+        tally = counts[pair["label"]]
+        tally["pairs"] += 1
+        tally["same"] += same
+        tally["same or related"] += same or related
+    return counts, missing
+
+
+def grouping_peak(articles):
+    """Peak MB allocated while grouping the built articles (tracemalloc)."""
+    items = [stories._item(a) for a in articles]
+    tracemalloc.start()
+    stories.story_groups(items)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    return peak / 2**20
+
+
+def share(part, whole):
+    return f"{100 * part / whole:.1f} %"
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, default=20000, help="egynews2013 articles built (a trial run: fewer)")
+    parser.add_argument("--corpora", nargs="+", default=["egynews", "saudinewsnet"])
+    parser.add_argument("--write-results", action="store_true")
+    args = parser.parse_args()
+    # The functions related_bench.build wraps, put back before each build.
+    originals = (stories.link_stories, arshif_theme.link_related, arshif_theme.timeline.chart)
+    results, costs = [], {}
+    for corpus in args.corpora:
+        totals = {}
+        arshif_theme.link_related, arshif_theme.timeline.chart = originals[1:]
+        arshif_theme.link_stories = timed(originals[0], totals, "stories")
+        with tempfile.TemporaryDirectory() as work:
+            articles, wall, cpu = run(corpus, work, totals, args.docs)
+            built = links(articles)
+            groups = {tuple(sorted(a.story)) for a in articles if getattr(a, "story", None)}
+            peak = grouping_peak(articles) if corpus == "egynews" else None
+        costs[corpus] = (len(articles), wall, cpu, totals, len(groups), sum(map(len, groups)), peak)
+        for name, what, source in SETS:
+            if source == corpus:
+                with open(DATA / name, encoding="utf-8") as handle:
+                    pairs = [json.loads(line) for line in handle]
+                results.append((name, what, judge(pairs, built)))
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    lines = [
+        "# The same story across outlets: labelled pairs and cost",
+        "",
+        f"Command: `python benchmarks/stories_eval.py{' '.join([''] + sys.argv[1:])}`, run "
+        f"{datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC. Machine: {platform.machine()}, "
+        f"{os.cpu_count()} cores shared with other jobs (timings are noisy; CPU seconds are the steadier "
+        f"comparison), CPython {platform.python_version()}.",
+        "",
+        "Each set is measured on a real build of its whole corpus. Pairs were drawn by "
+        "`benchmarks/stories_sample.py` (its docstring says how) and labelled by reading both texts: "
+        "SAME_TEXT (one text is a copy or an edit of the other's: the same agency text or release, "
+        "shortened, lengthened, reworded or republished), SAME_EVENT (the same event written up "
+        "separately), RELATED (same topic, another event or angle: follow-ups, reactions, a round-up "
+        "or digest holding one of them, a template filled in for another day), DIFFERENT.",
+        "",
+        "| set | label | pairs | linked as the same story | same story or related | target |",
+        "|---|---|---|---|---|---|",
+    ]
+    for name, what, (counts, missing) in results:
+        for label in LABELS:
+            tally = counts[label]
+            if not tally["pairs"]:
+                continue
+            target = {"SAME_TEXT": "same story >= 90 %", "SAME_EVENT": "same story or related >= 60 %",
+                      "RELATED": "same story <= 5 %", "DIFFERENT": "same story <= 5 %"}[label]
+            lines.append(f"| {name} | {label} | {tally['pairs']} | {tally['same']} ({share(tally['same'], tally['pairs'])}) "
+                         f"| {tally['same or related']} ({share(tally['same or related'], tally['pairs'])}) | {target} |")
+        wrong = counts["RELATED"] + counts["DIFFERENT"]
+        lines.append(f"| {name} | RELATED + DIFFERENT | {wrong['pairs']} | {wrong['same']} "
+                     f"({share(wrong['same'], max(wrong['pairs'], 1))}) | | same story <= 5 % |")
+        if missing:
+            lines.append(f"| {name} | not published by the build | {len(missing)} | | | |")
+    lines += ["", "Sets:", ""] + [f"- `benchmarks/data/{name}`: {what}." for name, what, _ in results]
+    lines += [
+        "",
+        "## Cost in the same builds",
+        "",
+        "| corpus | articles | build wall s | same-story grouping wall s (CPU s) | related lists wall s "
+        "| timelines wall s | grouping + related + charts, share of wall (of CPU) | groups (articles in them) |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for corpus, (count, wall, cpu, totals, groups, members, peak) in costs.items():
+        parts = sum(totals.get(n, 0) for n in ("stories", "related", "timelines"))
+        parts_cpu = sum(totals.get(n + " cpu", 0) for n in ("stories", "related", "timelines"))
+        lines.append(f"| {corpus} | {count:,} | {wall:.1f} | {totals.get('stories', 0):.2f} "
+                     f"({totals.get('stories cpu', 0):.2f}) | {totals.get('related', 0):.2f} "
+                     f"| {totals.get('timelines', 0):.2f} | {share(parts, wall)} ({share(parts_cpu, cpu)}) "
+                     f"| {groups:,} ({members:,}) |")
+    if "egynews" in costs:
+        count, peak = costs["egynews"][0], costs["egynews"][6]
+        lines += ["", f"Peak memory of the grouping on the {count:,} egynews2013 articles (tracemalloc, "
+                  f"after the build): {peak:.0f} MB."]
+    lines += [f"Peak RSS of this whole process ({len(costs)} builds): {rss:.0f} MB."]
+    text = "\n".join(lines) + "\n"
+    print(text)
+    if args.write_results:
+        RESULTS.write_text(text, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
