@@ -75,3 +75,24 @@ def test_seeds_are_parsed_by_the_workers(tmp_path, monkeypatch):
     handed.clear()
     build_site(tmp_path / "seeds", tmp_path / "out", **PARALLEL)
     assert handed == []
+
+
+def test_work_is_handed_to_workers_a_window_at_a_time():
+    """`prefetch.mapped` keeps the order; it reads one window ahead at most while it
+    decides, and forks only for a window with enough real work."""
+    from arshif_seeds import prefetch
+
+    pulled = []
+
+    def items():
+        for n in range(10):
+            pulled.append(n)
+            yield n
+
+    settings = {"SEEDS_WORKERS": 2, "SEEDS_PARALLEL_MIN": 3}
+    results = prefetch.mapped(lambda n: n * 2, items(), settings, counts=lambda n: n >= 8, window=4)
+    assert next(results) == 0 and pulled == [0, 1, 2, 3]  # a window of little work: done here
+    assert list(results) == [n * 2 for n in range(1, 10)]
+    done = list(prefetch.mapped(lambda n: (n, os.getpid()), range(10), settings, window=4))
+    assert [n for n, _ in done] == list(range(10))
+    assert os.getpid() not in {pid for _, pid in done}  # enough work: all done by the workers

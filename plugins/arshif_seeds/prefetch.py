@@ -64,22 +64,29 @@ def _parse(path):
         return path, err
 
 
-def mapped(function, items, settings, counts=lambda item: True):
+def mapped(function, items, settings, counts=lambda item: True, window=2000):
     """`function(item)` for each of `items` (an iterable, streamed), in order: in forked
-    worker processes when at least SEEDS_PARALLEL_MIN items `counts` (the ones that
-    are real work), else in this process. The function reaches the workers by fork,
-    never pickled (a closure will do)."""
+    worker processes once a window of items holds at least SEEDS_PARALLEL_MIN that
+    `counts` (the ones that are real work), else in this process. The function
+    reaches the workers by fork, never pickled (a closure will do)."""
     workers = config.setting(settings, "SEEDS_WORKERS") or 0
+    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return map(function, items)
+    return _windows(function, iter(items), settings, counts, workers, window)
+
+
+def _windows(function, items, settings, counts, workers, window):
+    """`mapped` a window at a time, so that a rebuild with little to do (a dump whose
+    records are cached) is streamed too."""
     least = config.setting(settings, "SEEDS_PARALLEL_MIN")
-    items = iter(items)
-    ahead, counted = [], 0
-    if workers >= 2 and "fork" in multiprocessing.get_all_start_methods():
-        for item in items:
-            ahead.append(item)
-            counted += bool(counts(item))
-            if counted >= least:
-                return _forked(function, itertools.chain(ahead, items), workers)
-    return map(function, itertools.chain(ahead, items))
+    while True:
+        ahead = list(itertools.islice(items, max(window, least)))
+        if not ahead:
+            return
+        if sum(1 for item in ahead if counts(item)) >= least:
+            yield from _forked(function, itertools.chain(ahead, items), workers)
+            return
+        yield from map(function, ahead)
 
 
 def _forked(function, items, workers, chunk=64):
