@@ -351,3 +351,82 @@ def test_tighten_keeps_a_title_before_a_description_and_a_time_after_until():
     counted = "أعلنت الوزارة القبض على (431) مطلوبا أمنيا"
     assert tighten(counted) == counted
     assert tighten("أصيب محمد علي (45)، في الحادث") == "أصيب محمد علي، في الحادث"
+
+
+def test_a_cut_leaves_no_word_without_the_complement_prose_gives_it():
+    # `العاملين | بنظام`: a word writers almost never end a clause on, before its usual preposition.
+    teachers = (
+        "قررت المحكمة الإدارية لشئون التربية والتعليم بمجلس الدولة تأجيل الدعاوى التى أقامها عدد من المدرسين "
+        "العاملين بنظام العقود المؤقتة بالمعاهد الأزهرية ضد قرار إنهاء التعاقد معهم لجلسة 8 أبريل المقبل، "
+        "لتقديم الأوراق والمستندات."
+    )
+    assert make_headline(teachers) == (
+        "قررت المحكمة الإدارية لشئون التربية والتعليم بمجلس الدولة تأجيل الدعاوى التى أقامها عدد من المدرسين "
+        "العاملين بنظام العقود المؤقتة"
+    )
+    # `وصل … | إلى`: the preposition the verb governs a few words on; the cut moves on past it.
+    arrived = (
+        "اعلنت الشرطة الاسرائيلية ان وزير الخارجية الاميركي جون كيري وصل بعد ظهر الثلاثاء الى اسرائيل عشية "
+        "اول زيارة للرئيس باراك اوباما الى هذا البلد والاراضي الفلسطينية."
+    )
+    assert make_headline(arrived) == (
+        "الشرطة الاسرائيلية: وزير الخارجية الاميركي جون كيري وصل بعد ظهر الثلاثاء الى اسرائيل عشية اول زيارة "
+        "للرئيس باراك اوباما"
+    )
+    # No complete cut further on: the clause end before the open word.
+    stopped = (
+        "توقفت الحياة فى مدينة الإسكندرية لعدة ساعات، بعد قيام المئات من سائقى سيارات الأجرة بقطع الطرق "
+        "الرئيسية بالمدينة متمثلة فى طرق الكورنيش وأبو قير، وجمال عبد الناصر، بالإضافة إلى عدد من الشوارع."
+    )
+    assert make_headline(stopped) == "توقفت الحياة فى مدينة الإسكندرية لعدة ساعات"
+
+
+def test_between_keeps_its_second_party():
+    lead = (
+        "وقعت مشادة كلامية بين والد أحد شهداء مجزرة بورسعيد، وبين قوات الأمن المسؤولة عن تأمين المحاكمة، حين "
+        "حاول الدخول إلى أكاديمية الشرطة من البوابة 4 ومنعته قوات الأمن، وقالت له إن منع دخول أهالي الشهداء "
+        "بناء على قرار من القاضي."
+    )
+    assert make_headline(lead) == (
+        "وقعت مشادة كلامية بين والد أحد شهداء مجزرة بورسعيد، وبين قوات الأمن المسؤولة عن تأمين المحاكمة"
+    )
+
+
+def test_a_noun_after_a_removed_inna_loses_its_accusative_ending():
+    lead = (
+        "قالت وزارة الداخلية البحرينية إن شخصا قتل يوم الخميس أثناء مظاهرة بمناسبة الذكرى الثانية للانتفاضة "
+        "المطالبة بالإصلاح الديمقراطي."
+    )
+    assert make_headline(lead) == (
+        "وزارة الداخلية البحرينية: شخص قتل أثناء مظاهرة بمناسبة الذكرى الثانية للانتفاضة المطالبة بالإصلاح الديمقراطي"
+    )
+    # A name ending in `ا` is no accusative (it follows prepositions all the time).
+    assert make_headline("قالت الحكومة إن روسيا وافقت على الاقتراح الأخير بشأن الهدنة.") == (
+        "الحكومة: روسيا وافقت على الاقتراح الأخير بشأن الهدنة"
+    )
+
+
+def test_a_speaker_without_a_statement_is_no_headline():
+    # The statement after an opening circumstance.
+    lead = (
+        "تعليقا على حكم القضاء الإدارى بوقف الانتخابات البرلمانية وإحالة القانون للمحكمة الدستورية، قال عبد الله "
+        "بدران، رئيس الهيئة البرلمانية لحزب النور بمجلس الشورى، إن الحزب يحترم أحكام القضاء ويؤيدها ويسجل "
+        "تقديره لها، مؤكدا على ضرورة احترام أحكام القضاء والالتزام بها والأخذ بها فى الاعتبار."
+    )
+    assert make_headline(lead) == "عبد الله بدران: الحزب يحترم أحكام القضاء ويؤيدها ويسجل تقديره لها"
+    # Else the next sentence.
+    text = (
+        "قال أحمد الزند، أثناء انعقاد الجمعية العمومية الطارئة لنادي قضاة مصر، لبحث تداعيات أزمة النائب العام. "
+        "وأكد الزند أن النادي سيواصل الدفاع عن استقلال القضاء."
+    )
+    assert make_headline(text) == "الزند: النادي سيواصل الدفاع عن استقلال القضاء"
+
+
+def test_the_continuation_table_is_small_and_well_formed():
+    from arshif_seeds.lead_headline import _usage
+
+    table = _usage()
+    assert 1000 < len(table) < 6000
+    assert all(0 <= usage.end <= 1 and 0 <= usage.governs_share <= 1 for usage in table.values())
+    # Learnt valency: `تمكن من`, `أعرب عن`.
+    assert table["تمكن"].governs == "من" and table["اعرب"].governs == "عن"

@@ -11,8 +11,11 @@ taken off again here.
 import functools
 import re
 import unicodedata
+from pathlib import Path
+from typing import NamedTuple
 
 from .byline import DASH, byline_fields, is_name, split_dateline
+from .keywords import fold
 from .segment import split_sentences
 
 MADE_MAX_CHARS = 120
@@ -44,6 +47,18 @@ PHRASE_MIN_WORDS = 6
 LEAD_IN_MAX_WORDS = 5
 # A byline, dateline or agency line is never longer than this.
 BYLINE_MAX_WORDS = 8
+# How Arabic prose goes on after a word, learnt from running text (data/make_continuations.py).
+CONTINUATIONS = Path(__file__).parent / "data" / "continuations.tsv"
+# No cut right after a word that ends a clause at most this often when the word after the cut is
+# the preposition that follows it this often (`تفكر | في`, `الابتعاد | عن`).
+OPEN_MAX_END = 0.05
+NEXT_MIN_SHARE = 0.25
+# No cut within this many words after a word whose clause has its governed preposition at least
+# this often, before that preposition comes (`إحالة أربعة أشخاص | إلى`); the lead's verb, any distance.
+GOVERNED_WINDOW = 6
+GOVERNED_MIN_SHARE = 0.5
+# A word after `إن` seen this rarely after a preposition has the accusative ending (`شخصا`).
+ACCUSATIVE_MAX_AFTER_PREPOSITION = 0.01
 
 _AR_MARKS = re.compile("[\u064b-\u0652\u0670\u0640]")
 _VERBS = frozenset(
@@ -57,7 +72,7 @@ _ATTRIBUTING_VERBS = frozenset(
 )
 # Other verbs a lead opens with, to see a place word between a byline and the lead (`ـ الدمام أعرب`).
 _LEAD_VERBS = _VERBS | frozenset("أعرب أعربت دشن دشنت أقام أقامت افتتح افتتحت استقبل استقبلت التقى التقت".split())
-_COMPLEMENTISER = r"ب?[إأا]ن[\u064b-\u0652]*(?:ه|ها|هم|هما)?"
+_COMPLEMENTISER = r"ب?[إأا]ن[\u064b-\u0652]*(?P<pronoun>ه|ها|هم|هما)?"
 # `<verb> <speaker> [في …] [، إلى، على، من، عن] أن <statement>`; the speaker part is bounded.
 _REPORTED = re.compile(
     r"^(?P<verb>\S+)\s+(?P<speaker>[^.!?؟]{2,200}?)\s*[،,:]?\s+"
@@ -241,6 +256,9 @@ _EXCEPT = frozenset({"إلا", "الا"})
 _CLAUSE_STARTS_AFTER_COMMA = frozenset({"مشددة", "معتبرة", "مبينة", "منها", "منهم", "بينها", "بينهم"})
 _RELATIVES = frozenset("الذي التي الذى التى الذين اللذين اللتين اللاتي اللواتي".split())
 _BETWEEN = frozenset({"بين", "مابين"})
+# Prepositions as the continuation table spells their slots (`keywords.fold`; `إلى` and `ل` share one).
+_PREPOSITION_SLOTS = {fold(word): fold(word) for word in "في من على عن مع بين حول ضد لدى نحو تجاه".split()}
+_PREPOSITION_SLOTS[fold("إلى")] = "الي"
 _COMPLEMENTISERS = frozenset("أن ان إن أنه انه إنه أنها انها إنها بأن بان أنهم انهم".split())
 _NAME_GLUE = frozenset("بن ابن بنت أبو ابو أبي ابي عبد آل ال أم".split())
 _OPEN_CLOSE = {"«": "»", "(": ")", "“": "”", "[": "]", '"': '"'}
@@ -248,6 +266,9 @@ _TRAILING_PUNCT = re.compile(r"[\s.،,:;؛\-–—…]+$")
 _BRACKETS = re.compile(r"[«»()“”\[\]]")
 _WORD_WITH_LETTER = re.compile(r"\S*[^\W\d_]\S*")
 _BYLINE_KEYS = frozenset({"place", "agency", "author", "date_text"})
+# Verbs that only report: without a statement after them the headline says nothing.
+_SAYING = frozenset("قال قالت أضاف أضافت صرح صرحت أوضح أوضحت".split())
+_SAID_AFTER_COMMA = re.compile(r"[،,]\s+(?=(?:قال|قالت|أضاف|أضافت|صرح|صرحت|أوضح|أوضحت)\s)")
 _MODAL_START = re.compile(r"^(?:قد|لقد)\s+")
 
 
@@ -257,6 +278,10 @@ def make_headline(text: str) -> str:
     unattributed = ""
     for lead in _leads(text):
         headline = _from_statement(lead) or _from_clause(lead)
+        if _speaker_only(headline):
+            # `تعليقا على …، قال فلان إن …`: the statement after the circumstance, else the next sentence.
+            said = _SAID_AFTER_COMMA.search(lead)
+            headline = _from_statement(lead[said.end() :]) if said else ""
         if not _is_headline_text(headline):
             continue
         # A quotation with no one saying it is the last resort.
@@ -327,25 +352,43 @@ def shorten(text: str, limit: int | None = None, complete: bool = True, taken: i
     limit = MADE_MAX_CHARS if limit is None else limit
     words = text.split(" ")
     reach = _boundaries(words, limit + HEADLINE_SLACK_CHARS)
-    boundaries = [item for item in reach if item[2] <= limit]
-    kind, count = _choose(boundaries, max(MADE_MIN_CHARS, HEADLINE_TARGET_CHARS - taken)) if boundaries else ("C", 0)
-    # The main clause, without what the lead adds after it (`، مؤكدا …`, `، وذلك …`), even when all fits.
-    if kind != "A" and len(text) <= limit and complete:
-        return _balance(text)
-    if kind != "A":
-        # A clause end a little past the limit reads better than a cut mid-clause.
-        if len(text) <= limit + HEADLINE_SLACK_CHARS and complete:
-            return _balance(text)
-        # A clause end, or a comma of the source's before a complement (`الطالباني، إلى العراق`).
-        longer = [item for item in reach if item[0] == "A" or item[0] == "P" and words[item[1] - 1][-1] in "،,"]
-        if longer and (kind == "C" or longer[-1][2] > limit):
-            kind, count = longer[-1][:2]
+    kind, count = _cut(text, words, reach, limit, complete, taken)
+    if any(item[1] == count and item[3] for item in reach):
+        kind, count = _completed(text, words, reach, count, limit, complete) or (kind, count)
     if not count:
         cut = text.rfind(" ", 0, limit)
         head = text[:cut] if cut >= MADE_MIN_CHARS else text[:limit]
         return _balance(_strip_end(head), ellipsis=True)
     head = _strip_end(" ".join(words[:count]))
     return _balance(head, ellipsis=kind == "C")
+
+
+def _cut(text, words, reach, limit, complete, taken):
+    """(kind, words kept) of the cut `shorten` makes: all of them when the text fits; 0 mid-word."""
+    boundaries = [item for item in reach if item[2] <= limit]
+    kind, count = _choose(boundaries, max(MADE_MIN_CHARS, HEADLINE_TARGET_CHARS - taken)) if boundaries else ("C", 0)
+    if kind != "A":
+        # The main clause, without what the lead adds after it (`، مؤكدا …`, `، وذلك …`), even when all
+        # fits; a clause end a little past the limit reads better than a cut mid-clause.
+        if len(text) <= limit + HEADLINE_SLACK_CHARS and complete:
+            return "A", len(words)
+        # A clause end, or a comma of the source's before a complement (`الطالباني، إلى العراق`).
+        longer = [item for item in reach if item[0] == "A" or item[0] == "P" and words[item[1] - 1][-1] in "،,"]
+        if longer and (kind == "C" or longer[-1][2] > limit):
+            kind, count = longer[-1][:2]
+    return kind, count
+
+
+def _completed(text, words, reach, count, limit, complete):
+    """For a cut that leaves a word without its complement: the next phrase end within reach, the
+    whole text when it fits, else the longest clause end before it; None when there is none."""
+    later = [item for item in reach if item[1] > count and not item[3] and item[0] != "C"]
+    if later:
+        return later[0][:2]
+    if complete and len(text) <= limit + HEADLINE_SLACK_CHARS:
+        return "A", len(words)
+    earlier = [item for item in reach if item[1] < count and not item[3] and item[0] == "A"]
+    return earlier[-1][:2] if earlier else None
 
 
 def _leads(text):
@@ -416,6 +459,9 @@ def _from_statement(lead):
     if not speaker:
         return ""
     statement = tighten(match["statement"])
+    if not match["pronoun"]:
+        first, _, rest = statement.partition(" ")
+        statement = f"{_nominative(first)} {rest}"
     statement = _MODAL_START.sub("", statement)
     statement = _main_clause(statement)
     if statement.startswith("«") and statement.count("«") == 1 and statement.endswith("»"):
@@ -432,6 +478,16 @@ def _from_statement(lead):
     ):
         return shorten(statement)
     return f"{speaker}: {shorten(statement, room, taken=len(speaker) + 2)}" if len(words) >= 2 else ""
+
+
+def _speaker_only(headline):
+    """`قال خالد علم الدين- المستشار …`: a saying verb with no statement after it."""
+    words = headline.split()
+    said = [index for index, word in enumerate(words) if _bare(word).removeprefix("و") in _SAYING]
+    if not said:
+        return False
+    rest = words[said[-1] + 1 :]
+    return not any(_bare(word) in _COMPLEMENTISERS or word[-1] == ":" or "«" in word for word in rest)
 
 
 def _quote_headline(speaker, quote):
@@ -561,13 +617,20 @@ def _boundaries(words, limit):
         total += len(words[end]) + 1
         end += 1
     bares = [_bare(word.rstrip("،,.:;؛")) for word in words[: end + 2]] + ["", ""]
+    folded = [fold(bare) for bare in bares]
     found, length, depth = [], -1, 0
     seen_phrase = False
+    between_at = len(words)  # where an open `بين` is
     for index, word in enumerate(words[: end - 1]):
         length += len(word) + 1
         if _BRACKETS.search(word):
             depth += sum(word.count(mark) for mark in "«(“[") - sum(word.count(mark) for mark in "»)”]")
         bare_word, bare_next = bares[index], bares[index + 1]
+        # `بين X` wants its `وY`, however long X is (X may start with و: `بين والد …`).
+        if bare_word in _BETWEEN:
+            between_at = index
+        elif index > between_at + 1 and bare_word.startswith("و"):
+            between_at = len(words)
         if index and (bare_word in _PREPOSITIONS or bare_word.startswith(("بال", "لل"))):
             seen_phrase = True
         if length > limit:
@@ -581,9 +644,12 @@ def _boundaries(words, limit):
         phrase_done = seen_phrase or index >= PHRASE_MIN_WORDS
         if bares[index - 1].removeprefix("و") in _RELATIVES:
             continue  # `التي تعمل`: a relative clause of one word is not done
+        if between_at < index and bare_next.startswith("و"):
+            continue
         kind = _boundary_kind(word, bare_word, words[index + 1], bare_next, bares[index + 2], phrase_done, between)
         if kind:
-            found.append((kind, index + 1, length))
+            # The writer's punctuation ends the clause: the statistics are of words within one.
+            found.append((kind, index + 1, length, word[-1] not in "،,.:;؛" and _leaves_open(folded, index)))
     return found
 
 
@@ -704,3 +770,63 @@ def _bare(word):
 def _after_l(match):
     return "لل" if match[0].endswith("ال") else "ل"
 
+
+
+class _Usage(NamedTuple):
+    end: float
+    next: str
+    next_share: float
+    governs: str
+    governs_share: float
+    after_preposition: float
+
+
+@functools.lru_cache(maxsize=1)
+def _usage():
+    """folded word → how prose goes on after it (`continuations.tsv`; language knowledge, read once)."""
+    table = {}
+    with open(CONTINUATIONS, encoding="utf-8") as handle:
+        next(handle)
+        for line in handle:
+            word, _n, end, following, share, governs, governs_share, after = line.rstrip("\n").split("\t")
+            table[word] = _Usage(float(end), following, float(share), governs, float(governs_share), float(after))
+    return table
+
+
+def preposition(folded):
+    """The preposition slot a folded word fills (`بالمدينة` → `ب`, `للمحاكمة`/`إلى` → `الي`), else "".
+
+    A root letter `ب`/`ل` counts too (it cannot be told from the clitic), which only raises their base rate.
+    """
+    if folded in _PREPOSITION_SLOTS:
+        return _PREPOSITION_SLOTS[folded]
+    if len(folded) > 3 and folded[0] in "بل":
+        return "ب" if folded[0] == "ب" else "الي"
+    return ""
+
+
+def _leaves_open(folded, index):
+    """Whether a cut after `folded[index]` leaves a word without the complement prose gives it."""
+    usage = _usage()
+    word = usage.get(folded[index])
+    following = preposition(folded[index + 1]) if index + 1 < len(folded) else ""
+    if word and word.end <= OPEN_MAX_END and word.next_share >= NEXT_MIN_SHARE and following == word.next:
+        return True
+    for start in {0, *range(max(0, index - GOVERNED_WINDOW + 1), index + 1)}:
+        governor = usage.get(folded[start])
+        # A governor rarely ends a clause too (`إحالة`, `تمكن`), unlike `العامة`, `الخاصة`.
+        if not governor or governor.governs_share < GOVERNED_MIN_SHARE or governor.end > OPEN_MAX_END:
+            continue
+        if not any(preposition(word) == governor.governs for word in folded[start + 1 : index + 1]):
+            return True
+    return False
+
+
+def _nominative(word):
+    """`شخصا` → `شخص`: a noun left after a removed `إن` loses its accusative ending."""
+    folded = fold(_bare(word))
+    usage = _usage().get(folded)
+    if not (usage and folded.endswith("ا") and usage.after_preposition <= ACCUSATIVE_MAX_AFTER_PREPOSITION):
+        return word
+    stem = _AR_MARKS.sub("", word).removesuffix("ا")
+    return stem[:-1] + "ء" if stem.endswith("يئ") else stem

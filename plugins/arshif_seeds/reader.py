@@ -21,9 +21,11 @@ from .parse import parse_seed
 logger = logging.getLogger(__name__)
 # Pelican's reader cache is keyed by the file's modification time only; every
 # parse carries this stamp of the code and the settings that shaped it, and
-# cached parses with another stamp are dropped before reading (`drop_stale`).
+# cached parses with another stamp are dropped before reading (`drop_stale`). The code's data files
+# (data/*.tsv) shape parses too.
 CODE_FINGERPRINT = hashlib.sha1(b"".join(
-    path.read_bytes() for path in sorted(Path(__file__).parent.glob("*.py")))).hexdigest()
+    path.read_bytes() for path in sorted([*Path(__file__).parent.glob("*.py"),
+                                          *Path(__file__).parent.glob("data/*.tsv")]))).hexdigest()
 READER_SETTINGS = ("SEEDS_PATH", "SEEDS_EXTENSIONS", "SEEDS_DEFAULT_CATEGORY",
                    "SEEDS_WORDS_PER_MINUTE", "SEEDS_MAX_BYTES", "ARSHIF_SLUGS")
 
