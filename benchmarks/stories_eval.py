@@ -102,7 +102,7 @@ def judge(pairs, built):
 
 def grouping_peak(articles):
     """Peak MB allocated while grouping the built articles (tracemalloc)."""
-    items = [stories._item(a) for a in articles]
+    items = [stories.item_of(a) for a in articles]
     tracemalloc.start()
     stories.story_groups(items)
     peak = tracemalloc.get_traced_memory()[1]

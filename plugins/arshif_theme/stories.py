@@ -88,7 +88,6 @@ MIN_WORDS = 25
 # A word: word characters and the marks (diacritics) inside it.
 _WORD = re.compile("[\\w\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]+")
 _TAG = re.compile(r"<[^>]*>")
-_MASK = (1 << 61) - 1
 
 
 def plain_text(content):
@@ -128,9 +127,9 @@ def containment(a, b):
 
 
 class Doc:
-    """What the grouping needs of one article: its kept shingles, its lead, its
-    distinct words, its length and its day; all its shingles only once it is
-    in a candidate pair. Words and shingles are of its first SAMPLE_CHARS."""
+    """What the grouping needs of one article: its kept shingles, lead and
+    distinct words (of its first SAMPLE_CHARS), its length and its day; the
+    shingles of its whole text only once it is in a candidate pair."""
 
     __slots__ = ("text", "lead", "distinct", "words", "day", "sample", "_shingles", "_vocabulary")
 
@@ -267,7 +266,8 @@ def story_groups(items):
     return sorted(groups.values())
 
 
-def _item(article):
+def item_of(article):
+    """(plain text, day number or None) of an article for `story_groups`."""
     day = None if is_undated(article) else article.date.toordinal()
     return plain_text(body_html(article)), day
 
@@ -280,6 +280,7 @@ def _shown(article):
 
 
 def seed_name(article):
+    """The seed's name, or a hand-written article's path (as related.py keys them)."""
     return getattr(article, "source_file", None) or article.source_path
 
 
@@ -292,7 +293,7 @@ def link_stories(generator):
     collecting = gc.isenabled()
     gc.disable()  # many small sets, none in a cycle (see related.link_related)
     try:
-        groups = story_groups([_item(a) for a in articles])
+        groups = story_groups([item_of(a) for a in articles])
     finally:
         if collecting:
             gc.enable()
@@ -306,7 +307,6 @@ def link_stories(generator):
                 _shown(other) for other in members if other is not article]
     ingest = getattr(generator, "arshif_ingest", None)  # the seeds plugin's report, if it runs
     if ingest is not None:
-        ingest.report.stories = sorted(sorted(n for n in (getattr(articles[i], "source_file", None)
-                                                           for i in group) if n)
-                                       for group in groups)
+        seeds = ([n for n in (getattr(articles[i], "source_file", None) for i in group) if n] for group in groups)
+        ingest.report.stories = sorted(sorted(names) for names in seeds if names)
     logger.debug("Same-story groups: %d, holding %d articles", len(groups), sum(map(len, groups)))
