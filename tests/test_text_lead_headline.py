@@ -5,7 +5,14 @@ import re
 
 import pytest
 
-from arshif_seeds.lead_headline import HEADLINE_SLACK_CHARS, MADE_MAX_CHARS, make_headline, shorten, tighten
+from arshif_seeds.lead_headline import (
+    COMPLETE_SLACK_CHARS,
+    HEADLINE_SLACK_CHARS,
+    MADE_MAX_CHARS,
+    make_headline,
+    shorten,
+    tighten,
+)
 
 FIXTURES = pathlib.Path(__file__).parent / "fixtures" / "text"
 # Words a headline never ends on (the list and their kin).
@@ -430,3 +437,25 @@ def test_the_continuation_table_is_small_and_well_formed():
     assert all(0 <= usage.end <= 1 and 0 <= usage.governs_share <= 1 for usage in table.values())
     # Learnt valency: `تمكن من`, `أعرب عن`.
     assert table["تمكن"].governs == "من" and table["اعرب"].governs == "عن"
+
+
+def test_a_cut_goes_a_little_further_rather_than_leave_a_verb_open():
+    # `نقل | من خلاله`: no complete cut within the slack; the next one, a little further on.
+    lead = (
+        "أجرى صاحب السمو الملكي الأمير فيصل بن خالد بن عبدالعزيز أمير منطقة عسير اتصالا هاتفيا نقل من خلاله "
+        "تعازي ومواساة خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز آل سعود، وسمو ولي العهد، وسمو ولي ولي "
+        "العهد -حفظهم الله- إلى أسرة الشهيد مفرح بن محمد الحامدي الذي استشهد يوم أمس بمنطقة جازان."
+    )
+    headline = make_headline(lead)
+    assert headline.startswith("أجرى الأمير فيصل بن خالد أمير منطقة عسير اتصالا هاتفيا نقل من خلاله تعازي")
+    assert len(headline) <= MADE_MAX_CHARS + COMPLETE_SLACK_CHARS
+
+
+def test_the_name_after_a_tied_title_is_not_the_speaker():
+    lead = (
+        "كشف قائد عسكري يمني موالٍ للرئيس عبد ربه منصور هادي عن أن المقاومة اليمنية الجنوبية أعدت خطة لاستكمال "
+        "تحرير باقي المدن الجنوبية."
+    )
+    assert make_headline(lead) == (
+        "قائد عسكري يمني: المقاومة اليمنية الجنوبية أعدت خطة لاستكمال تحرير باقي المدن الجنوبية"
+    )

@@ -3,7 +3,9 @@
 The way an Arabic copy editor would: the lead sentence's main clause, or its
 reported statement as `المتحدث: …` (`المتحدث: «…»` for a quotation), without
 dateline, time words, honorifics or asides, cut at a phrase boundary within 120
-characters and never ending on a particle. The text it gets has had its
+characters and never ending on a particle. No cut leaves a word without the complement
+Arabic usage gives it (`تفكر | في`, `إحالة … | إلى`): that is learnt from running text,
+offline, into data/continuations.tsv (data/make_continuations.py). The text it gets has had its
 boilerplate, byline and dateline taken off already; what is left of them is
 taken off again here.
 """
@@ -23,6 +25,8 @@ MADE_MAX_CHARS = 120
 MADE_MIN_CHARS = 25
 # A clause end this far past MADE_MAX_CHARS is taken rather than a cut mid-clause.
 HEADLINE_SLACK_CHARS = 10
+# How far past MADE_MAX_CHARS a cut may go to give a word its complement.
+COMPLETE_SLACK_CHARS = 20
 HEADLINE_TARGET_CHARS = 45
 SPEAKER_MAX_WORDS = 3
 # A speaker without a title word (`هيئة الإذاعة والتلفزيون التركية`) may be this long.
@@ -381,14 +385,24 @@ def _cut(text, words, reach, limit, complete, taken):
 
 def _completed(text, words, reach, count, limit, complete):
     """For a cut that leaves a word without its complement: the next phrase end within reach, the
-    whole text when it fits, else the longest clause end before it; None when there is none."""
+    whole text when it fits, the longest clause end before it, else the next phrase end or the whole
+    text a little further; None when there is none."""
     later = [item for item in reach if item[1] > count and not item[3] and item[0] != "C"]
     if later:
         return later[0][:2]
     if complete and len(text) <= limit + HEADLINE_SLACK_CHARS:
         return "A", len(words)
     earlier = [item for item in reach if item[1] < count and not item[3] and item[0] == "A"]
-    return earlier[-1][:2] if earlier else None
+    if earlier:
+        return earlier[-1][:2]
+    # Past the slack, as far as COMPLETE_SLACK_CHARS: long is better than incomplete.
+    far = _boundaries(words, limit + COMPLETE_SLACK_CHARS)
+    later = [item for item in far if item[1] > count and not item[3] and item[0] != "C"]
+    if later:
+        return later[0][:2]
+    if complete and len(text) <= limit + COMPLETE_SLACK_CHARS:
+        return "A", len(words)
+    return None
 
 
 def _leads(text):
@@ -540,7 +554,18 @@ def _trailing_name(speaker):
     start = len(every) - 2
     while start >= 2 and every[start - 1] in _NAME_GLUE and every[start - 2].isalpha():
         start -= 2
+    # `قائد عسكري موالٍ للرئيس عبد ربه منصور هادي`: the name of someone the speaker is tied to.
+    if any(_object_title(word) for word in every[max(0, start - 3) : start]):
+        return ""
     return " ".join(every[start:])
+
+
+def _object_title(word):
+    """`للرئيس`, `لوزير`, `بالرئيس`: a title after `ل`/`ب`, the object of the speaker's description."""
+    for prefix, article in (("لل", "ال"), ("بال", "ال"), ("ل", ""), ("ب", "")):
+        if word.startswith(prefix) and _TITLE_WORD.match(article + word[len(prefix) :]):
+            return True
+    return False
 
 
 def _name_of(speaker):
@@ -600,6 +625,10 @@ def _in_name(previous, word):
 def _title_only(speaker):
     """No name: the title itself (`الناطق باسم الجيش الفرنسي`) when it is short."""
     words = _HONORIFIC.sub(" ", _WHEN.sub(" ", speaker)).split()
+    # `قائد عسكري يمني موالٍ للرئيس …`: the title without whom it is tied to (and the word tying it).
+    tied = next((index for index, word in enumerate(words) if _object_title(word)), 0)
+    if tied > 3:
+        words = words[: tied - 1]
     if words and (words[0].startswith("ال") or _TITLE_WORD.match(words[0])):
         title = " ".join(words)
         if len(words) <= TITLE_SPEAKER_MAX_WORDS and len(title) <= TITLE_SPEAKER_MAX_CHARS:
