@@ -103,14 +103,15 @@ def test_under_autoreload_strict_mode_lists_the_problems_and_waits(tmp_path, hos
     """`pelican -r` builds again at once after an error: there strict mode lists the
     problems and lets the loop wait for the next change instead of failing each build."""
     import pelican
+    import pelican.utils
 
     waits = []
 
-    def wait_for_changes(settings_file, settings):
-        waits.append(settings_file)
+    def watch(*paths, **options):
+        waits.append(paths)
         raise KeyboardInterrupt  # ends the loop, as Ctrl-C does
 
-    monkeypatch.setattr(pelican, "wait_for_changes", wait_for_changes)
+    monkeypatch.setattr(pelican.utils.watchfiles, "watch", watch)
     overrides = {"SEEDS_PATH": str(hostile_seeds), "CACHE_PATH": str(tmp_path / "cache"),
                  "INGEST_REPORT_PATH": str(tmp_path / "report.json"), "ARSHIF_STRICT": True}
     args = pelican.parse_arguments(
@@ -123,3 +124,28 @@ def test_under_autoreload_strict_mode_lists_the_problems_and_waits(tmp_path, hos
     out = capsys.readouterr().out
     assert "Strict build found" in out and "empty.txt" in out
     assert (tmp_path / "output" / "sitemap.xml").exists()
+
+
+def test_autoreload_watches_the_seeds_folder(tmp_path, monkeypatch):
+    """Pelican watches PATH, THEME, the settings and STATIC_PATHS; seeds/ lies beside content/."""
+    import pelican
+    import pelican.utils
+
+    import arshif_seeds
+    from arshif_core import pelican_compat
+
+    watched = []
+
+    def watch(*paths, **options):
+        watched.extend(paths)
+        return iter([{("modified", paths[0])}])
+
+    monkeypatch.setattr(pelican.utils.watchfiles, "watch", watch)
+    pelican_compat.watch_too(arshif_seeds.seeds_to_watch)  # as arshif_seeds does when registered
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    settings = {"PATH": os.path.join(ROOT, "content"), "THEME": os.path.join(ROOT, "theme"),
+                "SEEDS_PATH": str(seeds), "STATIC_PATHS": []}
+    pelican.wait_for_changes(os.path.join(ROOT, "pelicanconf.py"), settings)
+    assert str(seeds) in watched
+    assert settings["STATIC_PATHS"] == []  # for watching only

@@ -65,7 +65,11 @@ RELIED_ON = {
         "body_html: _content still holds the body HTML before links are rewritten"),
     "pelican:autoreload": (
         "bb838c0b95efbaf03eadbdcfbe4d94d3bf6c89cc",
-        "in_autoreload: its loop still builds again at once after an error, and waits otherwise"),
+        "in_autoreload: its loop still builds again at once after an error, and waits otherwise; "
+        "watch_too: it still calls `wait_for_changes` by its name in the pelican module"),
+    "pelican.utils:wait_for_changes": (
+        "f8a064cc64a9266386542abeb7c29ddeda68c7fd",
+        "watch_too: an absolute path in STATIC_PATHS is still watched as it is"),
     "pelican.plugins.sitemap.sitemap:SitemapGenerator.__init__": (
         "76459cca9a1a7fe3316cff758542f81652fee2c2",
         "sitemap_clock: `now` is still the lastmod of pages without a date"),
@@ -300,6 +304,27 @@ def in_autoreload():
             return True
         frame = frame.f_back
     return False
+
+
+def watch_too(paths_of):
+    """Make `pelican -r` also watch `paths_of(settings)` (absolute paths; None left out).
+
+    Pelican watches the settings file, THEME, PATH and STATIC_PATHS under PATH:
+    a seeds folder beside `content/` changed without a rebuild. Its watcher
+    joins each STATIC_PATHS entry to PATH, which keeps an absolute one as it
+    is, so the paths are handed over as such (for watching only).
+    """
+    import pelican
+
+    if not _unchanged("pelican:autoreload", "pelican.utils:wait_for_changes"):
+        return
+    original = _ORIGINALS["pelican.utils:wait_for_changes"]
+
+    def wait_for_changes(settings_file, settings):
+        static = list(settings.get("STATIC_PATHS") or []) + [path for path in paths_of(settings) if path]
+        return original(settings_file, dict(settings, STATIC_PATHS=static))
+
+    pelican.wait_for_changes = wait_for_changes
 
 
 # -- pelican-sitemap --

@@ -144,7 +144,13 @@ def enforce_strict(pelican):
     check_strict(config.report_path(pelican.settings), fail=not pelican_compat.in_autoreload())
 
 
+def seeds_to_watch(settings):
+    """`pelican -r` rebuilds when a seed changes (the seeds folder may lie outside PATH)."""
+    return [config.seeds_path(settings)]
+
+
 def register():
+    pelican_compat.watch_too(seeds_to_watch)
     signals.initialized.connect(initialized)
     signals.readers_init.connect(add_reader)
     signals.article_generator_init.connect(before_reading)
