@@ -449,6 +449,13 @@ def test_a_cut_goes_a_little_further_rather_than_leave_a_verb_open():
     headline = make_headline(lead)
     assert headline.startswith("أجرى الأمير فيصل بن خالد أمير منطقة عسير اتصالا هاتفيا نقل من خلاله تعازي")
     assert len(headline) <= MADE_MAX_CHARS + COMPLETE_SLACK_CHARS
+    # A clause end before the open word that leaves only a verb and its subject is no way out.
+    party = (
+        "يقيم محافظ القاهرة أسامة كمال، ووزير الشباب أسامة ياسين- الخميس 14 مارس- حفلاً لتكريم أبطال الأولمبياد "
+        "الخاص المصري بمركز الأعداد المدني بمدينة نصر، بحضور عدد من المسؤولين."
+    )
+    assert make_headline(party) != "يقيم محافظ القاهرة أسامة كمال"
+    assert "حفلاً لتكريم أبطال الأولمبياد" in make_headline(party)
 
 
 def test_the_name_after_a_tied_title_is_not_the_speaker():

@@ -392,7 +392,8 @@ def _completed(text, words, reach, count, limit, complete):
         return later[0][:2]
     if complete and len(text) <= limit + HEADLINE_SLACK_CHARS:
         return "A", len(words)
-    earlier = [item for item in reach if item[1] < count and not item[3] and item[0] == "A"]
+    # Not a bare verb and subject (`يقيم محافظ القاهرة أسامة كمال،`).
+    earlier = [item for item in reach if PHRASE_MIN_WORDS <= item[1] < count and not item[3] and item[0] == "A"]
     if earlier:
         return earlier[-1][:2]
     # Past the slack, as far as COMPLETE_SLACK_CHARS: long is better than incomplete.
