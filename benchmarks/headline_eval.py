@@ -32,7 +32,12 @@ import time
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from arshif_seeds.lead_headline import MADE_MAX_CHARS, make_headline  # noqa: E402
+from arshif_seeds.lead_headline import (  # noqa: E402
+    COMPLETE_SLACK_CHARS,
+    HEADLINE_SLACK_CHARS,
+    MADE_MAX_CHARS,
+    make_headline,
+)
 from arshif_seeds.parse import parse_seed  # noqa: E402
 from reader_eval import norm  # noqa: E402
 
@@ -257,7 +262,8 @@ def report(run_all):
         "from the lead (`lead_headline.make_headline`) when the reader finds no headline line",
         "(\"generated\"), else the line the reader took as the headline. Word-F1 against the",
         f"real title; the baselines are the body's first {' and first '.join(map(str, NAIVE_CHARS))} characters",
-        "cut at a word (the made headline's limit is the second, plus a few characters for a clause end).",
+        f"cut at a word (the made headline's limit is the second, plus up to {HEADLINE_SLACK_CHARS} characters for a",
+        f"clause end and up to {COMPLETE_SLACK_CHARS} rather than leave a word without its complement).",
         "",
         *made_table(
             f"egynews2013: {len(made_rows):,} articles (`random.Random({SEED}).sample`), per site",

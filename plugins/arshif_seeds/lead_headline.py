@@ -272,7 +272,7 @@ _WORD_WITH_LETTER = re.compile(r"\S*[^\W\d_]\S*")
 _BYLINE_KEYS = frozenset({"place", "agency", "author", "date_text"})
 # Verbs that only report: without a statement after them the headline says nothing.
 _SAYING = frozenset("قال قالت أضاف أضافت صرح صرحت أوضح أوضحت".split())
-_SAID_AFTER_COMMA = re.compile(r"[،,]\s+(?=(?:قال|قالت|أضاف|أضافت|صرح|صرحت|أوضح|أوضحت)\s)")
+_SAID_AFTER_COMMA = re.compile(rf"[،,]\s+(?=(?:{'|'.join(_SAYING)})\s)")
 _MODAL_START = re.compile(r"^(?:قد|لقد)\s+")
 
 
@@ -638,9 +638,9 @@ def _title_only(speaker):
 
 
 def _boundaries(words, limit):
-    """(kind, words before the cut, length) for every cut within `limit`, by kind:
+    """(kind, words before the cut, length, open) for every cut within `limit`, by kind:
     A a clause end, B a phrase end (before an adjunct or `و`), P before a complement or a `ب`/`ل` word,
-    C any word.
+    C any word; open when it leaves a word without its complement (`_leaves_open`).
     """
     end, total = 0, -1
     while end < len(words) and total <= limit:

@@ -49,7 +49,10 @@ MAX_WORDS = 6000
 _CLAUSE_PUNCT = re.compile(r"[.،,؛;:!?؟]\W*$")
 _STRIP = "«»“”\"()[]'.،,؛;:!?؟-–—…"
 _MARKS = re.compile("[\u064b-\u0652\u0670\u0640]")
+
+
 def texts(corpus):
+    """The articles' texts: every egynews2013 file, every SaudiNewsNet record's `text`."""
     for path in sorted((corpus / "egynews2013" / "articles").glob("*.txt")):
         yield path.read_text(encoding="utf-8")
     with open(corpus / "saudinewsnet" / "saudinewsnet.jsonl", encoding="utf-8") as handle:
@@ -58,6 +61,8 @@ def texts(corpus):
 
 
 def count(corpus):
+    """Per folded word: occurrences, clause ends, occurrences after a preposition, the prepositions right
+    after it and within its clause; and each preposition's share of all clause windows (its base rate)."""
     n, end, after_prep = collections.Counter(), collections.Counter(), collections.Counter()
     following, governed = collections.defaultdict(collections.Counter), collections.defaultdict(collections.Counter)
     clauses_with = collections.Counter()  # for the base rate of each preposition in a window
@@ -93,6 +98,7 @@ def count(corpus):
 
 
 def rows(n, end, after_prep, following, governed, base):
+    """The table's rows, most frequent word first (a governed share is of the word's non-final occurrences)."""
     for word, total in n.most_common():
         if total < MIN_COUNT:
             break
