@@ -66,7 +66,7 @@ def run_build(seeds, out, cache, report, events, profile=""):
     def note(what):
         # Opened per line: the forked search child appends to the same file.
         with open(events, "a", encoding="utf-8") as handle:
-            handle.write(f"{time.time() - start:.2f}\t{what}\n")
+            handle.write(f"{time.time() - start:.2f}\t{time.process_time():.2f}\t{what}\n")
 
     receivers, seen = [], set()
     for name, meaning in SIGNALS:
@@ -120,10 +120,12 @@ def measured(args):
 
 
 def timeline(events):
+    """(s since start, CPU s of the noting process: the build's main process, or the
+    search child for its steps, event) of each line of an events file, in time order."""
     rows = []
     for line in Path(events).read_text(encoding="utf-8").splitlines():
-        seconds, what = line.split("\t", 1)
-        rows.append((float(seconds), what))
+        seconds, cpu, what = line.split("\t", 2)
+        rows.append((float(seconds), float(cpu), what))
     return sorted(rows)
 
 
@@ -203,8 +205,8 @@ def report(args, n, full, again, parts, articles):
                f"Wall {measured_run['wall_s']:.1f} s, CPU {measured_run['cpu_s']:.1f} s "
                f"(with the forked workers and search child), peak RSS "
                f"{measured_run['peak_mb']:.0f} MB (largest process).", "",
-               "| s since start | event |", "|---|---|"]
-        out += [f"| {seconds:.1f} | {what} |" for seconds, what in events]
+               "| s since start | CPU s of the process that noted it | event |", "|---|---|---|"]
+        out += [f"| {seconds:.1f} | {cpu:.1f} | {what} |" for seconds, cpu, what in events]
         return out + [""]
 
     total = sum(parts.values())
