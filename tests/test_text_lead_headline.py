@@ -427,6 +427,18 @@ def test_a_speaker_without_a_statement_is_no_headline():
         "وأكد الزند أن النادي سيواصل الدفاع عن استقلال القضاء."
     )
     assert make_headline(text) == "الزند: النادي سيواصل الدفاع عن استقلال القضاء"
+    # What comes before the saying verb, when it is a clause.
+    resigned = (
+        "تقدم مدير الاحتراف بالنادي عمر الصفراء باستقالته لادارة ناديه وارجع ذلك إلى أسباب عديدة قال: "
+        '"انه سيوضحها في المؤتمر الصحفي الذي سيعقده قريبا وسيبين من خلاله الأخطاء والحقائق". مؤكدا أنه سيجتمع '
+        "مع لجنة الاحتراف."
+    )
+    assert make_headline(resigned) == (
+        "تقدم مدير الاحتراف بالنادي عمر الصفراء باستقالته لادارة ناديه وارجع ذلك إلى أسباب عديدة"
+    )
+    # `أضاف` adds things too.
+    added = "أضافت الخطوط الجوية العربية السعودية العديد من الخدمات الجديدة عبر الأجهزة الآلية في مطاراتها."
+    assert make_headline(added) == added[:-1]
 
 
 def test_the_continuation_table_is_small_and_well_formed():

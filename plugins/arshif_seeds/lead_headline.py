@@ -270,8 +270,9 @@ _TRAILING_PUNCT = re.compile(r"[\s.،,:;؛\-–—…]+$")
 _BRACKETS = re.compile(r"[«»()“”\[\]]")
 _WORD_WITH_LETTER = re.compile(r"\S*[^\W\d_]\S*")
 _BYLINE_KEYS = frozenset({"place", "agency", "author", "date_text"})
-# Verbs that only report: without a statement after them the headline says nothing.
-_SAYING = frozenset("قال قالت أضاف أضافت صرح صرحت أوضح أوضحت".split())
+# Verbs that only report: without a statement after them the headline says nothing (not `أضاف`,
+# which adds things too: `أضافت الخطوط … خدمة`).
+_SAYING = frozenset("قال قالت صرح صرحت أوضح أوضحت".split())
 _SAID_AFTER_COMMA = re.compile(rf"[،,]\s+(?=(?:{'|'.join(_SAYING)})\s)")
 _MODAL_START = re.compile(r"^(?:قد|لقد)\s+")
 
@@ -282,10 +283,16 @@ def make_headline(text: str) -> str:
     unattributed = ""
     for lead in _leads(text):
         headline = _from_statement(lead) or _from_clause(lead)
-        if _speaker_only(headline):
-            # `تعليقا على …، قال فلان إن …`: the statement after the circumstance, else the next sentence.
+        said_at = _speaker_only(headline)
+        if said_at is not None:
+            # `تعليقا على …، قال فلان إن …`: the statement after the circumstance; else what comes before
+            # the saying verb when it is a clause (`تقدم فلان باستقالته …، قال`), else the next sentence.
             said = _SAID_AFTER_COMMA.search(lead)
-            headline = _from_statement(lead[said.end() :]) if said else ""
+            before = headline.split()[:said_at]
+            if said:
+                headline = _from_statement(lead[said.end() :])
+            else:
+                headline = _strip_end(" ".join(before)) if len(before) >= PHRASE_MIN_WORDS else ""
         if not _is_headline_text(headline):
             continue
         # A quotation with no one saying it is the last resort.
@@ -496,13 +503,15 @@ def _from_statement(lead):
 
 
 def _speaker_only(headline):
-    """`قال خالد علم الدين- المستشار …`: a saying verb with no statement after it."""
+    """Where a saying verb with no statement after it is (`قال خالد علم الدين- المستشار …`), else None."""
     words = headline.split()
     said = [index for index, word in enumerate(words) if _bare(word).removeprefix("و") in _SAYING]
     if not said:
-        return False
+        return None
     rest = words[said[-1] + 1 :]
-    return not any(_bare(word) in _COMPLEMENTISERS or word[-1] == ":" or "«" in word for word in rest)
+    if any(_bare(word) in _COMPLEMENTISERS or word[-1] == ":" or "«" in word for word in rest):
+        return None
+    return said[-1]
 
 
 def _quote_headline(speaker, quote):
