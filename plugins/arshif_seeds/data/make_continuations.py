@@ -103,9 +103,10 @@ def rows(n, end, after_prep, following, governed, base):
         if total < MIN_COUNT:
             break
         open_ = total - end[word]
-        next_prep, next_count = (following[word].most_common(1) or [("-", 0)])[0]
+        # Ties go to the preposition first in spelling order, so that the table is reproducible.
+        next_prep, next_count = (_by_count(following[word]) or [("-", 0)])[0]
         gov_prep, gov_share = "-", 0.0
-        for prep, seen in governed[word].most_common():
+        for prep, seen in _by_count(governed[word]):
             share = seen / open_ if open_ else 0.0
             if share >= GOVERNED_MIN_SHARE and share >= GOV_MIN_LIFT * base[prep]:
                 gov_prep, gov_share = prep, share
@@ -114,6 +115,10 @@ def rows(n, end, after_prep, following, governed, base):
                after_prep[word] / total)
         if _useful(row):
             yield row
+
+
+def _by_count(counter):
+    return sorted(counter.items(), key=lambda item: (-item[1], item[0]))
 
 
 def _useful(row):
