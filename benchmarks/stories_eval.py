@@ -17,6 +17,7 @@ the 20,000-article build's wall time; the grouping's peak memory under 1 GB
 (measured again after the build with tracemalloc, on the built articles).
 
     python benchmarks/stories_eval.py [--write-results]
+    python benchmarks/stories_eval.py --direct   # rules only: no build (see `direct`)
 """
 
 import argparse
@@ -100,6 +101,27 @@ def judge(pairs, built):
     return counts, missing
 
 
+def direct(corpus, docs):
+    """{seed: (story members, no related urls, seed)} from `story_groups` run on
+    the corpus parsed directly (stories_sample's parse: paragraphs, manifest or
+    record date), without a build: a quick check of the rules on the labels,
+    seconds instead of minutes. Exact copies are not merged first (the build
+    merges them; as near-copies they are grouped here all the same)."""
+    from stories_sample import egynews, saudinewsnet
+    articles = list(egynews())[:docs] if corpus == "egynews" else list(saudinewsnet())
+    items = [("\n".join(a[4]), a[2].toordinal() if a[2] else None) for a in articles]
+    start = time.process_time()
+    groups = stories.story_groups(items)
+    print(f"{corpus}: {len(items):,} texts grouped in {time.process_time() - start:.1f} CPU s, "
+          f"{len(groups):,} groups", file=sys.stderr)
+    built = {a[0]: ({a[0]}, set(), a[0]) for a in articles}
+    for group in groups:
+        members = {articles[i][0] for i in group}
+        for name in members:
+            built[name] = (members, set(), name)
+    return built
+
+
 def grouping_peak(articles):
     """Peak MB allocated while grouping the built articles (tracemalloc)."""
     items = [stories.item_of(a) for a in articles]
@@ -119,7 +141,30 @@ def main():
     parser.add_argument("--docs", type=int, default=20000, help="egynews2013 articles built (a trial run: fewer)")
     parser.add_argument("--corpora", nargs="+", default=["egynews", "saudinewsnet"])
     parser.add_argument("--write-results", action="store_true")
+    parser.add_argument("--direct", action="store_true",
+                        help="no build: group the parsed texts and print the same-story figures only")
+    parser.add_argument("--show-wrong", action="store_true", help="with --direct: the pairs judged wrongly")
     args = parser.parse_args()
+    if args.direct:
+        for corpus in args.corpora:
+            built = direct(corpus, args.docs)
+            for name, what, source in SETS:
+                if source != corpus:
+                    continue
+                with open(DATA / name, encoding="utf-8") as handle:
+                    pairs = [json.loads(line) for line in handle]
+                counts, missing = judge(pairs, built)
+                wrong = counts["RELATED"] + counts["DIFFERENT"]
+                print(f"{name}: SAME_TEXT {counts['SAME_TEXT']['same']}/{counts['SAME_TEXT']['pairs']}, "
+                      f"RELATED+DIFFERENT {wrong['same']}/{wrong['pairs']}, "
+                      f"SAME_EVENT same {counts['SAME_EVENT']['same']}/{counts['SAME_EVENT']['pairs']}, "
+                      f"missing {len(missing)}")
+                if args.show_wrong:
+                    for pair in pairs:
+                        same = pair["b"] in built.get(pair["a"], ({},))[0]
+                        if same != (pair["label"] == "SAME_TEXT") and pair["label"] != "SAME_EVENT":
+                            print("  ", "linked" if same else "missed", json.dumps(pair, ensure_ascii=False))
+        return
     # The functions related_bench.build wraps, put back before each build.
     originals = (stories.link_stories, arshif_theme.link_related, arshif_theme.timeline.chart)
     results, costs = [], {}
