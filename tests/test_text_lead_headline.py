@@ -196,6 +196,16 @@ def test_a_headline_of_up_to_120_characters_keeps_what_the_verb_needs():
 # One lead per rule of the third pass, and the headline it makes: the whole of it, its start or its end.
 RULE_HEADLINES = [
     pytest.param(
+        "قصف طيران التحالف ليلة امس مواقع للحوثيين في العاصمة، ومدينة أخرى شرقي البلاد.",
+        "قصف طيران التحالف مواقع للحوثيين في العاصمة، ومدينة أخرى شرقي البلاد",
+        id="ليلة أمس goes whole, as مساء أمس does (not «ليلة» left before the object)",
+    ),
+    pytest.param(
+        "احتفل المسلمون ليلة القدر في المسجد الكبير بحضور آلاف المصلين من داخل البلاد وخارجها.",
+        "احتفل المسلمون ليلة القدر في المسجد الكبير بحضور آلاف المصلين من داخل البلاد وخارجها",
+        id="ليلة before a name that is no day word stays",
+    ),
+    pytest.param(
         "أكد الشيخ الدكتور سعيد عبد الله حمدان أن التفجير عمل إجرامي وخيانة للوطن، وأكد أن الإرهاب "
         "لا دين له وأن المجتمع كله يقف صفا واحدا ضده.",
         "سعيد عبد الله حمدان: التفجير عمل إجرامي وخيانة للوطن",
