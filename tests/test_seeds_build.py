@@ -68,6 +68,8 @@ def test_seed_article_page(site):
     title = entry["title"]
     assert 10 <= len(title) <= MADE_MAX_CHARS + HEADLINE_SLACK_CHARS
     assert title.split()[0] in html
+    # The reader is told the headline is the software's, not the outlet's.
+    assert 'data-role="title-generated"' in html
     # Every sentence of the seed is on the page.
     text = (SEEDS_DIR := site["seeds"]).joinpath(SEED_ARTICLE).read_text(encoding="utf-8")
     body = text.split("مشاركة :")[0]
@@ -88,6 +90,7 @@ def test_manifest_metadata_wins(site):
     assert rows[name]["title"].replace('"', "&#34;").split()[0] in html
     entry = next(e for e in site["report"]["files"] if e["file"] == name)
     assert entry["title"] == rows[name]["title"]
+    assert 'data-role="title-generated"' not in html
     assert entry.get("undated") is not True
 
 
