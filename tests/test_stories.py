@@ -131,3 +131,17 @@ def test_pure_a_template_filled_in_for_another_country_is_not_the_same_story():
     assert story_groups(items) == []  # the same wording, another president and country each time
     items.append((cable.format("دلتا الأول", "دلتاستان"), 101))  # the Delta cable again, elsewhere
     assert story_groups(items) == [[3, len(names)]]
+
+
+def test_pure_a_release_reissued_days_later_is_the_same_story_a_template_of_another_day_is_not():
+    release = ("أعلنت إدارة التعليم بمحافظة {0} عن مواعيد المقابلات الشخصية للمتقدمين على الوظائف التعليمية "
+               "الجديدة، وأوضح المتحدث الرسمي {1} أن المقابلات تبدأ في مقر الإدارة بحي {2} وتستمر أسبوعا، "
+               "وأن على المتقدمين إحضار أصول الشهادات والهوية الوطنية وصورة من خطاب الترشيح، وأن اللجان "
+               "ستعمل على فترتين صباحية ومسائية لتسهيل الإجراءات على الجميع.")
+    regions = ["الخرج", "تبوك", "حائل", "جازان", "نجران", "الباحة", "الجوف", "عرعر", "سكاكا", "القريات",
+               "ينبع", "رابغ", "بيشة", "تيماء", "العلا", "الدوادمي", "شقراء", "الزلفي", "المجمعة", "عفيف",
+               "القويعية", "الأفلاج", "وادي الدواسر", "رفحاء"]
+    notices = [release.format(r, f"{r[:3]}ي {r}", f"{r}ية") for r in regions]  # other names each time
+    items = [(notice, 100 + n % 7) for n, notice in enumerate(notices)] + [(notices[0], 104)]
+    assert story_groups(items) == [[0, len(notices)]]  # reissued 4 days later; the other regions' notices are not
+    assert story_groups([(notices[0], 100), (notices[0], 110)] + items[1:-1]) == []  # 10 days: too far apart

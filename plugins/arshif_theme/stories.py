@@ -12,7 +12,8 @@ of their samples are compared whole.
 
 Overlap alone is a poor judge at the edges (benchmarks/data/story_pairs.jsonl
 holds the pairs read to set these rules), so several signals must agree:
-- near in time (MAX_DAYS);
+- near in time (MAX_DAYS), or days apart but the same text throughout
+  (a release reissued: REISSUE_DAYS);
 - a near-copy (each text mostly in the other) needs nothing more;
 - otherwise the leads must agree, the more so the less text is shared both
   ways: an agency text shortened or lengthened by one outlet starts as the
@@ -53,8 +54,17 @@ MAX_DF = 60
 # the samples' noise).
 MIN_SHARED = 2
 ESTIMATE = 0.3
-# Days apart beyond which two dated articles are never one report.
+# Days apart beyond which two dated articles are one report only as a reissue (below).
 MAX_DAYS = 2
+# A release reissued days later (up to REISSUE_DAYS apart) is the same text
+# throughout: each text at least REISSUE of the other, the leads agreeing
+# (REISSUE_LEAD) and the shorter's rare words nearly all in the other
+# (REISSUE_NAMES). A template notice of another day (receptions, forecasts,
+# statements of other cases) shares its wording, not all of these.
+REISSUE_DAYS = 7
+REISSUE = 0.45
+REISSUE_LEAD = 0.75
+REISSUE_NAMES = 0.75
 # Each text at least this much in the other: a near-copy.
 NEAR_COPY = 0.8
 # Each text at least this much in the other: an edited copy if the leads agree (LOOSE_LEAD).
@@ -174,12 +184,16 @@ def names_agreement(shorter, longer, rare):
 def same_story(a, b, rare):
     """Whether two Docs are the same report (see the module's docstring);
     `rare`: the archive's rare words (`rare_words`)."""
-    if a.day is not None and b.day is not None and abs(a.day - b.day) > MAX_DAYS:
+    apart = days_apart(a, b)
+    if apart > REISSUE_DAYS:
         return False
     x, y = containment(a.shingles, b.shingles)
     low, high = min(x, y), max(x, y)
     shorter, longer = (a, b) if a.words <= b.words else (b, a)
     names = names_agreement(shorter, longer, rare)
+    if apart > MAX_DAYS:
+        return (low >= REISSUE and names is not None and names >= REISSUE_NAMES
+                and lead_agreement(a.lead, b.lead) >= REISSUE_LEAD)
     if names is not None and names < NAMES_DIFFER:
         return False
     if low >= NEAR_COPY:
@@ -191,11 +205,17 @@ def same_story(a, b, rare):
             or (low >= REWRITTEN and names is not None and names >= NAMES_AGREE))
 
 
+def days_apart(a, b):
+    """Days between two Docs; 0 when either is undated (the text decides)."""
+    return 0 if a.day is None or b.day is None else abs(a.day - b.day)
+
+
 def compatible(a, b, rare):
     """Whether two Docs could be one report: near in time, their rare words not
-    those of another country or another day (the first two tests of `same_story`)."""
-    if a.day is not None and b.day is not None and abs(a.day - b.day) > MAX_DAYS:
-        return False
+    those of another country or another day (the first two tests of `same_story`;
+    a reissue days apart is judged whole, by `same_story`)."""
+    if days_apart(a, b) > MAX_DAYS:
+        return same_story(a, b, rare)
     shorter, longer = (a, b) if len(a.distinct) <= len(b.distinct) else (b, a)
     names = names_agreement(shorter, longer, rare)
     return names is None or names >= NAMES_DIFFER
@@ -212,7 +232,8 @@ def rare_words(docs):
 
 
 def candidate_pairs(docs):
-    """Pairs (i, j), i < j, of docs near in time that share MIN_SHARED kept shingles."""
+    """Pairs (i, j), i < j, of docs near in time that share MIN_SHARED kept
+    shingles; further apart (a reissue), ESTIMATE of the larger sample."""
     bits = max(len(docs), 1).bit_length()
     low = (1 << bits) - 1
     # One int per kept shingle: 40 bits of it, then the doc's index. Most
@@ -221,14 +242,18 @@ def candidate_pairs(docs):
     keyed = [((s & 0xFFFFFFFFFF) << bits) | i for i, doc in enumerate(docs) for s in doc.sample]
     df = Counter(k >> bits for k in keyed)
     keyed = sorted(k for k in keyed if 2 <= df[k >> bits] <= MAX_DF)
-    shared = {}
+    shared = Counter()
     for _, run in groupby(keyed, key=lambda k: k >> bits):
         for i, j in combinations([k & low for k in run], 2):
             a, b = docs[i].day, docs[j].day
-            if a is None or b is None or abs(a - b) <= MAX_DAYS:
-                shared[(i, j)] = shared.get((i, j), 0) + 1
-    return sorted((i, j) for (i, j), count in shared.items() if count >= MIN_SHARED
-                  and count >= ESTIMATE * min(len(docs[i].sample), len(docs[j].sample)))
+            if a is None or b is None or abs(a - b) <= REISSUE_DAYS:
+                shared[(i, j)] += 1
+
+    def enough(i, j, count):
+        sizes = len(docs[i].sample), len(docs[j].sample)
+        near = days_apart(docs[i], docs[j]) <= MAX_DAYS
+        return count >= MIN_SHARED and count >= ESTIMATE * (min(sizes) if near else max(sizes))
+    return sorted(pair for pair, count in shared.items() if enough(*pair, count))
 
 
 def story_groups(items):
