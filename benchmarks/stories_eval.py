@@ -49,8 +49,12 @@ SETS = [
     ("story_pairs.jsonl", "egynews2013, seed 2013: the pairs the rules were set on", "egynews"),
     ("story_pairs_heldout.jsonl", "SaudiNewsNet, seed 31337: held out from the first rule, "
      "then used to set the second (template and linkage rules)", "saudinewsnet"),
-    ("story_pairs_heldout2.jsonl", "SaudiNewsNet, seed 99: drawn and read after the rules "
-     "were fixed (held out)", "saudinewsnet"),
+    ("story_pairs_heldout2.jsonl", "SaudiNewsNet, seed 99: drawn and read after the second rule "
+     "was fixed (held out from it), then looked at to set the third (reissues)", "saudinewsnet"),
+    ("story_pairs_heldout3.jsonl", "SaudiNewsNet, seed 4242: drawn and read after the reissue rule "
+     "was fixed (held out)", "saudinewsnet"),
+    ("story_pairs_heldout3_egy.jsonl", "egynews2013, seed 4243: drawn and read after the reissue rule "
+     "was fixed (held out)", "egynews"),
 ]
 LABELS = ("SAME_TEXT", "SAME_EVENT", "RELATED", "DIFFERENT")
 
