@@ -20,7 +20,7 @@ from pelican import signals
 
 from arshif_core.settings import Nested, apply, merged
 
-from . import index_export, indexer
+from . import analyzer, index_export, indexer
 
 logger = logging.getLogger(__name__)
 
@@ -93,6 +93,7 @@ def update_index(generator):
             index_dir, hashes,
             lambda key: indexer.article_record(articles[key], conf["snippet_chars"]),
             conf["limitmb"])
+        analyzer.forget_words()
         logger.info("arshif_search: index %s: %d added, %d deleted, %d kept in %.1f s",
                     index_dir, counts["added"], counts["deleted"], counts["kept"],
                     time.perf_counter() - start)

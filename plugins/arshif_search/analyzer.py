@@ -120,6 +120,12 @@ def _analyze_run(raw: str) -> tuple[str, str, bool]:
     return exact, _light_stem(exact), False
 
 
+def forget_words():
+    """Drop the cache of analysed words: the search child needs it while it
+    indexes, not while it exports (about 80 MB at 20,000 articles)."""
+    _analyze_run.cache_clear()
+
+
 def tokenize(text: str, keep_stops: bool = False) -> list[Token]:
     """Words of text with exact term, stem and offsets into text (Python str indices)."""
     out, make, run = [], tuple.__new__, _analyze_run

@@ -257,9 +257,15 @@ def _names(files):
 
 
 def write_atomic(path, data):
-    """Write bytes so that a reader (or a killed build) never sees half a file."""
+    """Write bytes, or what `data(handle)` writes, so that a reader (or a killed
+    build) never sees half a file; a callable streams a large pickle instead of
+    holding its bytes in memory beside the object."""
     tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_bytes(data)
+    with open(tmp, "wb") as handle:
+        if callable(data):
+            data(handle)
+        else:
+            handle.write(data)
     os.replace(tmp, path)
 
 
@@ -402,7 +408,7 @@ def export_index(index_dir, out_dir, settings):
               [fields[ANALYSIS_FIELD] for fields in stored[first:]])
     del stored
     manifest, written, removed = _write_export(state, fingerprint, out_dir, settings)
-    write_atomic(index_dir / STATE, pickle.dumps(state, pickle.HIGHEST_PROTOCOL))
+    write_atomic(index_dir / STATE, lambda handle: pickle.dump(state, handle, pickle.HIGHEST_PROTOCOL))
     logger.info("arshif_search: exported %d documents (%d new to the export), %d terms, "
                 "%d shards to %s (%d files written, %d removed)", manifest["docs"],
                 manifest["docs"] - first, manifest["terms"], len(manifest["ranges"]) + 1,
