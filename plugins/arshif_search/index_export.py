@@ -261,11 +261,11 @@ def write_atomic(path, data):
     build) never sees half a file; a callable streams a large pickle instead of
     holding its bytes in memory beside the object."""
     tmp = path.with_name(f".{path.name}.tmp")
-    with open(tmp, "wb") as handle:
-        if callable(data):
+    if callable(data):
+        with open(tmp, "wb") as handle:
             data(handle)
-        else:
-            handle.write(data)
+    else:
+        tmp.write_bytes(data)
     os.replace(tmp, path)
 
 
