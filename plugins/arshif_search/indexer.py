@@ -66,9 +66,15 @@ def make_schema():
     )
 
 
+def markup_text(markup):
+    """Text of article HTML (one <p> per paragraph, text escaped): tags become
+    spaces, entities are read, white space stays as it is."""
+    return html.unescape(_TAG.sub(" ", markup or ""))
+
+
 def plain_text(markup):
-    """Text of article HTML (one <p> per paragraph, text escaped)."""
-    return _SPACE.sub(" ", html.unescape(_TAG.sub(" ", markup or ""))).strip()
+    """Text of article HTML with white space folded."""
+    return _SPACE.sub(" ", markup_text(markup)).strip()
 
 
 def fold_space(text):

@@ -28,7 +28,6 @@ holds the pairs read to set these rules), so several signals must agree:
 """
 
 import gc
-import html
 import logging
 import re
 import zlib
@@ -38,6 +37,7 @@ from itertools import combinations, groupby
 
 from arshif_core.pelican_compat import body_html
 from arshif_search.analyzer import normalize
+from arshif_search.indexer import markup_text
 
 from .arabic import is_undated
 
@@ -97,12 +97,6 @@ MIN_WORDS = 25
 
 # A word: word characters and the marks (diacritics) inside it.
 _WORD = re.compile("[\\w\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]+")
-_TAG = re.compile(r"<[^>]*>")
-
-
-def plain_text(content):
-    """The text of an article's HTML (tags dropped, entities read)."""
-    return html.unescape(_TAG.sub(" ", content or ""))
 
 
 class Vocabulary(dict):
@@ -294,7 +288,7 @@ def story_groups(items):
 def item_of(article):
     """(plain text, day number or None) of an article for `story_groups`."""
     day = None if is_undated(article) else article.date.toordinal()
-    return plain_text(body_html(article)), day
+    return markup_text(body_html(article)), day
 
 
 def _shown(article):
