@@ -24,8 +24,9 @@ LEGEND = """File names: `before` and `after` judge the fixed sample (tag_sample.
 40 articles a corpus) with keywords.py before and after issue 12's work; `seedN` judge
 `tag_sample.py --seed N --show 20` with the code of the commit that wrote them;
 `first_read` was judged before any change was made for what it showed, so it is the
-fairest estimate of articles the tagger was never tuned on. Articles without a tag add
-no line.
+fairest estimate of articles the tagger was never tuned on; `independent` was judged by a
+separate reader session given only the criteria above (not the developer who wrote the rules),
+on a sample nobody had read. Articles without a tag add no line.
 """
 
 
