@@ -9,6 +9,7 @@ reported back as a `Removed` record.
 import dataclasses
 import re
 
+from .byline import AGENCY, DASH
 from .furniture import BOTTOM_LINES, EMPTY
 
 
@@ -30,13 +31,27 @@ _RELATED = _line(
     r"(?:ال)?مواضيع (?:ال)?متعلقة\s*:?",
     r"(?:ال)?موضوعات (?:ال)?متعلقة\s*:?",
     rf"{_ALEF}قر{_ALEF} (?:ال)?مزيد\s*:?",
+    rf"(?:طالع|شاهد) {_ALEF}يض[اًٌ]*\s*:?",
 )
+# `اقرأ أيضًا: <another article's headline>` on one line.
+_RELATED_LINK = re.compile(rf"^(?:{_ALEF}قر{_ALEF}|طالع|شاهد) {_ALEF}يض[اًٌ]*\s*:\s*\S.{{0,150}}$")
+# Site widgets a page shows around every article (`طباعة | أرسل لصديق`).
+_WIDGET = r"(?:طباعة|{a}رسال|{a}رسل لصديق|{a}رسل {a}لى صديق|تكبير الخط|تصغير الخط|حجم الخط|تعليقات|{a}ضف تعليق[اًً]*)"
+_WIDGET = _WIDGET.format(a=_ALEF)
+_SOCIAL = r"(?:تويتر|فيسبوك|فيس بوك|يوتيوب|انستغرام|إنستغرام|انستجرام|تلغرام|تيليجرام|واتساب|Twitter|Facebook)"
 _LINE_KINDS = (
     ("share", _line(
         r"(?:مشاركة|شارك|شارك الخبر|شارك المقال|المشاركة)\s*:?",
         r"شارك من خلال تويتر.{0,120}",
         r"(?:Next )?Previous(?: .{0,40})?",
         r"(?:share|tweet)\s*:?",
+        r"شارك(?:وا)?(?: هذا)? (?:الخبر|المقال|الموضوع|الصفحة)(?: (?:على|عبر|مع) .{0,40})?\s*:?",
+        rf"تابعو(?:نا|ا) .{{0,40}}(?:على|عبر|في) .{{0,40}}{_SOCIAL}.{{0,60}}",
+        rf"تابعونا (?:على|عبر) .{{0,80}}",
+        rf"{_WIDGET}(?:\s*[|/\-–]?\s*{_WIDGET}){{0,6}}",
+    )),
+    ("source", _line(
+        r"(?:ال)?مصدر\s*:.{1,80}",
     )),
     ("video", _line(
         r"و?لمشاهدة (?:ال)?فيديو.{0,60}",
@@ -65,8 +80,15 @@ _LINE_KINDS = (
         r"\d{4,6}\s*-\s*(?:Zain|STC|Mobily|زين|موبايلي|الاتصالات)",
         r"(?:https?://|www\.)\S+",
         r"[\w.+-]+@[\w-]+\.[\w.]+",
+        # `جميع الحقوق محفوظة © 2014`, `Copyright 2014 …`.
+        r".{0,60}(?:©|\(c\)|all rights reserved|copyright).{0,80}",
+        r"(?:(?:جميع|كل) الحقوق|حقوق (?:ال)?(?:نشر|طبع)(?: و(?:ال)?(?:نشر|طبع))?) محفوظة(?:\s+\S+){0,5}",
     )),
 )
+# An agency's tag closing the article: a line `(د ب أ)`, `- واس -`, or glued after the
+# last sentence (`… المقبلة. (رويترز)`). At the top the same tag is a byline (read there).
+_AGENCY_LINE = re.compile(rf"^{DASH}*\s*[(\[]?\s*{AGENCY}\s*[)\]]?\s*{DASH}*\.?$")
+_AGENCY_TAIL = re.compile(rf"(?<=[.!?؟»\"”])\s*(?:[(\[]\s*{AGENCY}\s*[)\]]|{DASH}+\s*{AGENCY}\s*{DASH}*)\.?\s*$")
 # Lines with no letter or digit at all: lone `.`, `...`, `■ ■ ■`, `*`.
 _NO_WORD = re.compile(r"^[^\w]*$")
 # Share buttons glued to the start of the first paragraph.
@@ -111,13 +133,17 @@ def strip_boilerplate(lines: list[str], profile=EMPTY) -> tuple[list[str], list[
                 in_related -= 1
                 continue
             in_related = 0
+        if _RELATED_LINK.match(text):
+            removed.append(Removed("related", text))
+            continue
         if _RELATED.match(text):
             removed.append(Removed("related", text))
             in_related = RELATED_LIST_MAX
             continue
         kind = _line_kind(text)
-        # A headline may mention an SMS or a web site; footers are never the first line.
-        if kind and not (first and kind == "footer"):
+        # A headline may mention an SMS, a web site or a source (`المصدر: …`); footers
+        # and source lines are never the first line.
+        if kind and not (first and kind in ("footer", "source")):
             removed.append(Removed(kind, text))
             continue
         head = _INLINE_HEAD.match(text)
@@ -141,7 +167,23 @@ def strip_boilerplate(lines: list[str], profile=EMPTY) -> tuple[list[str], list[
                 removed.append(Removed(kind, match.group().strip()))
                 text = text[: match.start()]
         kept.append(text)
-    return _strip_learned_bottom(kept, profile, removed), removed
+    return _strip_learned_bottom(_strip_agency_end(kept, removed), profile, removed), removed
+
+
+def _strip_agency_end(lines, removed):
+    """The agency's tag closing the article (its name stays, if at all, with the byline)."""
+    lines = list(lines)
+    while lines and not lines[-1].strip():
+        lines.pop()
+    body = sum(1 for line in lines if line.strip())
+    if body > 2 and _AGENCY_LINE.match(lines[-1].strip()):
+        removed.append(Removed("agency", lines.pop().strip()))
+    elif body > 1:
+        match = _AGENCY_TAIL.search(lines[-1])
+        if match:
+            removed.append(Removed("agency", match.group().strip()))
+            lines[-1] = lines[-1][:match.start()].rstrip()
+    return lines
 
 
 def _strip_learned_bottom(lines, profile, removed):

@@ -29,7 +29,8 @@ _WIRE_NAMES = [
     "[اأ]لأناضول", "الاناضول", "يو بي [آا]ي", "[أا]سوشيتد برس", "وكالات", "متابعات",
     r"بي ?\.? ?بي ?\.? ?سي", "CNN", "BBC", "AFP", "Reuters", "AP",
 ]
-_AGENCY = "(?:" + "|".join(_WIRE_NAMES) + ")"
+AGENCY = "(?:" + "|".join(_WIRE_NAMES) + ")"
+_AGENCY = AGENCY
 _WIRE = re.compile(f"^{_AGENCY}$")
 # "agencies", "follow-ups": a named source next to them is the better one.
 _GENERIC_SOURCES = frozenset({"وكالات", "متابعات"})
@@ -39,12 +40,16 @@ _PLACE = rf"[{_AR}]+(?: [{_AR}]+){{0,2}}"
 # A place with its country: `صنعاء، اليمن` or `الموصل (العراق)`.
 _PLACE_FULL = rf"{_PLACE}(?:\s*[،,]\s*{_PLACE}|\s*\({_PLACE}\))?"
 
-# `كتب - X:`, `بقلم X`, `ترجمة - X`: the line says who wrote it.
+# `كتب - X:`, `بقلم X`, `ترجمة - X`: the line says who wrote it; `تحرير: X`,
+# `تصوير - X` name who edited or photographed it, not its author.
 _AUTHOR_LINE = re.compile(
     rf"^(?:(?:كتبوا|كتبها|كتبه|كتبت|كتب|بقلم)(?P<marked>\s*(?:{DASH}+|:))?\s"
-    rf"|(?:ترجمة|إعداد|اعداد|تقرير|متابعة|حوار|تصوير)(?P<dashed>\s*{DASH}+))"
+    rf"|(?:ترجمة|إعداد|اعداد|تقرير|متابعة|حوار|(?P<credit>تحرير|تصوير|مراجعة|تدقيق))"
+    rf"(?P<dashed>\s*(?:{DASH}+|:)))"
     rf"\s*(?P<author>[^:\d]{{2,60}}?)\s*:?$"
 )
+# `By Ahmed Salem`: an English byline.
+_BY_LATIN = re.compile(r"^By\s+(?P<author>[A-Z][a-z'’.-]+(?: [A-Z][a-z'’.-]*){1,3})$")
 # `(رويترز) - قال …`: the agency alone before the lead.
 _AGENCY_PREFIX = re.compile(rf"^[(\[]\s*(?P<agency>{_AGENCY})\s*[)\]]\s*(?:{DASH}+|:)\s*")
 _AUTHOR_PREFIX = re.compile(rf"^(?:كتب|كتبت)\s*{DASH}+\s*(?P<author>[^:،.]{{2,40}}?)\s*:\s*")
@@ -53,6 +58,10 @@ _DATELINE_PREFIX = re.compile(
     rf"^(?P<place>{_PLACE_FULL})\s*[،,]?\s*(?:في\s+)?(?P<date>{DATE_PHRASE})?\s*"
     rf"\(\s*(?P<agency>{_AGENCY})\s*\)\s*(?:{DASH}+|:)\s*"
 )
+# `الرياض - واس - قال …`, `دبي – (وام) –`: a place and an agency before the lead.
+_PLACE_AGENCY_PREFIX = re.compile(
+    rf"^(?P<place>{_PLACE_FULL})\s*{DASH}+\s*[(\[]?\s*(?P<agency>{_AGENCY})\s*[)\]]?\s*(?:{DASH}+|:)\s*"
+)
 # `الرياض 25 شوال 1436 هـ الموافق 10 اغسطس 2015 م واس` (a line, or the start of one).
 _DATED_PLACE = re.compile(
     rf"^(?P<place>{_PLACE})\s*(?:[،,]|{DASH}+)?\s*(?:في\s+)?(?P<date>{DATE_PHRASE})\s*"
@@ -60,22 +69,20 @@ _DATED_PLACE = re.compile(
 )
 # A byline that ends in a publication date: `… | Tuesday, 11 August 2015 - 16:10 pm`.
 _DATED_TAIL = re.compile(
-    rf"\s*[|،,\-–]\s*(?:[A-Za-z]+,?\s*|(?:يوم\s+)?[{_AR}]+\s*[،,]?\s*)?(?P<date>{DATE_PHRASE})"
+    rf"\s*[|،,\-–]\s*(?:[A-Za-z]+[,:]?\s*|(?:يوم\s+)?[{_AR}]+\s*[،,:]?\s*)?(?P<date>{DATE_PHRASE})"
     r"(?:\s*[-–,]?\s*\d{1,2}:\d{2}(?:\s*(?:[ap]\.?m\.?|ص|م))?)?\s*$",
     re.I,
 )
 # A line that is only a publication date: `نشر في: 10 أغسطس 2015`, `الثلاثاء 11 أغسطس 2015`.
-_PUBLISHED = r"(?:نشر|نُشر|تاريخ النشر|تم النشر|Published)(?:\s+(?:في|بتاريخ|on))?\s*:?\s*"
-_DATE_LINE = re.compile(
-    rf"^(?:{_PUBLISHED})?"
-    rf"(?:[{_AR}A-Za-z]+\s*[،,]?\s*)?(?P<date>{DATE_PHRASE})"
-    r"(?:\s*[-–,|]?\s*(?:الساعة\s*)?\d{1,2}:\d{2}(?:\s*(?:[ap]\.?m\.?|ص|م))?)?\s*$",
-    re.I,
-)
+_PUBLISHED = (r"(?:نشر|نُشر|تاريخ النشر|تم النشر|تاريخ الخبر|آخر تحديث|اخر تحديث|تم التحديث|"
+              r"Published|Last updated|Updated)(?:\s+(?:في|بتاريخ|on))?\s*:?\s*")
+# A weekday (or any one word) before a publication line's date: `الأربعاء، 12 مارس 2014`.
+_WEEKDAY = rf"(?:[{_AR}A-Za-z]+\s*[،,]?\s*)?"
+# A clock time after it: `- 10:30 ص`, `الساعة 16:10 pm`.
+_CLOCK = r"(?:\s*[-–,|]?\s*(?:الساعة\s*)?\d{1,2}:\d{2}(?:\s*(?:[ap]\.?m\.?|ص|م))?)?"
+_DATE_LINE = re.compile(rf"^(?:{_PUBLISHED})?{_WEEKDAY}(?P<date>{DATE_PHRASE}){_CLOCK}\s*$", re.I)
 # A line that says it is the publication date (`نشر في: 10/08/2015`), wherever it stands.
-_PUBLICATION_LINE = re.compile(rf"^{_PUBLISHED}(?P<date>{DATE_PHRASE})"
-                               r"(?:\s*[-–,|]?\s*(?:الساعة\s*)?\d{1,2}:\d{2}(?:\s*(?:[ap]\.?m\.?|ص|م))?)?\s*$",
-                               re.I)
+_PUBLICATION_LINE = re.compile(rf"^{_PUBLISHED}{_WEEKDAY}(?P<date>{DATE_PHRASE}){_CLOCK}\s*$", re.I)
 _TITLES = re.compile(r"^(?:د\.|د |الدكتور|الدكتورة|المهندس|الأستاذ|الاستاذ|الشيخ|م\.)\s*")
 _NOT_IN_NAMES = frozenset(
     "في فى من إلى الى عن مع بعد قبل حول ضد بين هل لا لم لن ما و أو ثم".split()
@@ -95,6 +102,8 @@ STRICT_MAX_WORDS = 6
 BYLINE_HABIT = 0.3
 _MARKS = re.compile("[\u064b-\u0652\u0670\u0640]")
 _TANWEEN = re.compile("[\u064b-\u064d]")
+# Diacritics, and tatweel inside a word (`بقلـــم`); a tatweel between words is a dash.
+_WORD_MARKS = re.compile(f"[\u064b-\u0652\u0670]|(?<=[{_AR}])\u0640+(?=[{_AR}])")
 
 
 def is_place(text: str) -> bool:
@@ -154,16 +163,26 @@ def byline_fields(line: str, profile=EMPTY, strict=False) -> dict:
     if tail and tail.start() > 0:
         fields["date_text"] = tail["date"]
         line = line[: tail.start()]
-    marked = _AUTHOR_LINE.match(line)
+    by_latin = _BY_LATIN.match(line.strip(" ,"))
+    if by_latin:
+        fields["author"] = by_latin["author"]
+        return fields
+    # Tatweel and diacritics (`بقلـــم: مُحمّد`) are dropped to read the credit and the name.
+    marked = _AUTHOR_LINE.match(_WORD_MARKS.sub("", line))
     if marked:
         author = " ".join(_TITLES.sub("", marked["author"].strip()).split())
+        said = marked["marked"] or marked["dashed"]
+        if marked["credit"]:
+            return fields or {"byline": line}
         # `كتب - X:` says X wrote it; `كتب X …` may be a sentence, unless X is a name.
-        if is_name(author) or ((marked["marked"] or marked["dashed"]) and _namelike(author)
-                               and not is_place(author) and not _WIRE.match(author)):
+        if is_name(author) or (said and _namelike(author) and not is_place(author)
+                               and not _WIRE.match(author)):
             fields["author"] = author
             return fields
-        if marked["marked"] or marked["dashed"]:
-            return fields or {"byline": line}
+        if said:
+            # `كتب - محمد حسن - القاهرة`: the name beside a place or an agency.
+            parts = segments(author)
+            return _fields(parts, [_kind(p, profile, set()) for p in parts], fields) or {"byline": line}
     if len(line.split()) > BYLINE_MAX_WORDS:
         return {}
     quoted = {" ".join(q.strip("«»\"“” ").split()) for q in _QUOTED.findall(line)}
@@ -276,7 +295,7 @@ def split_dateline(text: str, profile=EMPTY) -> tuple[dict, str]:
 def _strip_prefix(line, meta, profile):
     """A dateline or byline standing before the first sentence of a paragraph."""
     head = line[:BYLINE_MAX_CHARS + 60]
-    for pattern in (_DATELINE_PREFIX, _DATED_PLACE, _AGENCY_PREFIX, _AUTHOR_PREFIX):
+    for pattern in (_DATELINE_PREFIX, _DATED_PLACE, _PLACE_AGENCY_PREFIX, _AGENCY_PREFIX, _AUTHOR_PREFIX):
         match = pattern.match(head)
         if not match or match.end() >= len(line) or not _word_boundary(line, match.end()):
             continue

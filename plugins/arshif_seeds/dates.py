@@ -7,7 +7,7 @@ it was published, so the body is never searched for one.
 Egyptian/Gulf month names (يناير…), Levantine/Iraqi ones (كانون الثاني…),
 Maghrebi ones (جانفي…), English ones (`Tuesday, 11 August 2015`), Hijri months
 with `هـ` (`25 شوال 1436 هـ`, converted with hijridate), Western or
-Arabic-Indic digits, d/m/yyyy and yyyy-mm-dd.
+Arabic-Indic digits, d/m/yyyy and yyyy-mm-dd (or yyyy/mm/dd).
 """
 
 import datetime
@@ -69,7 +69,7 @@ GREGORIAN = (
     rf"(?<!\d)\d{{1,2}}\s*(?:من\s+)?(?:شهر\s+)?(?:{_ANY_MONTH})"
     rf"(?:\s*[/(]\s*(?:{_ANY_MONTH})\s*\)?)?\s*(?:الجاري\s+|الماضي\s+)?[،,]?\s*(?:عام\s+|سنة\s+)?\d{{4}}(?!\d)"
     r"(?:\s*م(?![\w]))?"
-    r"|(?<!\d)\d{1,2}[/.-]\d{1,2}[/.-]\d{4}(?!\d)|(?<!\d)\d{4}-\d{1,2}-\d{1,2}(?!\d)"
+    r"|(?<!\d)\d{1,2}[/.-]\d{1,2}[/.-]\d{4}(?!\d)|(?<!\d)\d{4}[/.-]\d{1,2}[/.-]\d{1,2}(?!\d)"
 )
 HIJRI = rf"(?<!\d)\d{{1,2}}\s*(?:من\s+)?(?:{_ANY_HIJRI})\s*(?:عام\s+|سنة\s+)?\d{{4}}\s*(?:هـ|ه)(?![\w])"
 # A date as it stands in a dateline: Hijri, Gregorian, or both (`… هـ الموافق … م`).
@@ -83,7 +83,7 @@ _NAMED = re.compile(
 _HIJRI_DATE = re.compile(
     rf"(?<!\d)(\d{{1,2}})\s*(?:من\s+)?({_ANY_HIJRI})\s*(?:عام\s+|سنة\s+)?(\d{{4}})\s*(?:هـ|ه)(?![\w])")
 _NUMERIC_DMY = re.compile(r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d)")
-_NUMERIC_YMD = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
+_NUMERIC_YMD = re.compile(r"(?<!\d)(\d{4})([/.-])(\d{1,2})\2(\d{1,2})(?!\d)")
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 
 
@@ -109,7 +109,7 @@ def _first_gregorian(text):
     for match in _NUMERIC_DMY.finditer(text):
         found.append((match.start(), _date(match[3], match[2], match[1])))
     for match in _NUMERIC_YMD.finditer(text):
-        found.append((match.start(), _date(match[1], match[2], match[3])))
+        found.append((match.start(), _date(match[1], match[3], match[4])))
     dates = [date for _, date in sorted(found, key=lambda item: item[0]) if date]
     return dates[0] if dates else None
 

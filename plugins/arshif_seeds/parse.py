@@ -50,12 +50,9 @@ def parse_seed(text: str, filename: str, profile=EMPTY, today=None, title=None) 
     kept, removed = strip_boilerplate(lines, profile)
     if title:
         title, kicker, after = " ".join(normalize_text(title).split()), None, kept
-        first = next((i for i, line in enumerate(after) if line.strip()), None)
-        if first is not None and " ".join(after[first].split()) == title:
-            removed.append(Removed("repeated_headline", after[first].strip()))
-            after = after[first + 1:]
     else:
         title, kicker, after = extract_headline(kept, profile)
+    after = _without_repeated_title(title, after, removed)
     meta, rest = extract_byline(after, profile, under_headline=title is not None)
     removed.extend(Removed("byline", raw) for raw in _taken_off(after, rest))
     rest = _publication_line_at_end(rest, meta, removed)
@@ -86,6 +83,15 @@ def parse_seed(text: str, filename: str, profile=EMPTY, today=None, title=None) 
         removed=removed,
         warnings=warnings,
     )
+
+
+def _without_repeated_title(title, lines, removed):
+    """The body's first line is dropped when it repeats the headline (a scraper took both)."""
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if title and first is not None and " ".join(lines[first].split()) == title:
+        removed.append(Removed("repeated_headline", lines[first].strip()))
+        return lines[first + 1:]
+    return lines
 
 
 def _publication_line_at_end(lines, meta, removed):

@@ -1,0 +1,163 @@
+"""The reader on outlets the dev corpora do not show: their bylines, datelines,
+publication lines and trailers, read from strings (invented text in the style of news)."""
+
+import datetime
+
+import pytest
+
+from arshif_seeds.decoding import decode_seed
+from arshif_seeds.parse import parse_seed
+
+TODAY = datetime.date(2016, 1, 1)
+HEADLINE = "افتتاح مستشفى جديد بالمنطقة الشرقية"
+LEAD = ("أعلنت وزارة الصحة اليوم عن افتتاح مستشفى جديد في المنطقة الشرقية بسعة ثلاثمائة سرير، "
+        "في خطوة تهدف إلى تخفيف الضغط على المستشفيات القائمة.")
+SECOND = ("وقال المتحدث باسم الوزارة إن المستشفى سيبدأ استقبال المرضى خلال الأسابيع المقبلة "
+          "بعد استكمال تجهيزه بالكامل.")
+THIRD = ("ويضم المستشفى أقساماً للطوارئ والعناية المركزة وجراحة القلب، إضافة إلى عيادات "
+         "خارجية تخدم سكان القرى المجاورة.")
+BODY = f"{LEAD}\n\n{SECOND}\n\n{THIRD}"
+
+
+def parsed(text):
+    return parse_seed(text, "seed.txt", today=TODAY)
+
+
+def published(seed):
+    """Everything a page shows of the article's text."""
+    return "\n".join(seed.paragraphs) + "\n" + seed.summary
+
+
+@pytest.mark.parametrize("byline, author", [
+    ("بقلم: محمد عبد الرحمن", "محمد عبد الرحمن"),
+    ("كتب - خالد المنصوري", "خالد المنصوري"),
+    ("كتبت: فاطمة الزهراء علي", "فاطمة الزهراء علي"),
+    ("إعداد: سارة محمود", "سارة محمود"),
+    # Tatweel and diacritics in the credit and the name.
+    ("بقلـــم: مُحمّد عبـد الرحمن", "محمد عبد الرحمن"),
+    ("كَتَبَ: أَحْمَد سَالِم", "أحمد سالم"),
+    # The name beside a place in a marked byline.
+    ("كتب - محمد حسن - القاهرة", "محمد حسن"),
+    ("By Ahmed Salem", "Ahmed Salem"),
+    # An editor or a photographer is no author: the line goes, nothing is stated.
+    ("تحرير: أحمد سالم", None),
+    ("تصوير - علي حسن", None),
+])
+def test_byline_line_under_the_headline(byline, author):
+    seed = parsed(f"{HEADLINE}\n{byline}\n{BODY}")
+    assert (seed.title, seed.author) == (HEADLINE, author)
+    assert seed.paragraphs == [LEAD, SECOND, THIRD]
+
+
+def test_windows_line_ends_and_cp1256_bytes():
+    text = f"{HEADLINE}\r\nبقلم: محمد عبد الرحمن\r\n{LEAD}\r\n\r\n{SECOND}\r\n"
+    seed = parsed(decode_seed(text.encode("cp1256")).text)
+    assert (seed.title, seed.author, seed.paragraphs) == (HEADLINE, "محمد عبد الرحمن", [LEAD, SECOND])
+
+
+@pytest.mark.parametrize("line, date", [
+    ("آخر تحديث: 12 مارس 2014 - 10:30 ص", datetime.date(2014, 3, 12)),
+    ("تاريخ النشر: 12/03/2014", datetime.date(2014, 3, 12)),
+    ("نُشر في: ٢٠١٤/٠٣/١٢", datetime.date(2014, 3, 12)),
+    ("الأربعاء، 12 مارس 2014 09:15 م", datetime.date(2014, 3, 12)),
+    ("Cairo, 12 March 2014", datetime.date(2014, 3, 12)),
+    # A Hijri-only dateline (12 Rajab 1435 is 11 May 2014, Umm al-Qura).
+    ("الرياض 12 رجب 1435هـ", datetime.date(2014, 5, 11)),
+    # A date after `today` is no publication date; the line is still a dateline.
+    ("الرياض 12 مارس 2030", None),
+])
+def test_publication_line_or_dateline_at_the_top(line, date):
+    seed = parsed(f"{HEADLINE}\n{line}\n{BODY}")
+    assert (seed.title, seed.date, seed.paragraphs) == (HEADLINE, date, [LEAD, SECOND, THIRD])
+
+
+def test_english_byline_with_its_publication_date():
+    seed = parsed(f"{HEADLINE}\nBy Ahmed Salem, Published: 12 March 2014\n{BODY}")
+    assert (seed.author, seed.date, seed.paragraphs) == (
+        "Ahmed Salem", datetime.date(2014, 3, 12), [LEAD, SECOND, THIRD])
+
+
+def test_publication_line_at_the_bottom_with_a_weekday():
+    seed = parsed(f"{HEADLINE}\n{BODY}\nتاريخ النشر: الأربعاء 12 مارس 2014")
+    assert (seed.date, seed.paragraphs) == (datetime.date(2014, 3, 12), [LEAD, SECOND, THIRD])
+
+
+def test_a_date_in_the_story_is_not_the_publication_date():
+    lead = LEAD[:-1] + " منذ 11 سبتمبر 2001."
+    seed = parsed(f"{HEADLINE}\n{lead}\n{SECOND}")
+    assert (seed.date, seed.paragraphs) == (None, [lead, SECOND])
+
+
+@pytest.mark.parametrize("prefix, place, agency, date", [
+    ("(د ب أ) - ", None, "د ب أ", None),
+    ("القاهرة (د ب أ) - ", "القاهرة", "د ب أ", None),
+    ("الرياض - واس - ", "الرياض", "واس", None),
+    ("دبي – (وام) – ", "دبي", "وام", None),
+    ("بيروت - رويترز: ", "بيروت", "رويترز", None),
+    ("الرياض 12 رجب 1435هـ - ", "الرياض", None, datetime.date(2014, 5, 11)),
+])
+def test_dateline_before_the_lead(prefix, place, agency, date):
+    seed = parsed(f"{HEADLINE}\n{prefix}{LEAD}\n{SECOND}")
+    assert (seed.place, seed.agency, seed.date) == (place, agency, date)
+    assert seed.paragraphs == [LEAD, SECOND]
+
+
+def test_name_paper_place_prefix():
+    seed = parsed(f"{HEADLINE}\nعلي الغامدي - الأنباء - جدة: {LEAD}\n{SECOND}")
+    assert (seed.author, seed.place, seed.paragraphs) == ("علي الغامدي", "جدة", [LEAD, SECOND])
+
+
+@pytest.mark.parametrize("ending", [
+    f"{THIRD} (رويترز)",
+    f"{THIRD}\n(د ب أ)",
+    f"{THIRD}\n- واس -",
+    f"{THIRD} - واس",
+])
+def test_agency_tag_closing_the_article(ending):
+    seed = parsed(f"{HEADLINE}\n{LEAD}\n{SECOND}\n{ending}")
+    assert seed.paragraphs == [LEAD, SECOND, THIRD]
+
+
+@pytest.mark.parametrize("trailer", [
+    "المصدر: وكالة الأنباء الرسمية",
+    "شارك هذا الخبر",
+    "شارك المقال عبر فيسبوك",
+    "تابعونا على فيسبوك وتويتر",
+    "تابعوا آخر الأخبار على تويتر",
+    "جميع الحقوق محفوظة © 2014",
+    "© 2014 جميع الحقوق محفوظة لصحيفة الأنباء",
+    "Copyright 2014 Example News. All rights reserved",
+    "طباعة | أرسل لصديق | تكبير الخط",
+    "اقرأ أيضًا: وزير الصحة يتفقد مستشفيات الجنوب",
+])
+def test_site_trailers(trailer):
+    seed = parsed(f"{HEADLINE}\n{BODY}\n{trailer}")
+    assert seed.paragraphs == [LEAD, SECOND, THIRD]
+
+
+def test_read_also_link_between_paragraphs():
+    seed = parsed(f"{HEADLINE}\n{LEAD}\nاقرأ أيضا: وزير الصحة يتفقد مستشفيات الجنوب\n{SECOND}")
+    assert seed.paragraphs == [LEAD, SECOND]
+
+
+def test_a_sentence_about_sources_or_rights_stays():
+    kept = ["وقال المصدر إن الاجتماع سيعقد الأسبوع المقبل في العاصمة لبحث القضايا العالقة.",
+            "وأكدت النقابة أن جميع الحقوق محفوظة للعاملين وفق القانون الجديد الذي أقره البرلمان أمس."]
+    seed = parsed(f"{HEADLINE}\n{LEAD}\n" + "\n".join(kept))
+    assert seed.paragraphs == [LEAD, *kept]
+
+
+def test_headline_repeated_as_the_first_body_line():
+    seed = parsed(f"{HEADLINE}\n{HEADLINE}\n{BODY}")
+    assert (seed.title, seed.paragraphs) == (HEADLINE, [LEAD, SECOND, THIRD])
+    assert [r.kind for r in seed.removed] == ["repeated_headline"]
+
+
+def test_paragraph_breaks_of_non_breaking_spaces():
+    seed = parsed(f"{HEADLINE}\n{LEAD}\u00a0\u00a0{SECOND}\u00a0\u00a0{THIRD}")
+    assert seed.paragraphs == [LEAD, SECOND, THIRD]
+
+
+def test_a_headline_that_names_its_source_stays():
+    headline = "المصدر: الحكومة تعلن خطة جديدة للإسكان"
+    assert parsed(f"{headline}\n{BODY}").title == headline
