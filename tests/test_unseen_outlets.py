@@ -42,6 +42,14 @@ def published(seed):
     # An editor or a photographer is no author: the line goes, nothing is stated.
     ("تحرير: أحمد سالم", None),
     ("تصوير - علي حسن", None),
+    # Name, outlet and place; a name with its city in brackets; the outlet's own report.
+    ("علي الغامدي - الأنباء - جدة", "علي الغامدي"),
+    ("محمد العتيبي (الرياض)", "محمد العتيبي"),
+    ("كتب - أحمد سالم - الإسكندرية:", "أحمد سالم"),
+    ("خاص - الأنباء", None),
+    ("الأنباء - الرياض", None),
+    # A desk is no author.
+    ("كتب - محرر الشؤون المحلية", None),
 ])
 def test_byline_line_under_the_headline(byline, author):
     seed = parsed(f"{HEADLINE}\n{byline}\n{BODY}")
@@ -61,10 +69,19 @@ def test_windows_line_ends_and_cp1256_bytes():
     ("نُشر في: ٢٠١٤/٠٣/١٢", datetime.date(2014, 3, 12)),
     ("الأربعاء، 12 مارس 2014 09:15 م", datetime.date(2014, 3, 12)),
     ("Cairo, 12 March 2014", datetime.date(2014, 3, 12)),
+    ("Published: March 12, 2014", datetime.date(2014, 3, 12)),
+    ("تاريخ النشر : 2014-03-12 10:30:00", datetime.date(2014, 3, 12)),
+    ("نشر بتاريخ 12-03-2014 الساعة 10:30", datetime.date(2014, 3, 12)),
+    ("الخميس, 12 مارس, 2014", datetime.date(2014, 3, 12)),
+    # Hijri and Gregorian with a dash between them (they agree).
+    ("الأربعاء 11 جمادى الأولى 1435 هـ - 12 مارس 2014 م", datetime.date(2014, 3, 12)),
+    ("بقلم: محمد عبد الرحمن\nتاريخ النشر: 12/03/2014", datetime.date(2014, 3, 12)),
+    ("(د ب أ)\nالأربعاء 12 مارس 2014", datetime.date(2014, 3, 12)),
     # A Hijri-only dateline (12 Rajab 1435 is 11 May 2014, Umm al-Qura).
     ("الرياض 12 رجب 1435هـ", datetime.date(2014, 5, 11)),
     # A date after `today` is no publication date; the line is still a dateline.
     ("الرياض 12 مارس 2030", None),
+    ("تاريخ النشر: 12/03/2030", None),
 ])
 def test_publication_line_or_dateline_at_the_top(line, date):
     seed = parsed(f"{HEADLINE}\n{line}\n{BODY}")
@@ -82,6 +99,12 @@ def test_publication_line_at_the_bottom_with_a_weekday():
     assert (seed.date, seed.paragraphs) == (datetime.date(2014, 3, 12), [LEAD, SECOND, THIRD])
 
 
+def test_a_date_in_the_headline_is_not_the_publication_date():
+    headline = "أحداث 11 سبتمبر 2001 بعد عشر سنوات"
+    seed = parsed(f"{headline}\n{BODY}")
+    assert (seed.title, seed.date) == (headline, None)
+
+
 def test_a_date_in_the_story_is_not_the_publication_date():
     lead = LEAD[:-1] + " منذ 11 سبتمبر 2001."
     seed = parsed(f"{HEADLINE}\n{lead}\n{SECOND}")
@@ -95,6 +118,14 @@ def test_a_date_in_the_story_is_not_the_publication_date():
     ("دبي – (وام) – ", "دبي", "وام", None),
     ("بيروت - رويترز: ", "بيروت", "رويترز", None),
     ("الرياض 12 رجب 1435هـ - ", "الرياض", None, datetime.date(2014, 5, 11)),
+    ("مكة المكرمة 12 رجب 1435هـ (واس) - ", "مكة المكرمة", "واس", datetime.date(2014, 5, 11)),
+    ("القاهرة في 12 مارس 2014 - ", "القاهرة", None, datetime.date(2014, 3, 12)),
+    ("CAIRO, March 12, 2014 - ", "CAIRO", None, datetime.date(2014, 3, 12)),
+    ("القاهرة - «الأنباء»: ", "القاهرة", None, None),
+    ("جدة - الأنباء: ", "جدة", None, None),
+    # An unknown place beside `خاص` goes, stating nothing.
+    ("المكلا - خاص: ", None, None, None),
+    ("(AFP) - ", None, "AFP", None),
 ])
 def test_dateline_before_the_lead(prefix, place, agency, date):
     seed = parsed(f"{HEADLINE}\n{prefix}{LEAD}\n{SECOND}")
@@ -129,6 +160,10 @@ def test_agency_tag_closing_the_article(ending):
     "Copyright 2014 Example News. All rights reserved",
     "طباعة | أرسل لصديق | تكبير الخط",
     "اقرأ أيضًا: وزير الصحة يتفقد مستشفيات الجنوب",
+    "الكلمات الدالة: صحة، مستشفيات، المنطقة الشرقية",
+    "وسوم: صحة - مستشفيات",
+    "رابط مختصر: https://example.com/a1b2",
+    "نقلاً عن صحيفة الحياة",
 ])
 def test_site_trailers(trailer):
     seed = parsed(f"{HEADLINE}\n{BODY}\n{trailer}")
@@ -142,6 +177,7 @@ def test_read_also_link_between_paragraphs():
 
 def test_a_sentence_about_sources_or_rights_stays():
     kept = ["وقال المصدر إن الاجتماع سيعقد الأسبوع المقبل في العاصمة لبحث القضايا العالقة.",
+            "نقلا عن شهود عيان.",
             "وأكدت النقابة أن جميع الحقوق محفوظة للعاملين وفق القانون الجديد الذي أقره البرلمان أمس."]
     seed = parsed(f"{HEADLINE}\n{LEAD}\n" + "\n".join(kept))
     assert seed.paragraphs == [LEAD, *kept]

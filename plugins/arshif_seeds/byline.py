@@ -36,7 +36,8 @@ _WIRE = re.compile(f"^{_AGENCY}$")
 _GENERIC_SOURCES = frozenset({"وكالات", "متابعات"})
 # A dash between a byline's parts (lead_headline ends a signature at one too).
 DASH = "[-–—ـ_]"
-_PLACE = rf"[{_AR}]+(?: [{_AR}]+){{0,2}}"
+# A place is one to three words, none of them `في` (`القاهرة في 12 مارس 2014`).
+_PLACE = rf"[{_AR}]+(?: (?!في )[{_AR}]+){{0,2}}"
 # A place with its country: `صنعاء، اليمن` or `الموصل (العراق)`.
 _PLACE_FULL = rf"{_PLACE}(?:\s*[،,]\s*{_PLACE}|\s*\({_PLACE}\))?"
 
@@ -62,6 +63,11 @@ _DATELINE_PREFIX = re.compile(
 _PLACE_AGENCY_PREFIX = re.compile(
     rf"^(?P<place>{_PLACE_FULL})\s*{DASH}+\s*[(\[]?\s*(?P<agency>{_AGENCY})\s*[)\]]?\s*(?:{DASH}+|:)\s*"
 )
+# `CAIRO, March 12, 2014 (AFP) -`: an English dateline (a date or an agency in it).
+_LATIN_DATELINE = re.compile(
+    rf"^(?P<place>[A-Z][A-Za-z]+(?:[ -][A-Z][A-Za-z]+){{0,2}})\s*(?:,\s*(?P<date>{DATE_PHRASE}))?\s*"
+    rf"(?:\(\s*(?P<agency>{_AGENCY})\s*\))?\s*(?:{DASH}+|:)\s*"
+)
 # `الرياض 25 شوال 1436 هـ الموافق 10 اغسطس 2015 م واس` (a line, or the start of one).
 _DATED_PLACE = re.compile(
     rf"^(?P<place>{_PLACE})\s*(?:[،,]|{DASH}+)?\s*(?:في\s+)?(?P<date>{DATE_PHRASE})\s*"
@@ -79,10 +85,15 @@ _PUBLISHED = (r"(?:نشر|نُشر|تاريخ النشر|تم النشر|تار�
 # A weekday (or any one word) before a publication line's date: `الأربعاء، 12 مارس 2014`.
 _WEEKDAY = rf"(?:[{_AR}A-Za-z]+\s*[،,]?\s*)?"
 # A clock time after it: `- 10:30 ص`, `الساعة 16:10 pm`.
-_CLOCK = r"(?:\s*[-–,|]?\s*(?:الساعة\s*)?\d{1,2}:\d{2}(?:\s*(?:[ap]\.?m\.?|ص|م))?)?"
+_CLOCK = r"(?:\s*[-–,|]?\s*(?:الساعة\s*)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:[ap]\.?m\.?|ص|م))?)?"
 _DATE_LINE = re.compile(rf"^(?:{_PUBLISHED})?{_WEEKDAY}(?P<date>{DATE_PHRASE}){_CLOCK}\s*$", re.I)
 # A line that says it is the publication date (`نشر في: 10/08/2015`), wherever it stands.
 _PUBLICATION_LINE = re.compile(rf"^{_PUBLISHED}{_WEEKDAY}(?P<date>{DATE_PHRASE}){_CLOCK}\s*$", re.I)
+# `خاص`, `حصري`: the outlet's own report, a byline word that names nobody.
+_EXCLUSIVE = frozenset({"خاص", "حصري", "حصريا", "حصرياً"})
+# A desk or a staff, not a person: `كتب - محرر الشؤون المحلية`, `فريق التحرير`.
+_STAFF = frozenset("محرر المحرر محررو محررون مراسل المراسل مراسلة مراسلو مراسلون قسم فريق وحدة مكتب "
+                   "هيئة أسرة اسرة خدمة إدارة ادارة".split())
 _TITLES = re.compile(r"^(?:د\.|د |الدكتور|الدكتورة|المهندس|الأستاذ|الاستاذ|الشيخ|م\.)\s*")
 _NOT_IN_NAMES = frozenset(
     "في فى من إلى الى عن مع بعد قبل حول ضد بين هل لا لم لن ما و أو ثم".split()
@@ -135,6 +146,8 @@ def _kind(part, profile, quoted):
     """What a byline word group is: agency, place, person, desk (learned), or None."""
     if _WIRE.match(part):
         return "agency"
+    if part in _EXCLUSIVE:
+        return "desk"
     if is_place(part):
         return "place"
     if is_name(part):
@@ -176,7 +189,7 @@ def byline_fields(line: str, profile=EMPTY, strict=False) -> dict:
             return fields or {"byline": line}
         # `كتب - X:` says X wrote it; `كتب X …` may be a sentence, unless X is a name.
         if is_name(author) or (said and _namelike(author) and not is_place(author)
-                               and not _WIRE.match(author)):
+                               and not _WIRE.match(author) and author.split()[0] not in _STAFF):
             fields["author"] = author
             return fields
         if said:
@@ -295,13 +308,16 @@ def split_dateline(text: str, profile=EMPTY) -> tuple[dict, str]:
 def _strip_prefix(line, meta, profile):
     """A dateline or byline standing before the first sentence of a paragraph."""
     head = line[:BYLINE_MAX_CHARS + 60]
-    for pattern in (_DATELINE_PREFIX, _DATED_PLACE, _PLACE_AGENCY_PREFIX, _AGENCY_PREFIX, _AUTHOR_PREFIX):
+    for pattern in (_DATELINE_PREFIX, _DATED_PLACE, _PLACE_AGENCY_PREFIX, _LATIN_DATELINE,
+                    _AGENCY_PREFIX, _AUTHOR_PREFIX):
         match = pattern.match(head)
         if not match or match.end() >= len(line) or not _word_boundary(line, match.end()):
             continue
         groups = match.groupdict()
         if pattern is _DATED_PLACE and not (groups.get("agency") or _known_place(groups["place"], profile)):
             continue  # `في 5 شباط 2014 عقد …` starts a sentence, not a dateline
+        if pattern is _LATIN_DATELINE and not (groups["date"] or groups["agency"]):
+            continue
         if "date" in groups:
             groups["date_text"] = groups.pop("date")
         author = groups.get("author")
@@ -315,7 +331,9 @@ def _strip_prefix(line, meta, profile):
     colons = [i for i, char in enumerate(line[:PREFIX_MAX_CHARS]) if char == ":"]
     for colon in reversed(colons):
         found = byline_fields(line[:colon], profile)
-        if found and "byline" not in found and line[colon + 1:].strip() and _word_boundary(line, colon + 1):
+        # A byline that states nothing (`المكلا - خاص:`) goes too when it has parts.
+        stated = found and ("byline" not in found or len(segments(line[:colon])) > 1)
+        if stated and line[colon + 1:].strip() and _word_boundary(line, colon + 1):
             for key, value in found.items():
                 meta.setdefault(key, value)
             return line[colon + 1:].lstrip()

@@ -5,7 +5,7 @@ is read here: a date mentioned in the story is about the story, not about when
 it was published, so the body is never searched for one.
 
 Egyptian/Gulf month names (يناير…), Levantine/Iraqi ones (كانون الثاني…),
-Maghrebi ones (جانفي…), English ones (`Tuesday, 11 August 2015`), Hijri months
+Maghrebi ones (جانفي…), English ones (`Tuesday, 11 August 2015`, `March 12, 2014`), Hijri months
 with `هـ` (`25 شوال 1436 هـ`, converted with hijridate), Western or
 Arabic-Indic digits, d/m/yyyy and yyyy-mm-dd (or yyyy/mm/dd).
 """
@@ -60,6 +60,8 @@ def _numbering(names):
 
 
 _ANY_MONTH = _alternatives(_MONTH_NAMES)
+_ENGLISH_MONTH = "|".join(sorted((n for ns in _MONTH_NAMES.values() for n in ns if n.isascii()),
+                                 key=len, reverse=True))
 _ANY_HIJRI = _alternatives(_HIJRI_NAMES)
 _gregorian_month = _numbering(_MONTH_NAMES)
 _hijri_month = _numbering(_HIJRI_NAMES)
@@ -69,17 +71,20 @@ GREGORIAN = (
     rf"(?<!\d)\d{{1,2}}\s*(?:من\s+)?(?:شهر\s+)?(?:{_ANY_MONTH})"
     rf"(?:\s*[/(]\s*(?:{_ANY_MONTH})\s*\)?)?\s*(?:الجاري\s+|الماضي\s+)?[،,]?\s*(?:عام\s+|سنة\s+)?\d{{4}}(?!\d)"
     r"(?:\s*م(?![\w]))?"
+    rf"|\b(?:{_ENGLISH_MONTH})\.?\s+\d{{1,2}},?\s+\d{{4}}(?!\d)"
     r"|(?<!\d)\d{1,2}[/.-]\d{1,2}[/.-]\d{4}(?!\d)|(?<!\d)\d{4}[/.-]\d{1,2}[/.-]\d{1,2}(?!\d)"
 )
 HIJRI = rf"(?<!\d)\d{{1,2}}\s*(?:من\s+)?(?:{_ANY_HIJRI})\s*(?:عام\s+|سنة\s+)?\d{{4}}\s*(?:هـ|ه)(?![\w])"
 # A date as it stands in a dateline: Hijri, Gregorian, or both (`… هـ الموافق … م`).
-DATE_PHRASE = rf"(?:(?:{HIJRI})(?:\s*[،,]?\s*(?:الموافق|الموافق ل|م\.?)?\s*(?:{GREGORIAN}))?|(?:{GREGORIAN}))"
+DATE_PHRASE = rf"(?:(?:{HIJRI})(?:\s*[،,\-–/|]?\s*(?:الموافق|الموافق ل|م\.?)?\s*(?:{GREGORIAN}))?|(?:{GREGORIAN}))"
 
 _NAMED = re.compile(
     rf"(?<!\d)(\d{{1,2}})\s*(?:من\s+)?(?:شهر\s+)?({_ANY_MONTH})"
     rf"(?:\s*[/(]\s*(?:{_ANY_MONTH})\s*\)?)?\s*(?:الجاري\s+|الماضي\s+)?[،,]?\s*(?:عام\s+|سنة\s+)?(\d{{4}})(?!\d)",
     re.I,
 )
+# `March 12, 2014`: English month first.
+_ENGLISH_NAMED = re.compile(rf"\b({_ENGLISH_MONTH})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})(?!\d)", re.I)
 _HIJRI_DATE = re.compile(
     rf"(?<!\d)(\d{{1,2}})\s*(?:من\s+)?({_ANY_HIJRI})\s*(?:عام\s+|سنة\s+)?(\d{{4}})\s*(?:هـ|ه)(?![\w])")
 _NUMERIC_DMY = re.compile(r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d)")
@@ -106,6 +111,8 @@ def _first_gregorian(text):
     found = []
     for match in _NAMED.finditer(text):
         found.append((match.start(), _date(match[3], _gregorian_month(match[2]), match[1])))
+    for match in _ENGLISH_NAMED.finditer(text):
+        found.append((match.start(), _date(match[3], _gregorian_month(match[1]), match[2])))
     for match in _NUMERIC_DMY.finditer(text):
         found.append((match.start(), _date(match[3], match[2], match[1])))
     for match in _NUMERIC_YMD.finditer(text):
