@@ -150,3 +150,41 @@ def test_listings_follow_which_tags_have_pages(tmp_path, monkeypatch):
     monkeypatch.setattr(arshif_theme, "prune_tags", lambda generator, minimum: prune(generator, 99))
     build_site(seeds, out, ARSHIF_TAG_MIN_ARTICLES=2)
     assert (out / "tags" / "index.html").read_text(encoding="utf-8").count("<li>") == 0
+
+
+def snapshot(output):
+    """{relative path: bytes} of every file of a build."""
+    return {p.relative_to(output).as_posix(): p.read_bytes() for p in sorted(output.rglob("*")) if p.is_file()}
+
+
+def test_adding_the_newest_article_rewrites_first_pages_only(tmp_path):
+    """Listing pages are counted from the oldest end: one newer article changes the
+    first page of each listing it is on, the older pages keep their names and
+    bytes (and are not written again), and the output is byte for byte a build
+    from scratch of the same seeds."""
+    paging = {"DEFAULT_PAGINATION": 3, "PAGINATED_TEMPLATES": {
+        "index": None, "tag": None, "category": None, "source": None, "period_archives": 4}}
+    names = sorted(n for n in os.listdir(SEEDS) if n.endswith(".txt"))[:40]
+    seeds = copy_seeds(names, tmp_path / "seeds")
+    out = tmp_path / "out"
+    build_site(seeds, out, **paging)
+    older = sorted((out / "page").glob("*/index.html"))
+    assert len(older) >= 9  # 40 articles, 3 a page: the first page holds 3 to 5
+    before = {p: (p.read_bytes(), os.stat(p).st_mtime_ns) for p in out.rglob("page/*/index.html")}
+
+    newest = "20000_politics.txt"
+    shutil.copy(os.path.join(SAMPLE, newest), seeds / newest)
+    with open(seeds / "manifest.tsv", "a", encoding="utf-8") as handle:
+        handle.write(f"{newest}\tx\tpolitics\t2030-01-01 00:00:00\t1\tأحدث خبر في الأرشيف\tx\n")
+    build_site(seeds, out, **paging)
+    fresh = tmp_path / "fresh"
+    build_site(seeds, fresh, **paging)
+    assert snapshot(out) == snapshot(fresh)
+
+    kept = {p for p, (data, stamp) in before.items() if p.exists() and os.stat(p).st_mtime_ns == stamp}
+    assert kept == set(before)  # 41 articles: no listing gained a page
+    assert all(p.read_bytes() == data for p, (data, _) in before.items())
+    front = (out / "index.html").read_text(encoding="utf-8")
+    assert "أحدث خبر في الأرشيف" in front
+    # The next older page is named by its place from the oldest end; readers count from the newest.
+    assert f'href="/page/{len(older) + 1}/"' in front and "صفحة 1 من" in front

@@ -2,7 +2,8 @@
 
 Arshif replaces three of Pelican's taxonomy writers and wraps a private
 method (linear-time listings), wraps the content cache's loader (a damaged
-cache is discarded), records the files the writer opens, reads and edits the
+cache is discarded), records the files the writer opens, writes a listing's
+pages one at a time, reads and edits the
 reader cache and an article's body before its links are rewritten, reads
 pelican-sitemap's clock and recognises `pelican -r`'s loop. Those are not APIs: an upgrade may change them
 silently. RELIED_ON holds the SHA-1 of each such function's source as written
@@ -53,7 +54,8 @@ RELIED_ON = {
         "RecordingWriter.opened: every file the writer writes still goes through _open_w"),
     "pelican.writers:Writer.write_file": (
         "37c66a5fbfe3537880ad9e95c98b9f22bebda081",
-        "IncrementalWriter.write_file: content_written is still sent once per file written"),
+        "IncrementalWriter.write_file: content_written is still sent once per file written; "
+        "listing_pages: its pagination still makes the same page variables and names"),
     "pelican.cache:FileDataCacher.__init__": (
         "f8e49bc6196191516ead7c91b7136c04b187c308",
         "guarded_cache_init: the pickle is still loaded in __init__ into self._cache"),
@@ -291,6 +293,45 @@ class RecordingWriter(Writer):
 
     def opened(self, filename):
         """A subclass's hook."""
+
+
+# Writer.write_file's parameters that are not template variables, in its order.
+_WRITE_FILE_NAMED = ("relative_urls", "paginated", "template_name", "override_output", "url")
+
+
+def listing_pages(settings, name, args, kwargs, paginator):
+    """Pelican's pagination in `Writer.write_file(name, template, context, *args,
+    **kwargs)`, one page at a time, with the paginator class given: a list of
+    (file name, {key: that page}, the arguments that write that page alone), or
+    None when Pelican writes the listing as one file. `write_file(file name,
+    template, context, **arguments)` renders what Pelican's loop renders for
+    that page (`paginated={}` turns its own pagination off).
+    """
+    named = dict(zip(_WRITE_FILE_NAMED, args))
+    named.update((key, val) for key, val in kwargs.items() if key in _WRITE_FILE_NAMED)
+    variables = {key: val for key, val in kwargs.items() if key not in _WRITE_FILE_NAMED}
+    paginated = named.get("paginated")
+    if paginated is None:
+        paginated = {key: val for key, val in variables.items() if key in {"articles", "dates"}}
+    template_name = named.get("template_name")
+    if not (paginated and template_name in settings["PAGINATED_TEMPLATES"]):
+        return None
+    per_page = settings["PAGINATED_TEMPLATES"][template_name] or settings["DEFAULT_PAGINATION"]
+    paginators = {key: paginator(name, named.get("url"), val, settings, per_page)
+                  for key, val in paginated.items()}
+    pages = []
+    for page_num in range(next(iter(paginators.values())).num_pages):
+        shown, arguments = {}, {**variables, **named, "paginated": {}}
+        for key, pages_of in paginators.items():
+            shown[key] = page = pages_of.page(page_num + 1)
+            arguments.update({
+                f"{key}_paginator": pages_of,
+                f"{key}_page": page,
+                f"{key}_previous_page": pages_of.page(page_num) if page_num > 0 else None,
+                f"{key}_next_page": pages_of.page(page_num + 2) if page_num + 1 < pages_of.num_pages else None,
+            })
+        pages.append((page.save_as, shown, arguments))
+    return pages
 
 
 # -- The command line --

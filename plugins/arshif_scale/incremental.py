@@ -24,9 +24,11 @@ import json
 import logging
 import os
 
-from arshif_core.pelican_compat import RecordingWriter
+from arshif_core.pelican_compat import RecordingWriter, listing_pages
 from jinja2 import meta
 from pelican import signals
+
+from .paging import StablePaginator
 
 logger = logging.getLogger(__name__)
 
@@ -229,16 +231,40 @@ class IncrementalWriter(RecordingWriter):
         return super().write_file(name, template, context, *args, **kwargs)
 
     def _write_listing(self, name, template, context, *args, **kwargs):
-        """Listing pages (possibly paginated): skipped when what they list is unchanged."""
+        """Listing pages: each skipped when what it shows is unchanged.
+
+        A paginated listing's pages are counted from the oldest end (`paging`):
+        a page after the first shows its own articles, its number and the
+        number of pages; the whole list (its count, its timeline) is shown on
+        the first page only (tests/test_incremental.py checks the theme), so
+        it is in the first page's key alone.
+        """
         if self._site is None:
             self._site = site_signature(context)
         if template.name not in self._shown:
             self._shown[template.name] = shown_taxonomies(template)
-        # all_articles (the whole archive) is handed to every listing; the theme never shows it.
-        key = _digest(self._site, template.filename, args,
-                      sorted((k, _listed(v, self._listed)) for k, v in kwargs.items()
-                             if k != "all_articles"),
-                      [(name, _taxonomy(context.get(name))) for name in self._shown[template.name]])
+        common = [self._site, template.filename,
+                  [(name, _taxonomy(context.get(name))) for name in self._shown[template.name]]]
+        pages = listing_pages(self.settings, name, args, kwargs, StablePaginator)
+        if pages is None:
+            # all_articles (the whole archive) is handed to every listing; the theme never shows it.
+            key = _digest(*common, args, self._variables(kwargs, ()))
+            return self._render(name, key, template, context, *args, **kwargs)
+        for save_as, shown, arguments in pages:
+            first = all(page.number == 1 for page in shown.values())
+            key = _digest(*common, self._variables(kwargs, () if first else shown),
+                          sorted((key, page.number, page.paginator.num_pages,
+                                  _listed(page.object_list, self._listed)) for key, page in shown.items()))
+            self._render(save_as, key, template, context, **arguments)
+        return None
+
+    def _variables(self, kwargs, left_out):
+        """What a listing may show of the values passed to it, but those `left_out`."""
+        return sorted((k, _listed(v, self._listed)) for k, v in kwargs.items()
+                      if k != "all_articles" and k not in left_out)
+
+    def _render(self, name, key, template, context, *args, **kwargs):
+        """Write a listing file unless its key and its files are the last build's."""
         before = self.previous.get(name)
         if isinstance(before, list) and before[0] == key and self._intact(before[1]):
             self.current[name] = before
