@@ -2,11 +2,16 @@
 publication lines and trailers, read from strings (invented text in the style of news)."""
 
 import datetime
+import json
+import os
+import re
+import shutil
 
 import pytest
 
 from arshif_seeds.decoding import decode_seed
 from arshif_seeds.parse import parse_seed
+from sitebuild import build_site
 
 TODAY = datetime.date(2016, 1, 1)
 HEADLINE = "افتتاح مستشفى جديد بالمنطقة الشرقية"
@@ -197,3 +202,80 @@ def test_paragraph_breaks_of_non_breaking_spaces():
 def test_a_headline_that_names_its_source_stays():
     headline = "المصدر: الحكومة تعلن خطة جديدة للإسكان"
     assert parsed(f"{headline}\n{BODY}").title == headline
+
+
+# An invented outlet (tests/fixtures/unseen/): a masthead line over every headline,
+# `مراسل صدى الوادي - <place> | <date>` bylines, a related link and an app plug
+# under every article. Nothing of it is in the reader's patterns: it is learned.
+OUTLET = os.path.join(os.path.dirname(__file__), "fixtures", "unseen")
+FURNITURE = ["صدى الوادي", "حمّل تطبيق", "المزيد من", "مراسل", "أخبار المحافظات"]
+DATES = {1: "2014-03-11", 3: "2014-03-12", 5: "2014-03-13", 7: "2014-03-15", 9: "2014-03-17",
+         11: "2014-03-18"}
+AUTHORS = {2: "سامر العلي", 6: "علي الحسن", 10: "سلمى يوسف"}
+
+
+@pytest.fixture(scope="module")
+def outlet_site(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("unseen")
+    shutil.copytree(OUTLET, tmp / "seeds")
+    build_site(tmp / "seeds", tmp / "out")
+    report = json.loads((tmp / "out-ingest-report.json").read_text(encoding="utf-8"))
+    return tmp / "out", report
+
+
+def _shown(page):
+    """The article as a page shows it: its story element, description and JSON-LD."""
+    story = re.search(r'<article class="story">.*?</article>', page, re.S).group()
+    description = re.search(r'<meta name="description" content="([^"]*)"', page)[1]
+    data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)[1])
+    return story, description, data
+
+
+def test_learned_outlet_furniture_is_not_published(outlet_site):
+    out, report = outlet_site
+    learned = report["sources"]["(folder)"]
+    assert learned["masthead"] == ["صدى الوادي | أخبار المحافظات"]
+    assert learned["seeds_touched"] == 12
+    home = (out / "index.html").read_text(encoding="utf-8")
+    assert not [f for f in FURNITURE if f in home]
+    for n in range(1, 13):
+        page = (out / "a" / f"sada_{n:04d}" / "index.html").read_text(encoding="utf-8")
+        story, description, data = _shown(page)
+        assert not [f for f in FURNITURE if f in story + description], n
+        # The date is the byline's (never the story's 1961), or none.
+        assert data.get("datePublished", "")[:10] == DATES.get(n, ""), n
+        assert ("غير مؤرخ" in story) == (n not in DATES), n
+        # The author is the person of a byline: never the headline (`ماجد الخطيب`), a place or a desk.
+        assert data.get("author", {}).get("name") == AUTHORS.get(n), n
+    page = (out / "a" / "sada_0002" / "index.html").read_text(encoding="utf-8")
+    assert "<h1>ماجد الخطيب</h1>" in page
+
+
+def _learned_parse(texts, today=TODAY):
+    from arshif_seeds.furniture import learn, sketch
+    from arshif_seeds.normalize import normalize_text
+    profile = learn(sketch(normalize_text(t)) for t in texts)
+    return profile, [parse_seed(t, f"s{i}.txt", profile, today=today) for i, t in enumerate(texts)]
+
+
+def _stories(n):
+    return [(f"{HEADLINE} رقم {i}", f"{LEAD[:-1]} في الحي رقم {i}.", f"{SECOND[:-1]} رقم {i}.")
+            for i in range(n)]
+
+
+def test_a_masthead_on_every_seed_is_furniture_a_column_name_on_some_is_a_kicker():
+    texts = [("مجلة الحي | الصفحة الأولى\n" if i % 10 else "") + "\n".join(story)
+             for i, story in enumerate(_stories(20))]
+    profile, seeds = _learned_parse(texts)
+    assert profile.masthead == {"مجلة الحي | الصفحة الأولى"}
+    assert all(s.kicker is None and s.title.startswith(HEADLINE) for s in seeds)
+    texts = [("رأي الحي\n" if i % 3 == 0 else "") + "\n".join(story) for i, story in enumerate(_stories(20))]
+    profile, seeds = _learned_parse(texts)
+    assert not profile.masthead and [s.kicker for s in seeds[:2]] == ["رأي الحي", None]
+
+
+def test_a_masthead_that_names_the_agency_is_read_as_a_byline():
+    texts = ["(واس)\n" + "\n".join(story) for story in _stories(12)]
+    profile, seeds = _learned_parse(texts)
+    assert profile.masthead == {"(واس)"}
+    assert all(s.agency == "واس" and "واس" not in published(s) for s in seeds)

@@ -9,7 +9,7 @@ reported back as a `Removed` record.
 import dataclasses
 import re
 
-from .byline import AGENCY, DASH
+from .byline import AGENCY, DASH, byline_fields
 from .furniture import BOTTOM_LINES, EMPTY
 
 
@@ -124,8 +124,9 @@ FOOTER_MAX_WORDS = 30
 def strip_boilerplate(lines: list[str], profile=EMPTY) -> tuple[list[str], list[Removed]]:
     """Split `lines` into the article's own lines and the removed boilerplate.
 
-    Known furniture anywhere, then what this archive's `profile` learned to be
-    furniture at the bottom (the top is read with the byline).
+    Known furniture anywhere, the archive's masthead (`Profile.masthead`) at the
+    top, then what its `profile` learned to be furniture at the bottom (the rest
+    of the top is read with the byline).
     """
     kept, removed = [], []
     in_related = 0
@@ -134,7 +135,11 @@ def strip_boilerplate(lines: list[str], profile=EMPTY) -> tuple[list[str], list[
         if not text:
             kept.append(line)
             continue
-        first = not any(k.strip() for k in kept) and not removed
+        top = not any(k.strip() for k in kept)
+        first = top and not removed
+        if top and profile.is_masthead(text) and not set(byline_fields(text, profile)) - {"byline"}:
+            removed.append(Removed("learned", text))  # the masthead; a byline stays to be read
+            continue
         if in_related:
             if _is_related_item(text):
                 removed.append(Removed("related", text))

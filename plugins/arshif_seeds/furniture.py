@@ -80,6 +80,9 @@ class Profile:
     openings: frozenset = frozenset()
     # Word groups that recur in top lines beside many others: places, desks, outlets.
     hubs: frozenset = frozenset()
+    # First lines (by `line_key`) on a HABIT share of the seeds: the site's masthead,
+    # which says nothing about any one article (a column name recurs in fewer).
+    masthead: frozenset = frozenset()
     # Share of seeds whose first line is short and not a sentence: a headline.
     headline_first: float = 0.0
     # Share of seeds whose second line is short, not a sentence, over a long
@@ -89,6 +92,9 @@ class Profile:
     def is_line(self, line: str) -> bool:
         return line_key(line) in self.lines
 
+    def is_masthead(self, line: str) -> bool:
+        return line_key(line) in self.masthead
+
     def opening(self, line: str, zone: str) -> bool:
         words = line_key(line).split()
         return (len(words) <= OPENING_LINE_MAX_WORDS
@@ -97,14 +103,14 @@ class Profile:
     @functools.cached_property
     def stamp(self) -> str:
         """Changes exactly when what was learned changes (cached parses depend on it)."""
-        text = repr((sorted(self.lines), sorted(self.openings), sorted(self.hubs),
+        text = repr((sorted(self.lines), sorted(self.openings), sorted(self.hubs), sorted(self.masthead),
                      self.headline_first >= HABIT, self.byline_second >= HABIT))
         return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
 
     def summary(self) -> dict:
         return {"articles": self.articles, "furniture_lines": sorted(self.lines),
                 "furniture_openings": sorted(f"{zone}: {opening} …" for zone, opening in self.openings),
-                "byline_words": sorted(self.hubs),
+                "byline_words": sorted(self.hubs), "masthead": sorted(self.masthead),
                 "headline_first": round(self.headline_first, 3),
                 "byline_second": round(self.byline_second, 3)}
 
@@ -125,6 +131,7 @@ def sketch(text: str) -> str:
 def learn(texts) -> Profile:
     """Learn one source's furniture from its seeds' normalised texts (an iterable)."""
     line_support = defaultdict(set)
+    first_support = defaultdict(set)
     opening_support = defaultdict(set)
     opening_words = defaultdict(int)
     opening_lines = defaultdict(int)
@@ -144,6 +151,8 @@ def learn(texts) -> Profile:
                           and not is_sentence(lines[1]) and len(lines[2].split()) >= LEAD_WORDS)
         # Copies of one story count once: the article is known by its longest line.
         copy = hash(max(lines, key=len))
+        if len(first.split()) <= LINE_MAX_WORDS:
+            first_support[line_key(first)].add(copy)
         top = range(min(TOP_LINES, len(lines)))
         # A short article's last lines are both: its top and its bottom.
         bottom = range(max(1, len(lines) - BOTTOM_LINES), len(lines))
@@ -187,5 +196,6 @@ def learn(texts) -> Profile:
         for part, support in segment_support[first_line].items()
         if often(support, LINE_SHARE) and len(partners[first_line][part]) >= HUB_PARTNERS
     )
-    return Profile(articles=count, lines=lines, openings=openings, hubs=hubs,
+    masthead = frozenset(key for key, support in first_support.items() if often(support, HABIT))
+    return Profile(articles=count, lines=lines, openings=openings, hubs=hubs, masthead=masthead,
                    headline_first=headline_first / count, byline_second=byline_second / count)
