@@ -258,9 +258,14 @@ def _learned_parse(texts, today=TODAY):
     return profile, [parse_seed(t, f"s{i}.txt", profile, today=today) for i, t in enumerate(texts)]
 
 
+TOPICS = ["الصحة", "الأسواق", "المشروع", "المباراة", "الطاقة", "الجامعة", "المطار", "الميناء",
+          "المدارس", "الطرق", "المياه", "الزراعة", "السياحة", "الإسكان", "النقل", "البيئة"]
+
+
 def _stories(n):
-    return [(f"{HEADLINE} رقم {i}", f"{LEAD[:-1]} في الحي رقم {i}.", f"{SECOND[:-1]} رقم {i}.")
-            for i in range(n)]
+    """`n` different stories (headlines differ in words, not only in numbers)."""
+    return [(f"{HEADLINE} و{TOPICS[i % 16]} و{TOPICS[(i * 7 + 3) % 16]}", f"{LEAD[:-1]} في الحي رقم {i}.",
+             f"{SECOND[:-1]} رقم {i}.") for i in range(n)]
 
 
 def test_a_masthead_on_every_seed_is_furniture_a_column_name_on_some_is_a_kicker():
@@ -279,3 +284,23 @@ def test_a_masthead_that_names_the_agency_is_read_as_a_byline():
     profile, seeds = _learned_parse(texts)
     assert profile.masthead == {"(واس)"}
     assert all(s.agency == "واس" and "واس" not in published(s) for s in seeds)
+
+
+def test_an_outlet_in_every_byline_prefix_is_learned():
+    """`<name>- صدى- <place>: <lead>`: the outlet recurs beside many names and places, so
+    a prefix with a name the reader does not know still goes (stating only the place)."""
+    names = ["هتان الزهراني", "عائض القرني", "فهد الشمري", "نورة القحطاني", "بندر الغامدي"]
+    places = ["جدة", "الرياض", "الدمام", "الطائف", "أبها", "تبوك"]
+    stories = _stories(25)
+    texts = [f"{h}\n{names[i % 5]}- صدى- {places[i % 6]}: {lead}\n{second}"
+             for i, (h, lead, second) in enumerate(stories)]
+    profile, seeds = _learned_parse(texts)
+    assert "صدى" in profile.hubs
+    assert [s.paragraphs[0] for s in seeds] == [lead for _, lead, _ in stories]
+    assert [s.place for s in seeds] == [places[i % 6] for i in range(25)]
+    assert {s.author for s in seeds} == {None, "فهد الشمري", "نورة القحطاني", "بندر الغامدي"}
+
+
+def test_outlet_from_place_byline():
+    seed = parsed(f"{HEADLINE}\n«الأنباء» من جدة\n{BODY}")
+    assert (seed.place, seed.author, seed.paragraphs) == ("جدة", None, [LEAD, SECOND, THIRD])

@@ -17,8 +17,8 @@ a desk or an outlet.
 import re
 
 from .dates import DATE_PHRASE
-from .furniture import (BYLINE_SLOT_WORDS, EMPTY, HEADLINE_SEPARATORS, LEAD_WORDS, SEPARATORS,
-                        is_sentence, segments)
+from .furniture import (BYLINE_SLOT_WORDS, EMPTY, HEADLINE_SEPARATORS, LEAD_WORDS, PREFIX_MAX_CHARS,
+                        SEPARATORS, is_sentence, segments)
 from .lexicon import BYLINE_NAMES, BYLINE_PLACES
 
 # Arabic letters (no tatweel: names and places are not stretched).
@@ -104,8 +104,6 @@ MAX_BYLINE_LINES = 3
 # Bylines and datelines are short: longer text is not scanned for them.
 BYLINE_MAX_CHARS = 150
 BYLINE_MAX_WORDS = 14
-# A byline prefix (`تبوك: أحمد الحجيري: قال …`) stands within this many characters.
-PREFIX_MAX_CHARS = 90
 LEAD_MIN_WORDS = 12
 # A line that may be the headline is a byline with an unnamed part only when this short.
 STRICT_MAX_WORDS = 6
@@ -199,7 +197,7 @@ def byline_fields(line: str, profile=EMPTY, strict=False) -> dict:
     if len(line.split()) > BYLINE_MAX_WORDS:
         return {}
     quoted = {" ".join(q.strip("«»\"“” ").split()) for q in _QUOTED.findall(line)}
-    parts = [p.strip(".") for p in segments(line, HEADLINE_SEPARATORS if strict else SEPARATORS)
+    parts = [_from_place(p.strip(".")) for p in segments(line, HEADLINE_SEPARATORS if strict else SEPARATORS)
              if p.strip(".")]
     if not parts or any(len(p.split()) > 5 for p in parts):
         return {}
@@ -221,6 +219,11 @@ def byline_fields(line: str, profile=EMPTY, strict=False) -> dict:
     if kinds == ["person"] and not separated and (strict or not recurring):
         return {}  # a name alone is a byline only over a lead (`extract_byline`)
     return _fields(parts, kinds, fields) or {"byline": line}
+
+
+def _from_place(part):
+    """`من جدة` after an outlet's name (`«الاقتصادية» من جدة`) is the place."""
+    return part[3:] if part.startswith("من ") and is_place(part[3:]) else part
 
 
 def _fields(parts, kinds, fields):

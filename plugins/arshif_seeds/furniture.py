@@ -39,6 +39,8 @@ OPENING_MEAN_MAX_WORDS = 22
 HUB_PARTNERS = 3
 SEGMENT_MAX_WORDS = 4
 BYLINE_MAX_WORDS = 14
+# A byline prefix (`تبوك: أحمد الحجيري: قال …`) stands within this many characters.
+PREFIX_MAX_CHARS = 90
 # A line under the headline this short, over a lead this long, sits in a byline's place.
 BYLINE_SLOT_WORDS = 10
 LEAD_WORDS = 12
@@ -128,6 +130,12 @@ def sketch(text: str) -> str:
     return "\n".join(lines[:TOP_LINES] + [longest] + lines[-BOTTOM_LINES:])
 
 
+def _prefix(line):
+    """What stands before a lead's first colon (`فلان- صحيفة- جدة: …`), when byline-short."""
+    colon = line.find(":", 0, PREFIX_MAX_CHARS)
+    return line[:colon] if colon > 0 and len(line[:colon].split()) <= BYLINE_MAX_WORDS else ""
+
+
 def learn(texts) -> Profile:
     """Learn one source's furniture from its seeds' normalised texts (an iterable)."""
     line_support = defaultdict(set)
@@ -168,8 +176,9 @@ def learn(texts) -> Profile:
                     opening_words[opening] += len(words)
                     opening_lines[opening] += 1
                     opening_sentences[opening] += is_sentence(key)
-                if zone == "top" and len(words) <= BYLINE_MAX_WORDS:
-                    parts = [p for p in segments(lines[index]) if len(p.split()) <= SEGMENT_MAX_WORDS]
+                byline = lines[index] if len(words) <= BYLINE_MAX_WORDS else _prefix(lines[index])
+                if zone == "top" and byline:
+                    parts = [p for p in segments(byline) if len(p.split()) <= SEGMENT_MAX_WORDS]
                     first_line = index == 0
                     for part in parts:
                         segment_support[first_line][part].add(copy)
