@@ -39,7 +39,10 @@ def encode_str(s, out):
 
 def _order_docs(reader):
     """Live documents, undated first (by name), then dated, oldest first:
-    export id → stored fields.
+    export id → (document number, stored fields). The stored analysis is
+    left out but for its field lengths ("lengths"): all documents' analyses
+    held at once would be the export's largest use of memory, so `ExportState.add`
+    reads them one document at a time.
 
     Ids in date order make `sort: newest` and the year filter free (a year
     is a range of ids), and oldest first puts a new article at the end: its
@@ -47,7 +50,9 @@ def _order_docs(reader):
     content. Same-day documents are in name order (dates are days), which is
     arrival order for seeds named by number or time.
     """
-    docs = list(reader.iter_docs())
+    docs = [(docnum, {**{k: v for k, v in fields.items() if k != ANALYSIS_FIELD},
+                      "lengths": fields[ANALYSIS_FIELD][0]})
+            for docnum, fields in reader.iter_docs()]
     undated = sorted((d for d in docs if not d[1]["date"]), key=lambda d: d[1]["source_file"])
     dated = sorted((d for d in docs if d[1]["date"]),
                    key=lambda d: (d[1]["date"], d[1]["source_file"]))
@@ -161,26 +166,28 @@ class ExportState:
         self.suggest = Counter()
         self.averages = None
 
-    def can_append(self, key, docs, analyses_of):
+    def can_append(self, key, docs, lengths):
         """True when `docs` are this state's documents followed by newer ones
-        and the coarse statistics stay as they were."""
+        and the coarse statistics stay as they were (`lengths`: every
+        document's field lengths)."""
         n_old = len(self.docs)
         if key != self.key or docs[:n_old] != self.docs or len(docs) < n_old:
             return False
         if _coarse_count(len(docs)) != _coarse_count(n_old):
             return False
         totals = list(self.totals)
-        for analysis in analyses_of(range(n_old, len(docs))):
-            totals = [t + n for t, n in zip(totals, analysis[0])]
+        for doc_lengths in lengths[n_old:]:
+            totals = [t + n for t, n in zip(totals, doc_lengths)]
         return _averages(totals, len(docs)) == self.averages
 
-    def add(self, docs, rows, analyses):
-        """Append documents (newer than all held) with their analyses."""
+    def add(self, docs, rows, lengths, analyses):
+        """Append documents (newer than all held) with their field lengths and
+        their analyses (an iterable, read once, one document at a time)."""
         first = len(self.docs)
         self.docs += docs
         self.rows += rows
-        for analysis in analyses:
-            self.totals = [t + n for t, n in zip(self.totals, analysis[0])]
+        for doc_lengths in lengths:
+            self.totals = [t + n for t, n in zip(self.totals, doc_lengths)]
         self.averages = _averages(self.totals, len(self.docs))
         # Compact per-stem arrays: 20,000 articles' postings fit in tens of MB.
         touched, shared_forms, joined_counts = {}, {}, Counter()
@@ -198,7 +205,8 @@ class ExportState:
             for form in joined.split(SUB_SEP):
                 self.suggest[form] += count
         n_docs = len(self.docs)
-        for stem, (ids, tfs, forms, positions) in touched.items():
+        for stem in list(touched):  # each stem's lists are freed once its block is made
+            ids, tfs, forms, positions = touched.pop(stem)
             old = self.stems.get(stem)
             if old is not None:
                 old_ids, old_forms = _joined_forms(len(old[0]), old[1])
@@ -389,24 +397,27 @@ def export_index(index_dir, out_dir, settings):
     only the new documents are analysed into it.
     """
     ix = index.open_dir(str(index_dir))
-    with ix.reader() as reader:
-        stored = [fields for _, fields in _order_docs(reader)]
-    ix.close()
-    fingerprint = _fingerprint(stored, settings)
-    if _unchanged(out_dir, fingerprint):
-        logger.info("arshif_search: static index in %s is up to date", out_dir)
-        return json.loads((out_dir / "manifest.json").read_text("utf-8"))
-    key = _compact_json([FORMAT_VERSION, {k: v for k, v in settings.items()
-                                          if k not in ("parallel", "limitmb")}])
-    docs = [(fields["source_file"], fields["content_hash"]) for fields in stored]
-    state = _load_state(index_dir / STATE)
-    if not (isinstance(state, ExportState) and state.can_append(
-            key, docs, lambda ids: (stored[i][ANALYSIS_FIELD] for i in ids))):
-        state = ExportState(key, settings["ranking"])
-    first = len(state.docs)
-    state.add(docs[first:], [_row(fields) for fields in stored[first:]],
-              [fields[ANALYSIS_FIELD] for fields in stored[first:]])
-    del stored
+    try:
+        with ix.reader() as reader:
+            listing = _order_docs(reader)
+            stored = [fields for _, fields in listing]
+            fingerprint = _fingerprint(stored, settings)
+            if _unchanged(out_dir, fingerprint):
+                logger.info("arshif_search: static index in %s is up to date", out_dir)
+                return json.loads((out_dir / "manifest.json").read_text("utf-8"))
+            key = _compact_json([FORMAT_VERSION, {k: v for k, v in settings.items()
+                                                  if k not in ("parallel", "limitmb")}])
+            docs = [(fields["source_file"], fields["content_hash"]) for fields in stored]
+            lengths = [fields["lengths"] for fields in stored]
+            state = _load_state(index_dir / STATE)
+            if not (isinstance(state, ExportState) and state.can_append(key, docs, lengths)):
+                state = ExportState(key, settings["ranking"])
+            first = len(state.docs)
+            state.add(docs[first:], [_row(fields) for fields in stored[first:]], lengths[first:],
+                      (reader.stored_fields(docnum)[ANALYSIS_FIELD] for docnum, _ in listing[first:]))
+            del listing, stored
+    finally:
+        ix.close()
     manifest, written, removed = _write_export(state, fingerprint, out_dir, settings)
     write_atomic(index_dir / STATE, lambda handle: pickle.dump(state, handle, pickle.HIGHEST_PROTOCOL))
     logger.info("arshif_search: exported %d documents (%d new to the export), %d terms, "
