@@ -116,3 +116,31 @@ def test_an_untested_version_with_the_same_internals_is_a_warning(monkeypatch, c
     with caplog.at_level(logging.WARNING):
         pelican_compat.check_pelican(None)
     assert any("internals it relies on are unchanged" in r.getMessage() for r in caplog.records)
+
+
+def test_the_reader_cache_is_saved_once_the_pages_are_written(tmp_path):
+    """Saving it pickles every body, and CPython keeps each one's UTF-8 form from
+    then on: saved after the heavy steps, not when Pelican saves it (once read)."""
+    from pelican import signals
+
+    from sitebuild import build_site, copy_seeds, SEEDS
+
+    names = sorted(n for n in Path(SEEDS).iterdir() if n.suffix == ".txt")[:3]
+    seeds = copy_seeds([n.name for n in names], tmp_path / "seeds")
+    cache = tmp_path / "out-cache" / "ArticlesGenerator-Readers"
+    seen = {}
+
+    def when_read(generator):
+        seen["read"] = cache.exists()
+
+    def when_done(pelican):
+        seen["done"] = cache.exists()
+
+    signals.article_generator_finalized.connect(when_read)
+    signals.finalized.connect(when_done)
+    try:
+        build_site(seeds, tmp_path / "out")
+    finally:
+        signals.article_generator_finalized.disconnect(when_read)
+        signals.finalized.disconnect(when_done)
+    assert seen == {"read": False, "done": True}

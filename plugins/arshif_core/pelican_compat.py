@@ -4,7 +4,8 @@ Arshif replaces three of Pelican's taxonomy writers and wraps a private
 method (linear-time listings), wraps the content cache's loader (a damaged
 cache is discarded), records the files the writer opens, writes a listing's
 pages one at a time, reads and edits the
-reader cache and an article's body before its links are rewritten, reads
+reader cache (and saves it later than Pelican does) and an article's body
+before its links are rewritten, reads
 pelican-sitemap's clock and recognises `pelican -r`'s loop. Those are not APIs: an upgrade may change them
 silently. RELIED_ON holds the SHA-1 of each such function's source as written
 for TESTED; `check_pelican` (at `initialized`) stops the build naming what
@@ -62,6 +63,9 @@ RELIED_ON = {
     "pelican.cache:FileStampDataCacher.cache_data": (
         "61fd5bd36360ed34724328a55adc96620c079dea",
         "reader_cache: entries are still path → (file stamp, (content, metadata))"),
+    "pelican.generators:ArticlesGenerator.generate_context": (
+        "e0742370fa63168b749a2b7a88e351a37274d742",
+        "defer_reader_cache: the reader cache is still saved by self.readers.save_cache() once read"),
     "pelican.contents:Content.get_content": (
         "bc00908c8354b3a437a784c5f2aff7c8455c0566",
         "body_html: _content still holds the body HTML before links are rewritten"),
@@ -268,6 +272,34 @@ def reader_cache(readers):
     Pelican has no API to drop one entry; deleting from this dict does it.
     """
     return getattr(readers, "_cache", {})
+
+
+_CONTEXT = "pelican.generators:ArticlesGenerator.generate_context"
+
+
+def _saved_later():
+    """The reader cache is saved by `save_reader_cache`."""
+
+
+def defer_reader_cache(generator):
+    """article_generator_init: save the reader cache once the articles are written, not once read.
+
+    Pickling a str leaves CPython's UTF-8 form of it beside it for the str's
+    life (each Arabic body held twice). Pelican saves the cache before the
+    articles are grouped, related and written; saved after, those copies take
+    memory that those steps have freed. A build that fails before that point
+    saves no reader cache: the next one reads the seeds again.
+    """
+    if _unchanged(_CONTEXT):
+        generator.readers.save_cache = _saved_later
+
+
+def save_reader_cache(generator, writer=None):
+    """article_writer_finalized: the save `defer_reader_cache` put off."""
+    readers = generator.readers
+    if vars(readers).get("save_cache") is _saved_later:
+        del readers.save_cache
+        readers.save_cache()
 
 
 # -- Content --

@@ -7,7 +7,8 @@ archives scan a list once per article, and every access to `Content.url`
 re-runs path arithmetic. This plugin keeps Pelican's behaviour and output and
 removes those costs (the replaced Pelican code is in
 `arshif_core.pelican_compat`). On a rebuild it also leaves unchanged article
-and listing pages alone (see `incremental`), and a damaged cache is discarded.
+and listing pages alone (see `incremental`), a damaged cache is discarded, and
+the reader cache is saved once the pages are written (less memory at the peak).
 """
 
 from arshif_core import pelican_compat
@@ -53,6 +54,8 @@ def save_writer_state(pelican):
 def register():
     pelican_compat.patch_generators()
     pelican_compat.guard_caches()
+    signals.article_generator_init.connect(pelican_compat.defer_reader_cache)
     signals.article_generator_finalized.connect(freeze_urls)
+    signals.article_writer_finalized.connect(pelican_compat.save_reader_cache)
     signals.get_writer.connect(incremental_writer)
     signals.finalized.connect(save_writer_state)
