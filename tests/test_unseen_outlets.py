@@ -304,3 +304,19 @@ def test_an_outlet_in_every_byline_prefix_is_learned():
 def test_outlet_from_place_byline():
     seed = parsed(f"{HEADLINE}\n«الأنباء» من جدة\n{BODY}")
     assert (seed.place, seed.author, seed.paragraphs) == ("جدة", None, [LEAD, SECOND, THIRD])
+
+
+def test_numeric_date_order_is_learned_from_the_archive():
+    """`03/05/2014` is 3 May in an archive writing d/m, 5 March in one whose dates show m/d."""
+    stories = _stories(8)
+    days = [25, 5, 17, 9, 28, 2, 30, 14]
+    month_first = [f"{h}\nUpdated: 03/{d:02d}/2014 10:30 AM\n{lead}\n{second}"
+                   for (h, lead, second), d in zip(stories, days)]
+    profile, seeds = _learned_parse(month_first)
+    assert profile.month_first
+    assert [s.date for s in seeds] == [datetime.date(2014, 3, d) for d in days]
+    day_first = [f"{h}\nتاريخ النشر: {d:02d}/03/2014\n{lead}\n{second}"
+                 for (h, lead, second), d in zip(stories, days)]
+    profile, seeds = _learned_parse(day_first)
+    assert not profile.month_first
+    assert [s.date for s in seeds] == [datetime.date(2014, 3, d) for d in days]

@@ -92,14 +92,15 @@ _NUMERIC_YMD = re.compile(r"(?<!\d)(\d{4})([/.-])(\d{1,2})\2(\d{1,2})(?!\d)")
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 
 
-def find_date(text: str) -> datetime.date | None:
+def find_date(text: str, month_first: bool = False) -> datetime.date | None:
     """The date written in a dateline or publication-line phrase, or None.
 
     When a Hijri and a Gregorian date are both written they must agree, else
-    neither is trusted.
+    neither is trusted. `month_first`: the archive writes numeric dates m/d/yyyy
+    (`numeric_order`), else d/m/yyyy.
     """
     text = text.translate(_DIGITS)
-    gregorian = _first_gregorian(text)
+    gregorian = _first_gregorian(text, month_first)
     hijri = _first_hijri(text)
     if gregorian and hijri:
         agree = abs((gregorian - hijri).days) <= CALENDARS_AGREE_DAYS
@@ -107,14 +108,25 @@ def find_date(text: str) -> datetime.date | None:
     return gregorian or hijri
 
 
-def _first_gregorian(text):
+def numeric_order(text: str) -> int:
+    """What the numeric dates in `text` show of their order: +1 for each that can only be
+    d/m (`25/03/2014`), -1 for each that can only be m/d (`03/25/2014`)."""
+    votes = 0
+    for match in _NUMERIC_DMY.finditer(text.translate(_DIGITS)):
+        first, second = int(match[1]), int(match[2])
+        votes += (first > 12 >= second) - (second > 12 >= first)
+    return votes
+
+
+def _first_gregorian(text, month_first=False):
     found = []
     for match in _NAMED.finditer(text):
         found.append((match.start(), _date(match[3], _gregorian_month(match[2]), match[1])))
     for match in _ENGLISH_NAMED.finditer(text):
         found.append((match.start(), _date(match[3], _gregorian_month(match[1]), match[2])))
     for match in _NUMERIC_DMY.finditer(text):
-        found.append((match.start(), _date(match[3], match[2], match[1])))
+        day, month = (match[2], match[1]) if month_first else (match[1], match[2])
+        found.append((match.start(), _date(match[3], month, day)))
     for match in _NUMERIC_YMD.finditer(text):
         found.append((match.start(), _date(match[1], match[3], match[4])))
     dates = [date for _, date in sorted(found, key=lambda item: item[0]) if date]

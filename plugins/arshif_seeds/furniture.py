@@ -18,6 +18,8 @@ import math
 import re
 from collections import defaultdict
 
+from .dates import numeric_order
+
 TOP_LINES = 3
 BOTTOM_LINES = 2
 # Furniture lines are short; long lines that recur are copied stories.
@@ -85,6 +87,9 @@ class Profile:
     # First lines (by `line_key`) on a HABIT share of the seeds: the site's masthead,
     # which says nothing about any one article (a column name recurs in fewer).
     masthead: frozenset = frozenset()
+    # The archive writes numeric dates month first (03/25/2014): its top and bottom
+    # lines show more dates that can only be m/d than ones that can only be d/m.
+    month_first: bool = False
     # Share of seeds whose first line is short and not a sentence: a headline.
     headline_first: float = 0.0
     # Share of seeds whose second line is short, not a sentence, over a long
@@ -106,13 +111,14 @@ class Profile:
     def stamp(self) -> str:
         """Changes exactly when what was learned changes (cached parses depend on it)."""
         text = repr((sorted(self.lines), sorted(self.openings), sorted(self.hubs), sorted(self.masthead),
-                     self.headline_first >= HABIT, self.byline_second >= HABIT))
+                     self.headline_first >= HABIT, self.byline_second >= HABIT, self.month_first))
         return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
 
     def summary(self) -> dict:
         return {"articles": self.articles, "furniture_lines": sorted(self.lines),
                 "furniture_openings": sorted(f"{zone}: {opening} …" for zone, opening in self.openings),
                 "byline_words": sorted(self.hubs), "masthead": sorted(self.masthead),
+                "month_first": self.month_first,
                 "headline_first": round(self.headline_first, 3),
                 "byline_second": round(self.byline_second, 3)}
 
@@ -147,7 +153,7 @@ def learn(texts) -> Profile:
     # Byline word groups, apart for the first line (a headline, where the archive has them).
     segment_support = (defaultdict(set), defaultdict(set))
     partners = (defaultdict(set), defaultdict(set))
-    count = headline_first = byline_second = 0
+    count = headline_first = byline_second = date_order = 0
     for text in texts:
         lines = [line.strip() for line in text.split("\n") if line.strip()]
         if not lines:
@@ -166,6 +172,7 @@ def learn(texts) -> Profile:
         bottom = range(max(1, len(lines) - BOTTOM_LINES), len(lines))
         for zone, indexes in (("top", top), ("bottom", bottom)):
             for index in indexes:
+                date_order += numeric_order(lines[index])
                 key = line_key(lines[index])
                 words = key.split()
                 if len(words) <= LINE_MAX_WORDS:
@@ -207,4 +214,5 @@ def learn(texts) -> Profile:
     )
     masthead = frozenset(key for key, support in first_support.items() if often(support, HABIT))
     return Profile(articles=count, lines=lines, openings=openings, hubs=hubs, masthead=masthead,
+                   month_first=date_order < 0,
                    headline_first=headline_first / count, byline_second=byline_second / count)

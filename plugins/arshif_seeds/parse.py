@@ -65,7 +65,7 @@ def parse_seed(text: str, filename: str, profile=EMPTY, today=None, title=None) 
         title = _STEM.sub("", filename.rsplit("/", 1)[-1]) or filename
         warnings.append("no text to make a headline from; the file name is the title")
     body_text = "\n".join(paragraphs)
-    date = _publication_date(meta.get("date_text"), today or datetime.date.today())
+    date = _publication_date(meta.get("date_text"), today or datetime.date.today(), profile.month_first)
     lang, direction = detect(title + "\n" + body_text)
     return ParsedSeed(
         title=title,
@@ -106,9 +106,9 @@ def _publication_line_at_end(lines, meta, removed):
     return lines
 
 
-def _publication_date(date_text, today):
+def _publication_date(date_text, today, month_first):
     """The dateline's or publication line's date; never one in the future."""
-    date = find_date(date_text) if date_text else None
+    date = find_date(date_text, month_first) if date_text else None
     return date if date and date <= today else None
 
 
