@@ -6,7 +6,7 @@ from arshif_seeds.keywords import TITLE_WEIGHT, candidates, choose_tags
 
 def archive(*groups, size=300):
     """A list of `size` candidate dicts: the given ones, then unrelated filler articles."""
-    docs = [dict(doc) for count, doc in groups for _ in range(count)]
+    docs = [doc if isinstance(doc, keywords.Candidates) else dict(doc) for count, doc in groups for _ in range(count)]
     return docs + [{f"كلمة{i}": 1.0} for i in range(size - len(docs))]
 
 
@@ -60,7 +60,7 @@ def test_institutions_keep_their_whole_name():
 
 
 def test_the_headline_is_told_from_repetitions_in_the_text():
-    found = candidates("الانتخابات البرلمانية", ["الاهتمام " * 30 + "الانتخابات"])
+    found = candidates("الانتخابات في مصر", ["الاهتمام " * 30 + "الانتخابات"])
     assert found["الانتخابات"] >= TITLE_WEIGHT
     assert found["الاهتمام"] < TITLE_WEIGHT  # thirty times in the text is still no headline
 
@@ -134,3 +134,82 @@ def test_a_name_or_phrase_never_runs_over_a_comma_or_a_number():
     found = candidates("", ["صدر القانون رقم 12 لسنة 2013، وقال عمرو موسى فى تصريحات إن الأمن، المركزي."])
     assert "عمرو موسى" in found  # «فى» ends it as «في» does
     assert not [term for term in found if "لسنة" in term] and "الأمن المركزي" not in found
+
+
+def test_a_word_that_always_starts_a_longer_phrase_is_no_tag_of_that_article():
+    found = candidates("شخصيات في المعارضة السورية تنشق", ["قالت المعارضة السورية إن الائتلاف باق."])
+    assert "المعارضة" in found.headed and "المعارضة السورية" in found
+    alone = candidates("المعارضة تنشق", ["قالت المعارضة إن الائتلاف باق."])
+    assert "المعارضة" not in alone.headed
+    docs = archive((4, found), (6, alone))
+    chosen = choose_tags(docs)
+    assert "المعارضة" not in chosen[0] and "المعارضة" in chosen[4]
+
+
+def test_a_fragment_takes_the_word_the_archive_completes_it_with():
+    whole = candidates("حريق في شبين القناطر", ["اندلع حريق في مدينة شبين القناطر اليوم وأخمدته شبين القناطر."])
+    assert whole.context["القناطر"][0] == "شبين"
+    alone = candidates("القناطر تستعد", ["قالت القناطر إن العمل مستمر."])
+    docs = archive((5, whole), (2, alone))
+    chosen = choose_tags(docs)
+    assert chosen[0] == ["شبين القناطر"]
+    assert chosen[5] == []  # «القناطر» alone is a fragment the archive nearly always completes
+
+
+def test_words_after_a_fragment_complete_it_a_preposition_does_not():
+    gang = candidates("القبض على البلاك بلوك", ["قبضت الشرطة على عناصر البلاك بلوك في الميدان."])
+    graft = candidates("الكسب غير المشروع يحبس مسؤولا", ["أمر جهاز الكسب غير المشروع بحبس المسؤول."])
+    assert gang.context["البلاك"][1] == "بلوك" and graft.context["الكسب"][1] == "غير المشروع"
+    docs = archive((4, gang), (4, graft))
+    chosen = choose_tags(docs)
+    assert "البلاك بلوك" in chosen[0] and "البلاك" not in chosen[0]
+    assert "الكسب غير المشروع" in chosen[4] and "الكسب" not in chosen[4]
+    port = candidates("", ["مديرية التموين بالفيوم تضبط الدقيق."])
+    assert port.context.get("مديرية التموين", ("", ""))[1] == ""  # «بالفيوم» is a place of its own
+
+
+def test_a_noun_nearly_always_followed_by_a_title_is_an_honorific():
+    royal = candidates("استقبال", ["استقبل صاحب السمو الملكي الأمير فيصل بن خالد في مكتبه."])
+    assert royal.context["السمو الملكي"][1] == "الأمير"
+    chosen = choose_tags(archive((6, royal)))
+    assert "فيصل بن خالد" in chosen[0]
+    assert not [tag for tag in chosen[0] if "السمو" in tag]
+
+
+def test_a_name_after_a_venue_is_the_venue_not_the_person():
+    stadium = candidates("تدريب الفريق", ["تدرب الفريق على ملعب الأمير عبد الرحمن بن سعود مساء أمس."])
+    assert stadium.context["عبد الرحمن بن سعود"][0] == "ملعب الأمير"
+    judge = candidates("تأجيل الدعوى", ["قضت المحكمة برئاسة المستشار فريد نزيه، بتأجيل الدعوى."])
+    assert "فريد نزيه" not in judge.context  # «برئاسة» says who presided: no part of his name
+    chosen = choose_tags(archive((4, stadium), (3, judge)))
+    assert chosen[0] == ["ملعب الأمير عبد الرحمن بن سعود"] and chosen[4] == ["فريد نزيه"]
+
+
+def test_a_title_with_no_name_and_a_preposition_are_no_tags():
+    found = candidates("وزير الداخلية يزور الأقسام", ["قال وزير الداخلية محمد إبراهيم إن الأمن مستقر."])
+    assert "وزير الداخلية" not in found and "محمد إبراهيم" in found
+    roads = candidates("", ["يتدرب اللاعب على طرق، ثم يعود."])
+    assert "على طرق" in roads  # after a title, read as «علي طرق»: the archive decides
+    assert not any("على طرق" in tags for tags in choose_tags(archive((5, roads))))
+    named = archive((3, {"على جمعة": 1.5}), (3, {"علي جمعة": 1.5}))
+    assert [keywords.fold(tag) for tag in choose_tags(named)[0]] == ["علي جمعه"]  # the archive also writes «علي»
+
+
+def test_two_spellings_of_one_country_are_one_tag():
+    docs = archive((4, {"سوريا": 2.0, "سورية": 1.0}))
+    assert choose_tags(docs)[0] == ["سوريا"]
+
+
+def test_a_place_written_alone_stays_a_place_when_the_archive_mostly_completes_it():
+    club = candidates("ريال مدريد يفوز", ["فاز ريال مدريد على خصمه."])
+    city = candidates("مؤتمر في مدريد", ["عقد المؤتمر في مدريد أمس."])
+    chosen = choose_tags(archive((5, club), (2, city)))
+    assert chosen[0] == ["ريال مدريد"] and chosen[5] == ["مدريد"]
+
+
+def test_candidates_keep_their_context_through_pickle():
+    import pickle
+
+    found = candidates("حريق في شبين القناطر", ["اندلع حريق في شبين القناطر."])
+    again = pickle.loads(pickle.dumps(found))
+    assert again == found and again.context == found.context and again.headed == found.headed

@@ -17,7 +17,7 @@ tags rather than weak ones.
 import functools
 import math
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from itertools import chain
 
 from .lexicon import GIVEN_NAMES, PLACES
@@ -93,14 +93,16 @@ def place_adjective(word):
     return any(fold(form) in _PLACES for form in (stem, stem + "ا", stem + "يا", "ال" + stem, "ال" + stem + "ية"))
 
 
-# Nouns that head an institution or a place named by the word after them
-# («وزارة الداخلية», «ميدان التحرير»): the pair is the tag, and a name never
-# starts with one («رئيس وحدة مباحث ...» is no person).
+# Nouns that head an institution, a place or an event named by the word after
+# them («وزارة الداخلية», «ميدان التحرير», «كأس العالم»): the pair is the tag,
+# a name never starts with one («رئيس وحدة مباحث ...» is no person), and a
+# person's name after one is part of that name («ملعب الأمير فيصل بن فهد»).
 HEADS = frozenset("""
 وزارة وزير مجلس جماعة حزب جامعة محكمة نقابة حركة جبهة هيئة مديرية محافظة قوات منظمة
 اتحاد بنك شركة مستشفى ميدان شارع قناة صحيفة وكالة مطار نادي لجنة جمهورية مدينة قرية
 مركز قسم سجن قصر جهاز قطاع إدارة ادارة وحدة مباحث مكتب مصلحة دار مسجد كنيسة جامع
 ائتلاف تيار تحالف مؤسسة بورصة صندوق جمعية رابطة أكاديمية معهد رئاسة إمارة منطقة
+ملعب استاد ستاد دوري كأس بطولة جائزة ميناء قاعدة مجمع
 """.split())
 
 # Heads that name things as often as they describe them («قطاع الخدمات»,
@@ -108,6 +110,13 @@ HEADS = frozenset("""
 # its adjective in `choose_tags`.
 WEAK_HEADS = frozenset("""
 إدارة ادارة قطاع مكتب حركة جبهة قوات منطقة وحدة قسم مركز شركة دار قصر جهاز لجنة مصلحة
+بطولة جائزة قاعدة مجمع ملعب استاد ستاد
+""".split())
+# Heads that a person's name after them is part of («ملعب الأمير فيصل بن فهد»,
+# «جامعة الملك سعود»), unlike «برئاسة المستشار ...», which only says who.
+NAMESAKES = frozenset("""
+ملعب استاد ستاد دوري كأس بطولة جائزة مستشفى جامعة مدينة مطار مسجد جامع شارع ميدان مركز
+مؤسسة قاعدة ميناء مجمع صندوق جمعية معهد أكاديمية قصر دار
 """.split())
 
 # Words that end a name: particles, prepositions, pronouns, common verbs of speech.
@@ -267,7 +276,7 @@ def _head(word):
 
 
 def _phrase(kinds, raw, start, head=None):
-    """The words of the name that starts at `start`.
+    """The words of the name that starts at `start`, and the index after them.
 
     A noun or an institution head takes the adjectives after it («الأمم
     المتحدة», «وزارة الخارجية الأمريكية»); a word with a clitic starts a new
@@ -299,16 +308,57 @@ def _phrase(kinds, raw, start, head=None):
         else:
             break
         j += 1
-    return words
+    return words, j
+
+
+def _before(kinds, raw, k, name=False):
+    """The word at `k` as what completes a name after it («شبين» of «شبين القناطر»), or "".
+
+    Before a person's name only an institution or a venue does («ملعب» of
+    «ملعب الأمير فيصل بن فهد»): any other word is the sentence's.
+    """
+    if k < 0 or kinds[k][0] != OTHER or len(raw[k]) < 3 or kinds[k][4] & JOINER:
+        return ""
+    if name:
+        return kinds[k][3] if kinds[k][3] in NAMESAKES else ""
+    word = raw[k]
+    return "" if fold(word) in _NAME_STOP or _verb_like(word, True) else word
+
+
+def _after(kinds, raw, k):
+    """The word at `k` as what completes a name before it («بلوك» of «البلاك بلوك»), or "".
+
+    «غير» takes the next word with it («الكسب غير المشروع»); a word behind
+    a preposition («بالمنطقة», «بقطاع») starts a phrase of its own.
+    """
+    if k >= len(raw) or not kinds[k][1] or kinds[k][2] or (kinds[k][3] or kinds[k][1]) != raw[k]:
+        return ""
+    word = raw[k]
+    if fold(word) == "غير":
+        return word + " " + raw[k + 1] if k + 1 < len(raw) and kinds[k + 1][1] else ""
+    return "" if fold(word) in _NAME_STOP else word
 
 
 def _occurrences(text):
-    """(term, weight) of every candidate in a text; a term read behind a clitic is marked `~`."""
+    """Every candidate in a text: (term, weight, word before, words after, headed).
+
+    A term read behind a clitic is marked `~`. The words around it are what
+    might complete it (`_before`, `_after`: «شبين» + «القناطر», «الجيش
+    السوري» + «الحر»), for `choose_tags` to tell fragments by counting; a
+    word is `headed` where a longer phrase starts with it («المعارضة» of
+    «المعارضة السورية»).
+    """
     raw = _TOKEN.findall(_MARKS.sub("", text))
     kinds = [classify(w) if _ARABIC.match(w) else _NOTHING for w in raw]
     found = []
     name_end = 0
     previous = _NOTHING
+
+    def add(term, weight, start, end, headed=False, name=False):
+        # A phrase is its own completion («المعارضة السورية»), and an institution is whole («مجلس التعاون»).
+        before = "" if kinds[start][3] else _before(kinds, raw, start - 1, name)
+        found.append((term, weight, before, "" if headed else _after(kinds, raw, end), headed))
+
     for i, info in enumerate(kinds):
         kind, word, clitic, head, flags = info
         if i < name_end:
@@ -320,38 +370,35 @@ def _occurrences(text):
         bound = not clitic and (previous[0] in (DEFINITE, TITLE, PLACE) or previous[4] & JOINER)
         following = kinds[i + 1] if i + 1 < len(kinds) else _NOTHING
         described = following[0] in (DEFINITE, PLACE) and not following[2] and following[1][:2] == "ال"
-        if kind == PLACE:
-            if not (bound and word in DIRECTIONS):  # «الغربية» of «الضفة الغربية» is no governorate
-                found.append((word, 1.0))
-            if described:  # «كوريا الشمالية»
-                words = _phrase(kinds, raw, i)
-                if len(words) > 1:
-                    found.append((" ".join(words), 1.0))
-        elif kind == DEFINITE and word not in STOP and not bound:
-            found.append(("~" + word if clitic else word, 1.0))
-            if described:
-                words = _phrase(kinds, raw, i)
-                if len(words) > 1:
-                    found.append((" ".join(words), 1.0))
+        if kind == PLACE or (kind == DEFINITE and word not in STOP and not bound):
+            words, end = _phrase(kinds, raw, i) if described else ((word,), i + 1)
+            if kind == DEFINITE or not (bound and word in DIRECTIONS):  # «الغربية» of «الضفة الغربية»
+                add("~" + word if clitic else word, 1.0, i, i + 1, len(words) > 1)
+            if len(words) > 1:  # «كوريا الشمالية», «الأمم المتحدة»
+                add(" ".join(words), 1.0, i, end)
         elif kind == DEFINITE and described and previous[0] == TITLE and fold(word) in _INSTITUTION_HEADS:
-            words = _phrase(kinds, raw, i)  # «رئيس الاتحاد الدولي لكرة القدم»: the institution
+            words, end = _phrase(kinds, raw, i)  # «رئيس الاتحاد الدولي لكرة القدم»: the institution
             if len(words) > 1:
-                found.append((" ".join(words), 1.0))
+                add(" ".join(words), 1.0, i, end)
         elif kind == TITLE:
             j = i + 1
             while j < len(kinds) and (kinds[j][0] in (DEFINITE, TITLE, PLACE) or kinds[j][1] in RANKS):
                 j += 1
             name, end = _name_from(kinds, j, titled=True)
             if name:
-                found.append((name, NAME_FACTOR))
+                # The title goes with the word before it: «كأس الأمير» + «فيصل بن فهد».
+                before = _before(kinds, raw, i - 1, name=True)
+                found.append((name, NAME_FACTOR, before and " ".join([before] + raw[i:j]),
+                               _after(kinds, raw, end), False))
                 name_end = end
         elif flags & OPENER:
             name, end = _name_from(kinds, i)
             if name:
-                found.append((name, NAME_FACTOR))
+                add(name, NAME_FACTOR, i, end, name=True)
                 name_end = end
-        if head and described and following[0] == DEFINITE and following[1] not in STOP:
-            found.append((" ".join(_phrase(kinds, raw, i, head)), 1.0))
+        if head and kind != TITLE and described and following[0] == DEFINITE and following[1] not in STOP:
+            words, end = _phrase(kinds, raw, i, head)  # not «وزير الداخلية»: a title, no one named
+            add(" ".join(words), 1.0, i, end)
         previous = info
     return found
 
@@ -363,33 +410,68 @@ BODY_CAP = 2.5
 NAME_FACTOR = 1.5  # a name says more about an article than a noun
 
 
+class Candidates(dict):
+    """An article's candidate tags {term: weight}, with what `choose_tags` needs
+    besides: `context`, {term: (word before, words after)} where every
+    occurrence in the article has the same one («القناطر»: («شبين», "")),
+    counted over the archive to tell a fragment of a longer name from a
+    name; and `headed`, the terms that start a longer phrase wherever the
+    article writes them («المعارضة» of «المعارضة السورية»): no tags here,
+    though they count for the archive's frequencies."""
+
+    def __init__(self, weights, context, headed):
+        super().__init__(weights)
+        self.context = context
+        self.headed = headed
+
+
 def candidates(title, paragraphs, lead_words=120, body_words=400):
     """Candidate tags of one article with a weight: headline 3 (names 4.5), lead 1, the rest ½.
 
     Only the first few hundred words are read: what an article is about is
     said early, and long opinion pieces would otherwise cost the most. Weights
     from the text stop at BODY_CAP, below the headline's, so that choose_tags
-    can tell which candidates stood in the headline.
+    can tell which candidates stood in the headline. A word that starts a
+    longer phrase wherever the article writes it («المعارضة» of «المعارضة
+    السورية») is no tag of this article.
     """
     words = " ".join(paragraphs).split()
     body = Counter()
     names = set()
-    for text, weight in ((" ".join(words[:lead_words]), 1.0), (" ".join(words[lead_words:body_words]), 0.5)):
-        for term, factor in _occurrences(text):
-            body[term] += weight * factor
+    around = {}  # term: [words before, words after, always headed]
+    title_terms = {}
+    for text, weight in ((" ".join(words[:lead_words]), 1.0), (" ".join(words[lead_words:body_words]), 0.5),
+                         (title or "", None)):
+        for term, factor, before, after, headed in _occurrences(text):
+            if weight is None:
+                title_terms[term] = factor
+            else:
+                body[term] += weight * factor
             if factor == NAME_FACTOR:
                 names.add(term)
+            seen = around.setdefault(term, [set(), set(), True])
+            seen[0].add(before)
+            seen[1].add(after)
+            seen[2] = seen[2] and headed
     found = {term: min(w, BODY_CAP) for term, w in body.items()}
-    for term, factor in dict(_occurrences(title or "")).items():
+    for term, factor in title_terms.items():
         found[term] = found.get(term, 0.0) + TITLE_WEIGHT * factor
-        if factor == NAME_FACTOR:
-            names.add(term)
     # «المالكي» alone after «نوري المالكي» is that person: one candidate, the full name.
     for name in sorted(names):
         family = name.rsplit(" ", 1)[1]
         if family[:2] == "ال" and family in found:
             found[name] += found.pop(family)
-    return {term: round(w, 2) for term, w in found.items()}
+    context = {}
+    for term in found:
+        before, after, _ = around[term]
+        # «بحفر الباطن» and «حفر الباطن» are completed alike.
+        before = {word[1:] if word[:1] in "وبلف" and word[1:] in before else word for word in before}
+        before = next(iter(before)) if len(before) == 1 else ""
+        after = next(iter(after)) if len(after) == 1 else ""
+        if before or after:
+            context[term] = (before, after)
+    headed = frozenset(term for term in found if around[term][2])
+    return Candidates({term: round(w, 2) for term, w in found.items()}, context, headed)
 
 
 def _resolve_clitics(candidate_lists):
@@ -418,6 +500,75 @@ def _resolve_clitics(candidate_lists):
     return resolved
 
 
+def _completions(contexts, df):
+    """{folded term: (side, words, articles)} of terms the archive writes as part of a longer name.
+
+    A term is a fragment where, in at least `COMPLETED_SHARE` of the articles
+    that have it (and `COMPLETED_MIN` of them), every occurrence has the same
+    word before it (side 0: «شبين» + «القناطر», «دوري» + «عبد اللطيف جميل») or
+    the same words after it (side 1: «البلاك» + «بلوك», «الكسب» + «غير
+    المشروع»). A word written behind a clitic («بشبين») counts as the word.
+    What follows a person's name is no part of it («باسم عودة» + «وزير»), what
+    follows a noun or an institution may be («دوري الدرجة» + «الأولى»), and
+    a noun followed by a title («السمو الملكي» + «الأمير») is an honorific
+    only where it nearly always is (`HONORIFIC_SHARE`): «مجلس الوزراء» is
+    often followed by the minister who spoke for it.
+    """
+    counts = defaultdict(Counter)
+    for context in contexts:
+        for term, (before, after) in context.items():
+            term = term.lstrip("~")
+            key = fold(term)
+            if before:
+                counts[key][0, before] += 1
+            if after and (term[:2] == "ال" or key.split(" ", 1)[0] in _FOLDED_HEADS):
+                counts[key][1, after] += 1
+    fragments = {}
+    for key, counter in counts.items():
+        titles = 0
+        for side, words in list(counter):
+            if side and fold(words.split()[0]) in _TITLES:
+                titles += counter.pop((side, words))
+            elif side == 0 and words[:1] in "وبلف" and (0, words[1:]) in counter:
+                counter[0, words[1:]] += counter.pop((0, words))
+        if titles >= max(COMPLETED_MIN, HONORIFIC_SHARE * df[key]):
+            fragments[key] = (1, "", titles)  # no longer name: no tag
+        elif counter:
+            (side, words), n = max(counter.items(), key=lambda item: (item[1], item[0]))
+            if n >= max(COMPLETED_MIN, COMPLETED_SHARE * df[key]):
+                fragments[key] = (side, words, n)
+    return fragments
+
+
+# A term completed the same way in this share of its articles is a fragment;
+# a noun followed by a title in this share is an honorific.
+COMPLETED_SHARE = 0.5
+HONORIFIC_SHARE = 0.8
+COMPLETED_MIN = 3
+
+
+def _completed(term, context, fragment):
+    """The longer name a fragment is part of in this article; the term itself
+    for a place written alone («مدريد», not «ريال مدريد»); else None (no tag).
+
+    None where this article writes the term otherwise, or where what completes
+    it is a particle, and for an honorific («السمو الملكي» + «الأمير»).
+    """
+    side, words, _ = fragment
+    if not words:
+        return None  # an honorific
+    if context is None or context[side] != words and context[side][1:] != words:
+        return term if fold(term) in _PLACES and not (context and context[side]) else None
+    if fold(words.split()[-1]) in _NAME_STOP:
+        return None
+    return f"{words} {term}" if side == 0 else f"{term} {words}"
+
+
+def _place_key(key):
+    """One key for a country and its other spelling («سورية», «سوريا»)."""
+    return key[:-2] if key in _PLACES and key.endswith(("يه", "يا")) else key
+
+
 def choose_tags(candidate_lists, max_tags=5, max_share=0.1, min_headline_share=0.2, min_headlines=3,
                 min_name_share=0.008, min_relevance=0.45, min_archive=200):
     """For each article's candidates, the best tags by tf-idf across all articles.
@@ -442,7 +593,16 @@ def choose_tags(candidate_lists, max_tags=5, max_share=0.1, min_headline_share=0
     of the largest idf the archive allows) are left out: a place named once
     in passing is no tag, and an article with two good tags does not get
     three weak ones as well.
+
+    A term that heads a longer phrase wherever the article writes it is no
+    tag of that article; a fragment of a longer name (`_completions`) gives
+    way to that name where the article writes it whole, and to nothing
+    elsewhere; «على» opens no name unless the archive also spells it «علي»
+    (else it is the preposition: «على ملعب»); two spellings of one country
+    («سورية», «سوريا») are one tag.
     """
+    contexts = [getattr(terms, "context", {}) for terms in candidate_lists]
+    headed = [getattr(terms, "headed", frozenset()) for terms in candidate_lists]
     candidate_lists = _resolve_clitics(candidate_lists)
     total = len(candidate_lists)
     # Counted per spelling first (in C), then folded once per distinct spelling.
@@ -484,13 +644,26 @@ def choose_tags(candidate_lists, max_tags=5, max_share=0.1, min_headline_share=0
             headline_only.add(term)
         elif share < min_headline_share / 2 and term.split(" ", 1)[0] in WEAK_HEADS:
             continue  # «قوات الأمن», «قطاع الخدمات»
+        elif term[:4] == "على " and not per_spelling["علي " + term[4:]]:
+            continue  # «على ملعب»: the preposition, not «علي»
         scoring[term] = (math.log(total / df[key]), canonical[key])
     # idf grows with the archive: the bar is a share of the largest idf, log(total).
     min_score = min_relevance * math.log(max(total, 2))
+    fragments = _completions(contexts, df)
     chosen = []
-    for terms in candidate_lists:
-        scored = [(weight * found[0], found[1]) for term, weight in terms.items()
-                  if (found := scoring.get(term)) and (weight >= TITLE_WEIGHT or term not in headline_only)]
+    for terms, context, heads in zip(candidate_lists, contexts, headed):
+        scored = []
+        for term, weight in terms.items():
+            found = scoring.get(term)
+            if not found or (weight < TITLE_WEIGHT and term in headline_only) or term in heads:
+                continue
+            fragment = fragments.get(fold(term))
+            if fragment:  # «القناطر» → «شبين القناطر» where written so, else no tag
+                longer = _completed(term, context.get(term, context.get("~" + term)), fragment)
+                if longer is None:
+                    continue
+                found = (found[0], longer)
+            scored.append((weight * found[0], found[1]))
         # On a tie the longer name wins: «الأمم» alone is a fragment of «الأمم المتحدة».
         scored.sort(key=lambda item: (-item[0], -item[1].count(" "), item[1]))
         tags, keys, words = [], set(), set()
@@ -498,7 +671,7 @@ def choose_tags(candidate_lists, max_tags=5, max_share=0.1, min_headline_share=0
             if score < min_score or len(tags) == max_tags:
                 break
             key = fold(term)
-            parts = set(key.split())
+            parts = {_place_key(part) for part in key.split()}
             # «الأمم المتحدة» and «الأمم» are one tag, not two.
             if key not in keys and not parts & words:
                 keys.add(key)
