@@ -82,6 +82,12 @@ def test_windows_line_ends_and_cp1256_bytes():
     ("الأربعاء 11 جمادى الأولى 1435 هـ - 12 مارس 2014 م", datetime.date(2014, 3, 12)),
     ("بقلم: محمد عبد الرحمن\nتاريخ النشر: 12/03/2014", datetime.date(2014, 3, 12)),
     ("(د ب أ)\nالأربعاء 12 مارس 2014", datetime.date(2014, 3, 12)),
+    ("الرياض - الأربعاء 12 مارس 2014", datetime.date(2014, 3, 12)),
+    ("نشر في: 12/03/2014 - آخر تحديث: 15/03/2014", datetime.date(2014, 3, 12)),
+    ("10:30 ص - 12 مارس 2014", datetime.date(2014, 3, 12)),
+    ("الأربعاء 11 جمادى الأولى 1435 هـ (12 مارس 2014 م)", datetime.date(2014, 3, 12)),
+    # Hijri and Gregorian dates that disagree: neither is trusted.
+    ("الرياض 11 رجب 1435 هـ الموافق 12 مارس 2014 م", None),
     # A Hijri-only dateline (12 Rajab 1435 is 11 May 2014, Umm al-Qura).
     ("الرياض 12 رجب 1435هـ", datetime.date(2014, 5, 11)),
     # A date after `today` is no publication date; the line is still a dateline.
@@ -126,6 +132,7 @@ def test_a_date_in_the_story_is_not_the_publication_date():
     ("مكة المكرمة 12 رجب 1435هـ (واس) - ", "مكة المكرمة", "واس", datetime.date(2014, 5, 11)),
     ("القاهرة في 12 مارس 2014 - ", "القاهرة", None, datetime.date(2014, 3, 12)),
     ("CAIRO, March 12, 2014 - ", "CAIRO", None, datetime.date(2014, 3, 12)),
+    ("الرياض، الأربعاء 12 مارس 2014 - ", "الرياض", None, datetime.date(2014, 3, 12)),
     ("القاهرة - «الأنباء»: ", "القاهرة", None, None),
     ("جدة - الأنباء: ", "جدة", None, None),
     # An unknown place beside `خاص` goes, stating nothing.
@@ -169,10 +176,29 @@ def test_agency_tag_closing_the_article(ending):
     "وسوم: صحة - مستشفيات",
     "رابط مختصر: https://example.com/a1b2",
     "نقلاً عن صحيفة الحياة",
+    "كلمات البحث: صحة، مستشفيات",
+    "عدد القراءات: 1234",
+    "1234 مشاهدة",
+    "أضف تعليقك",
 ])
 def test_site_trailers(trailer):
     seed = parsed(f"{HEADLINE}\n{BODY}\n{trailer}")
     assert seed.paragraphs == [LEAD, SECOND, THIRD]
+
+
+@pytest.mark.parametrize("line", [
+    "الرئيسية » أخبار » محليات", "الرئيسية > أخبار > محليات", "التعليقات (3)", "وقت القراءة: 3 دقائق",
+])
+def test_page_furniture_over_the_article(line):
+    seed = parsed(f"{line}\n{HEADLINE}\n{BODY}")
+    assert (seed.title, seed.paragraphs) == (HEADLINE, [LEAD, SECOND, THIRD])
+    seed = parsed(f"{HEADLINE}\n{line}\n{BODY}")
+    assert (seed.title, seed.paragraphs) == (HEADLINE, [LEAD, SECOND, THIRD])
+
+
+def test_photo_credit_between_paragraphs():
+    seed = parsed(f"{HEADLINE}\n{LEAD}\nتصوير: علي حسن\n{SECOND}")
+    assert seed.paragraphs == [LEAD, SECOND]
 
 
 def test_read_also_link_between_paragraphs():

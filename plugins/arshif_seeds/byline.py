@@ -16,7 +16,7 @@ a desk or an outlet.
 
 import re
 
-from .dates import DATE_PHRASE
+from .dates import DATE_PHRASE, WEEKDAY
 from .furniture import (BYLINE_SLOT_WORDS, EMPTY, HEADLINE_SEPARATORS, LEAD_WORDS, PREFIX_MAX_CHARS,
                         SEPARATORS, is_sentence, segments)
 from .lexicon import BYLINE_NAMES, BYLINE_PLACES
@@ -70,7 +70,7 @@ _LATIN_DATELINE = re.compile(
 )
 # `الرياض 25 شوال 1436 هـ الموافق 10 اغسطس 2015 م واس` (a line, or the start of one).
 _DATED_PLACE = re.compile(
-    rf"^(?P<place>{_PLACE})\s*(?:[،,]|{DASH}+)?\s*(?:في\s+)?(?P<date>{DATE_PHRASE})\s*"
+    rf"^(?P<place>{_PLACE})\s*(?:[،,]|{DASH}+)?\s*(?:في\s+)?(?:{WEEKDAY}\s*[،,]?\s*)?(?P<date>{DATE_PHRASE})\s*"
     rf"(?:[(\[]?\s*(?P<agency>{_AGENCY})\s*[)\]]?)?\s*(?:{DASH}+|:)?\s*"
 )
 # A byline that ends in a publication date: `… | Tuesday, 11 August 2015 - 16:10 pm`.
@@ -84,11 +84,15 @@ _PUBLISHED = (r"(?:نشر|نُشر|تاريخ النشر|تم النشر|تار�
               r"Published|Last updated|Updated)(?:\s+(?:في|بتاريخ|on))?\s*:?\s*")
 # A weekday (or any one word) before a publication line's date: `الأربعاء، 12 مارس 2014`.
 _WEEKDAY = rf"(?:[{_AR}A-Za-z]+\s*[،,]?\s*)?"
-# A clock time after it: `- 10:30 ص`, `الساعة 16:10 pm`.
-_CLOCK = r"(?:\s*[-–,|]?\s*(?:الساعة\s*)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:[ap]\.?m\.?|ص|م))?)?"
-_DATE_LINE = re.compile(rf"^(?:{_PUBLISHED})?{_WEEKDAY}(?P<date>{DATE_PHRASE}){_CLOCK}\s*$", re.I)
+# A clock time, after the date (`- 10:30 ص`, `الساعة 16:10 pm`) or before it.
+_CLOCK_AT = r"(?:الساعة\s*)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:[ap]\.?m\.?|ص|م))?"
+_CLOCK = rf"(?:\s*[-–,|]?\s*{_CLOCK_AT})?"
+# A second stamp after the date (`… - آخر تحديث: 15/03/2014`): the first is the publication.
+_SECOND_STAMP = r"(?:\s*[-–|،,]\s*(?:آخر تحديث|اخر تحديث|تم التحديث|Updated|Last updated)\b.{0,60})?"
+_DATE_LINE = re.compile(rf"^(?:{_PUBLISHED})?(?:{_CLOCK_AT}\s*[-–,|]?\s*)?{_WEEKDAY}(?P<date>{DATE_PHRASE}){_CLOCK}"
+                        rf"{_SECOND_STAMP}\s*$", re.I)
 # A line that says it is the publication date (`نشر في: 10/08/2015`), wherever it stands.
-_PUBLICATION_LINE = re.compile(rf"^{_PUBLISHED}{_WEEKDAY}(?P<date>{DATE_PHRASE}){_CLOCK}\s*$", re.I)
+_PUBLICATION_LINE = re.compile(rf"^{_PUBLISHED}{_WEEKDAY}(?P<date>{DATE_PHRASE}){_CLOCK}{_SECOND_STAMP}\s*$", re.I)
 # `خاص`, `حصري`: the outlet's own report, a byline word that names nobody.
 _EXCLUSIVE = frozenset({"خاص", "حصري", "حصريا", "حصرياً"})
 # A desk or a staff, not a person: `كتب - محرر الشؤون المحلية`, `فريق التحرير`.

@@ -76,7 +76,10 @@ GREGORIAN = (
 )
 HIJRI = rf"(?<!\d)\d{{1,2}}\s*(?:من\s+)?(?:{_ANY_HIJRI})\s*(?:عام\s+|سنة\s+)?\d{{4}}\s*(?:هـ|ه)(?![\w])"
 # A date as it stands in a dateline: Hijri, Gregorian, or both (`… هـ الموافق … م`).
-DATE_PHRASE = rf"(?:(?:{HIJRI})(?:\s*[،,\-–/|]?\s*(?:الموافق|الموافق ل|م\.?)?\s*(?:{GREGORIAN}))?|(?:{GREGORIAN}))"
+DATE_PHRASE = (rf"(?:(?:{HIJRI})(?:\s*[،,\-–/|(]?\s*(?:الموافق|الموافق ل|م\.?)?\s*(?:{GREGORIAN})\)?)?"
+               rf"|(?:{GREGORIAN}))")
+# A weekday before a date: `الأربعاء 12 مارس 2014`, `يوم الأربعاء،`.
+WEEKDAY = r"(?:يوم\s+)?(?:ال)?(?:أحد|احد|[إا]ثنين|ثلاثاء|[أا]ربعاء|خميس|جمعة|سبت)"
 
 _NAMED = re.compile(
     rf"(?<!\d)(\d{{1,2}})\s*(?:من\s+)?(?:شهر\s+)?({_ANY_MONTH})"
