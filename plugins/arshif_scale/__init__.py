@@ -18,15 +18,12 @@ from .incremental import IncrementalWriter
 
 
 def freeze_urls(generator):
-    """Compute each article's url once, through Pelican's `override_url` hook.
-
-    save_as is left alone: setting override_save_as would also switch off the
-    writer's check that two articles never write the same file.
-    """
+    """Compute each article's url (through Pelican's `override_url` hook) and save_as once."""
     for article in (generator.articles + generator.translations + generator.hidden_articles
                     + generator.hidden_translations + generator.drafts):
         if not hasattr(article, "override_url"):
             article.override_url = article.url
+        pelican_compat.freeze_save_as(article)
 
 
 def incremental_writer(pelican):
@@ -54,6 +51,7 @@ def save_writer_state(pelican):
 def register():
     pelican_compat.patch_generators()
     pelican_compat.guard_caches()
+    pelican_compat.patch_content()
     signals.article_generator_init.connect(pelican_compat.defer_reader_cache)
     signals.article_generator_finalized.connect(freeze_urls)
     signals.article_writer_finalized.connect(pelican_compat.save_reader_cache)
