@@ -33,6 +33,7 @@ import re
 import zlib
 from array import array
 from collections import Counter
+from collections.abc import Sequence
 from itertools import combinations, groupby
 
 from arshif_core.pelican_compat import body_html
@@ -123,37 +124,39 @@ def shingles(hashes):
 
 
 def containment(a, b):
-    """(share of a in b, share of b in a) of two sets."""
+    """(share of a in b, share of b in a) of two collections of distinct shingles."""
     if not a or not b:
         return 0.0, 0.0
-    common = len(a & b)
+    common = len(set(a).intersection(b))
     return common / len(a), common / len(b)
 
 
 class Doc:
     """What the grouping needs of one article: its kept shingles, lead and
     distinct words (of its first SAMPLE_CHARS), its length and its day; the
-    shingles of its whole text only once it is in a candidate pair."""
+    shingles of its whole text only once it is in a candidate pair, from its
+    text made again (`items[index]`). Numbers are kept in arrays, not sets of
+    ints (a tenth of the memory, for every article of the archive)."""
 
-    __slots__ = ("text", "lead", "distinct", "words", "day", "sample", "_shingles", "_vocabulary")
+    __slots__ = ("lead", "distinct", "words", "day", "sample", "_shingles", "_items", "_index", "_vocabulary")
 
-    def __init__(self, text, day, vocabulary):
+    def __init__(self, items, index, vocabulary):
+        text, self.day = items[index]
         hashes = word_hashes(text[:SAMPLE_CHARS], vocabulary)
-        self.text, self._vocabulary, self._shingles = text, vocabulary, None
+        self._items, self._index, self._vocabulary, self._shingles = items, index, vocabulary, None
         self.lead = array("I", hashes[:2 * LEAD_WORDS])
         self.distinct = array("I", set(hashes))
         self.words = len(hashes) if len(text) <= SAMPLE_CHARS else None
-        self.day = day
-        self.sample = ({s for s in shingles(hashes) if s % SAMPLE == 0}
-                       if len(hashes) >= MIN_WORDS else set())
+        self.sample = array("q", [s for s in shingles(hashes) if s % SAMPLE == 0]
+                            if len(hashes) >= MIN_WORDS else [])
 
     @property
     def shingles(self):
         """All its shingles (and its length in words, known from then on)."""
         if self._shingles is None:
-            hashes = word_hashes(self.text, self._vocabulary)
+            hashes = word_hashes(self._items[self._index][0], self._vocabulary)
             self.words = len(hashes)
-            self._shingles = shingles(hashes)
+            self._shingles = array("q", shingles(hashes))
         return self._shingles
 
 
@@ -230,15 +233,16 @@ def candidate_pairs(docs):
     shingles; further apart (a reissue), ESTIMATE of the larger sample."""
     bits = max(len(docs), 1).bit_length()
     low = (1 << bits) - 1
-    # One int per kept shingle: 40 bits of it, then the doc's index. Most
-    # shingles are in one doc only: those in 2 to MAX_DF are kept and sorted,
-    # so that a shingle's docs are one run.
-    keyed = [((s & 0xFFFFFFFFFF) << bits) | i for i, doc in enumerate(docs) for s in doc.sample]
-    df = Counter(k >> bits for k in keyed)
-    keyed = sorted(k for k in keyed if 2 <= df[k >> bits] <= MAX_DF)
+    # One int per kept shingle: 40 bits of it, then the doc's index, sorted
+    # so that a shingle's docs are one run. Most shingles are in one doc only:
+    # runs of 2 to MAX_DF docs are kept.
+    keyed = sorted(((s & 0xFFFFFFFFFF) << bits) | i for i, doc in enumerate(docs) for s in doc.sample)
     shared = Counter()
     for _, run in groupby(keyed, key=lambda k: k >> bits):
-        for i, j in combinations([k & low for k in run], 2):
+        run = [k & low for k in run]
+        if not 2 <= len(run) <= MAX_DF:
+            continue
+        for i, j in combinations(run, 2):
             a, b = docs[i].day, docs[j].day
             if a is None or b is None or abs(a - b) <= REISSUE_DAYS:
                 shared[(i, j)] += 1
@@ -254,14 +258,16 @@ def story_groups(items):
     """Groups (lists of indices, each sorted, two or more, in order of their first
     index) of items that are one report.
 
-    items: [(plain text, day number or None)…]. Every two members of a group
+    items: a sequence of (plain text, day number or None), read in full once
+    and again for the members of candidate pairs only (`ArticleItems` makes
+    each text when asked, so that no text is held). Every two members of a group
     are the same report (complete linkage): a chain of look-alikes (cables to
     one country, then to two, then to the second alone) is not one story.
     Pairs are joined strongest first (the most text shared both ways), so the
     groups are the same for the same items.
     """
     vocabulary = Vocabulary()
-    docs = [Doc(text, day, vocabulary) for text, day in items]
+    docs = [Doc(items, i, vocabulary) for i in range(len(items))]
     rare = rare_words(docs)
     judged = {}
 
@@ -291,6 +297,19 @@ def item_of(article):
     return markup_text(body_html(article)), day
 
 
+class ArticleItems(Sequence):
+    """The articles' `item_of`, each made when asked: the archive's texts are never held at once."""
+
+    def __init__(self, articles):
+        self.articles = articles
+
+    def __len__(self):
+        return len(self.articles)
+
+    def __getitem__(self, index):
+        return item_of(self.articles[index])
+
+
 def _shown(article):
     """What a member's page shows of another member; plain values, so that the
     incremental writer's key of the page (its metadata) changes with them."""
@@ -312,7 +331,7 @@ def link_stories(generator):
     collecting = gc.isenabled()
     gc.disable()  # many small sets, none in a cycle (see related.link_related)
     try:
-        groups = story_groups([item_of(a) for a in articles])
+        groups = story_groups(ArticleItems(articles))
     finally:
         if collecting:
             gc.enable()
