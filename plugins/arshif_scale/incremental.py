@@ -39,10 +39,13 @@ VOLATILE_SETTINGS = {"CACHE_PATH", "INGEST_REPORT_PATH", "WRITE_SELECTED", "ARSH
 
 
 def _digest(*parts):
+    """SHA-1 of the parts: text as it is (a page's body is long), anything else by its repr."""
     sha = hashlib.sha1()
     for part in parts:
-        sha.update(repr(part).encode("utf-8", "surrogateescape"))
-        sha.update(b"\0")
+        kind, text = (b"s", part) if isinstance(part, str) else (b"r", repr(part))
+        data = text.encode("utf-8", "surrogateescape")
+        sha.update(b"%s%d:" % (kind, len(data)))
+        sha.update(data)
     return sha.hexdigest()
 
 
@@ -95,7 +98,8 @@ def _neighbour(article):
 def article_fingerprint(article, context):
     linked = context.get("linked_tags")
     tags = [(t.name, t.slug, linked is None or t in linked) for t in getattr(article, "tags", [])]
-    metadata = sorted((k, repr(v)) for k, v in article.metadata.items() if k != "arshif_terms")
+    metadata = article.metadata
+    metadata = "\0".join(f"{k}={metadata[k]!r}" for k in sorted(metadata) if k != "arshif_terms")
     return _digest(
         article.content, metadata, tags, article.url,
         _neighbour(getattr(article, "newer_article", None)),
