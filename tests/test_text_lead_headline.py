@@ -146,9 +146,9 @@ def test_seed_article_headline():
     )
 
 
-def test_shorten_cuts_at_a_word_and_marks_a_mid_clause_cut():
+def test_shorten_cuts_at_a_word_and_never_ends_on_an_ellipsis():
     cut = shorten(" ".join(["كلمة"] * 30))
-    assert cut.endswith("…") and len(cut) <= MADE_MAX_CHARS + 1 and "كلم…" not in cut
+    assert not cut.endswith("…") and len(cut) <= MADE_MAX_CHARS and cut.endswith(" كلمة")
     assert shorten("قصير") == "قصير"
 
 
@@ -214,8 +214,8 @@ RULE_HEADLINES = [
     pytest.param(
         "كشفت مصادر مطلعة في الحكومة المحلية، بالعاصمة، عن وصول ستة خبراء عسكريين أجانب إلى المدينة "
         "الساحلية، وذلك لتدريب القوات الحكومية على الأسلحة الجديدة.",
-        "كشفت مصادر مطلعة في الحكومة المحلية، بالعاصمة، عن وصول ستة خبراء عسكريين أجانب إلى المدينة الساحلية",
-        id="a comma before a complement (، عن وصول) is no clause end",
+        "كشفت مصادر مطلعة في الحكومة المحلية بالعاصمة عن وصول ستة خبراء عسكريين أجانب إلى المدينة الساحلية",
+        id="a comma before a complement (، عن وصول) is no clause end, and goes",
     ),
     pytest.param(
         "حذر مجلس الأمن الدولي من عرقلة عملية الانتقال السلمي للسلطة في البلاد، سواء من قبل أفراد في النظام "
@@ -283,7 +283,7 @@ RULE_HEADLINES = [
 RULE_STARTS = [
     pytest.param(
         "نفى النائب حسن جهاد، أمين التصريحات التي نشرتها الصحف حول استقالة الوزير، أمس.",
-        "نفى النائب حسن جهاد، أمين التصريحات التي نشرتها الصحف",
+        "نفى النائب حسن جهاد أمين التصريحات التي نشرتها الصحف",
         id="a relative clause between commas is no title (أمين can be a name)",
     ),
     pytest.param(
@@ -342,7 +342,7 @@ def test_no_cut_after_a_word_that_needs_what_follows():
     ):
         headline = shorten(text, limit)
         assert _last_word(headline) != not_last, headline
-        assert len(headline) <= limit + HEADLINE_SLACK_CHARS + 1
+        assert len(headline) <= limit + COMPLETE_SLACK_CHARS
 
 
 def test_tighten_keeps_a_title_before_a_description_and_a_time_after_until():

@@ -63,6 +63,20 @@ GOVERNED_WINDOW = 6
 GOVERNED_MIN_SHARE = 0.5
 # A word after `إن` seen this rarely after a preposition has the accusative ending (`شخصا`).
 ACCUSATIVE_MAX_AFTER_PREPOSITION = 0.01
+# A word that opens at least this share of the sentences it is in opens a clause: a verb (`اجتمع`, `تم`).
+CLAUSE_OPENER_MIN_SHARE = 0.1
+# A lead whose first word opens at least this share of sentences opens with its verb (`يبدأ`, `وزير`
+# too: a nominal lead's subject is no clause either).
+LEAD_VERB_MIN_SHARE = 0.05
+# A verb opening at least this share of its sentences starts a new one after a definite noun (`… بالشرقية لقي`).
+RUN_ON_MIN_SHARE = 0.3
+# A clause's opening up to its subject (`اجتمع الأمين العام … الزياني،`) is at most this long.
+SUBJECT_MAX_WORDS = 16
+# An aside between the subject and the complement is at most this long; a name in one this long.
+ASIDE_MAX_WORDS = 20
+NAME_ASIDE_MAX_WORDS = 3
+# A place or time after the subject with no comma after it (`، في مكتبه بمقر الأمانة مع …`) is this short.
+ADJUNCT_MAX_WORDS = 7
 
 _AR_MARKS = re.compile("[\u064b-\u0652\u0670\u0640]")
 _VERBS = frozenset(
@@ -170,6 +184,13 @@ _GONE = "\x02"
 _GONE_WITH_COMMA = re.compile(
     rf"(?<![\s،,{_FENCE}])\s*{_GONE}\s*[،,](?!\s*[وف](?:(?:لم|لا|لن|قد)\s|كان|[أإاتين]\S))"
 )
+# `الملك سلمان – حفظه الله –`: a blessing after a name, not news.
+_BLESSING = re.compile(
+    r"\s*[-–—]?\s*(?<!\S)(?:حفظه|حفظها|حفظهم|يحفظه|يحفظها|رعاه|رعاها|أيده|ايده|رحمه|رحمها|يرحمه)\s+الله"
+    r"(?:\s+(?:تعالى|تعالي|ورعاه))?(?=[\s،,.\-–—]|$)\s*[-–—]?"
+)
+# `العطيشان – – انطلاقة`: the dashes around a time phrase that was taken out.
+_EMPTY_DASHES = re.compile(r"\s[-–—]\s*[-–—](?=\s)")
 # A parenthesis that only glosses: a weekday, a month, an age, Latin letters.
 # A bare number is an age only where the phrase ends after it (`محمد (45)،`), not a count (`(431) مطلوبا`).
 _GLOSS = re.compile(
@@ -195,7 +216,7 @@ _ADVERBIAL_START = re.compile(
     r"^(?:استعدادا|استعداداً|تزامنا|تزامناً|ضمن|في إطار|فى إطار|في ظل|فى ظل|بعد|قبل|رغم|برغم|على الرغم"
     r"|بالرغم|بينما|وسط|خلال|من جهته|من جهتها|من جانبه|من جانبها|بحضور|برعاية|تحت رعاية|بمناسبة|نظرا|نظراً"
     r"|تنفيذا|تنفيذاً|انطلاقا|انطلاقاً|حرصا|حرصاً|في خطوة|فى خطوة|في وقت|فى وقت|في الوقت الذي|فى الوقت الذي"
-    r"|إلحاقا|الحاقا|عقب|إثر|اثر|مع|منذ|إذا|اذا|لو|لأن|كما|حين|عندما|لما|فيما"
+    r"|إلحاقا|الحاقا|عقب|إثر|اثر|مع|منذ|إذا|اذا|لو|لأن|كما|حين|عندما|عند|لما|فيما"
     # an accusative of purpose written with its tanween: `استمراراً لـ…`, `دعماً لـ…`
     r"|\w{3,}(?:اً|ًا)(?=\s+(?:ل|على\s|مع\s|من\s|في\s|فى\s)))(?=\s)"
 )
@@ -209,7 +230,7 @@ _CONNECTIVE_START = re.compile(r"^(?:(?:إلا|الا) (?:أن|ان)|ولكن|ل
 # The main clause after an opening circumstance: a comma, then not a conjunction or preposition, or
 # the answer `فإنه` / `فقد` (`نظرا لـ…، فإنه يترتب …`).
 _CLAUSE_AFTER_COMMA = re.compile(
-    r"[،,]\s+(?:(?=(?:فإن|فان|فقد)\S*\s)|(?![وف](?!\S))(?!و|ف|ب|ل|في\s|فى\s|من\s|على\s|إلى\s|الى\s))"
+    r"[،,]\s+(?:(?=(?:فإن|فان|فقد)\S*\s)|(?![وف](?!\S))(?!و|ف|ب|ل|في\s|فى\s|من\s|على\s|إلى\s|الى\s|الت[يى]\s|الذ[يى]\s))"
 )
 
 # Words a headline never ends on: particles, prepositions, conjunctions, relatives, demonstratives.
@@ -234,8 +255,12 @@ _NEEDS_COMPLEMENT = frozenset(
 _ADJUNCT_PREPOSITIONS = frozenset(
     "في فى خلال منذ بعد قبل أمام امام داخل خارج عبر ضمن وسط لدى قرب حتى إثر اثر عقب بسبب جراء حول".split()
 )
-# Prepositions that may open a verb's or verbal noun's complement (`كشف عن`, `تمكن من`).
-_COMPLEMENT_PREPOSITIONS = frozenset("من على علي إلى الى عن مع".split())
+_LED_BY = re.compile(r"\s(?:برئاسة|بقيادة)\s.*$")
+# Descriptions in an apposition (`، المرشح لمنصب …،`).
+_APPOSITION_WORDS = frozenset("المرشح المرشحة مرشح مرشحة المعروف المعروفة الملقب الملقبة".split())
+# Prepositions that open an object, not a subject's description (`عن`, not `من` of `فريق من …`; not
+# `علي`, a name as often as a misspelt `على`).
+_OBJECT_PREPOSITIONS = frozenset("على إلى الى عن مع".split())
 # Prepositions that may open a verb's or verbal noun's complement (`كشف عن`, `تمكن من`).
 _COMPLEMENT_PREPOSITIONS = frozenset("من على علي إلى الى عن مع".split())
 _PREPOSITIONS = frozenset(
@@ -255,6 +280,8 @@ _CLAUSE_STARTS = frozenset(
 # An adverbial accusative (`مؤكدةً`, `مشيراً`) starts a circumstantial clause.
 _HAL = re.compile(r"\w{3,}(?:اً|ًا|ةً)$")
 _EXCEPT = frozenset({"إلا", "الا"})
+# `تم نقل`, `يتم`: a verb that never is a noun.
+_PASSIVE_AUXILIARIES = frozenset({"تم", "يتم"})
 # After a comma only: participles that are adjectives too (`إجراءات مشددة`), and a partitive
 # elaboration (`4.5 مليارات ريال، منها …`), not `اقتناعا منها`.
 _CLAUSE_STARTS_AFTER_COMMA = frozenset({"مشددة", "معتبرة", "مبينة", "منها", "منهم", "بينها", "بينهم"})
@@ -312,11 +339,14 @@ def tighten(text: str) -> str:
         text = _CURLY_QUOTES.sub(r"«\1»", text)
     if "(" in text:
         text = _PARENTHETICAL.sub("", _GLOSS.sub("", text))
+    if "الله" in text:
+        text = _BLESSING.sub("", text)
     text = _without_asides(text)
     if _WHEN_HINT.search(text):
         text, taken = _WHEN.subn(_time_gone, text)
         if taken:
             text = _DANGLING.sub("", _GONE_WITH_COMMA.sub(" ", text).replace(_GONE, " "))
+            text = _EMPTY_DASHES.sub(" ", text)
             text = _without_asides(text)
     text = _HONORIFIC.sub(_without_honorifics, _HONORIFIC_AFTER_L.sub(_after_l, text))
     if "بن " in text:
@@ -354,7 +384,8 @@ def _without_asides(text):
 
 
 def shorten(text: str, limit: int | None = None, complete: bool = True, taken: int = 0) -> str:
-    """`text` cut at a phrase boundary before `limit` characters; an ellipsis only mid-clause.
+    """`text` cut at a phrase boundary before `limit` characters (never with an ellipsis: a headline says
+    its clause or stops; a cut mid-clause is the last resort).
 
     `complete=False`: `text` is the start of a longer one, so its end is not a clause end.
     `taken`: characters of the headline before `text` (a speaker), which count towards its target length.
@@ -365,13 +396,25 @@ def shorten(text: str, limit: int | None = None, complete: bool = True, taken: i
     reach = _boundaries(words, limit + HEADLINE_SLACK_CHARS)
     kind, count = _cut(text, words, reach, limit, complete, taken)
     if any(item[1] == count and item[3] for item in reach):
-        kind, count = _completed(text, words, reach, count, limit, complete) or (kind, count)
+        count = (_completed(text, words, reach, count, limit, complete) or (kind, count))[1]
+    if kind == "C" or not count:
+        # Rather than stop mid-clause: a phrase end or the whole text a little further.
+        far = _boundaries(words, limit + COMPLETE_SLACK_CHARS)
+        later = [item for item in far if item[1] > count and not item[3] and item[0] != "C"]
+        if later:
+            count = later[0][1]
+        elif complete and len(text) <= limit + COMPLETE_SLACK_CHARS:
+            count = len(words)
     if not count:
         cut = text.rfind(" ", 0, limit)
         head = text[:cut] if cut >= MADE_MIN_CHARS else text[:limit]
-        return _balance(_strip_end(head), ellipsis=True)
+        return _balance(_strip_end(head))
     head = _strip_end(" ".join(words[:count]))
-    return _balance(head, ellipsis=kind == "C")
+    # `…، ليس بالضرورة`: a cut that leaves one or two words after the last comma ends before it.
+    before, comma, last = head.rpartition("،")
+    if count < len(words) and comma and len(last.split()) <= 2 and len(before) >= MADE_MIN_CHARS:
+        head = _strip_end(before)
+    return _balance(head)
 
 
 def _cut(text, words, reach, limit, complete, taken):
@@ -417,8 +460,13 @@ def _leads(text):
     """The candidate lead sentences, each without a dateline, byline or leading junk."""
     text = _PUNCT_GLUED.sub(r"\1 ", _strip_lead_in(text))
     for number, sentence in enumerate(split_sentences(text)[:LEAD_MAX_SENTENCES]):
-        sentence = _strip_lead_in(sentence) if number else sentence
-        if len(sentence.split()) >= LEAD_MIN_WORDS:
+        if number:
+            sentence = _strip_lead_in(sentence)
+            # `وافتتح الوزير …`: a later sentence's conjunction is no part of a headline.
+            if sentence[:1] == "و" and _opener(sentence.split(" ", 1)[0][1:], LEAD_VERB_MIN_SHARE):
+                sentence = sentence[1:]
+        # `أو عدد البرامج …`: the rest of a sentence the splitter cut, not one.
+        if len(sentence.split()) >= LEAD_MIN_WORDS and sentence.split(" ", 1)[0] not in ("أو", "او"):
             yield _TRAILING_PUNCT.sub("", sentence[:LEAD_MAX_CHARS])
 
 
@@ -448,7 +496,7 @@ def _strip_signature(text):
         # Not a known byline: a short name or place before a dash (not a colon: `قالت مصادر: …`).
         if ":" in match.group() or any(mark in head for mark in "«\"“(،,"):
             return text
-        if not (is_name(head) or len(head.split()) <= 2):
+        if not (is_name(head) or len(head.split()) <= 2 or _source_name(head)):
             return text
     rest = text[match.end() :]
     words = rest.split()
@@ -456,6 +504,15 @@ def _strip_signature(text):
     if len(words) > 2 and _bare(words[1]) in _LEAD_VERBS and _bare(words[0]) not in _VERBS:
         rest = " ".join(words[1:])
     return rest
+
+
+def _source_name(head):
+    """`إذاعة … العالمية-`: a few words of a name before a dash, with no verb, particle or number, name
+    the source of the text, not its news."""
+    words = head.split()
+    return len(words) <= LEAD_IN_MAX_WORDS and not any(
+        _bare(word) in _PARTICLES or _opener(word, LEAD_VERB_MIN_SHARE) or not _bare(word).isalpha() for word in words
+    )
 
 
 def _from_statement(lead):
@@ -525,9 +582,123 @@ def _quote_headline(speaker, quote):
 def _from_clause(lead):
     """The lead's main clause, tightened and cut (only its start is read: the rest cannot fit)."""
     if len(lead) <= CLAUSE_SCAN_CHARS:
-        return shorten(_main_clause(tighten(lead)))
+        return shorten(_past_subject(_main_clause(tighten(lead))))
     start = lead[: lead.rfind(" ", 0, CLAUSE_SCAN_CHARS)]
-    return shorten(_main_clause(tighten(start)), complete=False)
+    return shorten(_past_subject(_main_clause(tighten(start))), complete=False)
+
+
+def _past_subject(text):
+    """`اجتمع فلان، في مكتبه …، مع …` → `اجتمع فلان مع …`: a comma right after the clause's subject
+    ends nothing (the complement comes after it), and the asides between it and the complement go."""
+    head, comma, rest = text.partition("،")
+    if not comma or not _subject_only(head) or _opens_clause(rest.split(" ", 2)[1:2]):
+        return text
+    described = 0  # where an apposition may come: right after the subject or after another one
+    for number in range(MAX_ASIDES):
+        segment, comma, after = rest.partition("،")
+        if not comma or _opens_clause(after.split(" ", 2)[1:2]):
+            break
+        if _is_name(segment) and not number:
+            head = f"{head.rstrip()} {segment.strip()}"  # `مراسل …، جيسون رضايان،`: the subject's name stays
+            described = 1
+        elif not _is_aside(segment, describes=number == described):
+            break
+        elif _describes(segment):
+            described = number + 1
+        rest = after
+    words = rest.split()
+    # `، في مكتبه بمقر الأمانة مع …`: a place or time with no comma after it, before the object's preposition.
+    if words and _bare(words[0]) in _ADJUNCT_PREPOSITIONS:
+        to = next((i for i, word in enumerate(words[:ADJUNCT_MAX_WORDS]) if _bare(word) in _OBJECT_PREPOSITIONS), 0)
+        if to and _no_object(words[1:to]) and not any(word[-1] in "،,.:;؛" for word in words[:to]):
+            rest = " ".join(words[to:])
+    # `فريق طبي … برئاسة …`: who leads the subject is an aside too.
+    head = _LED_BY.sub("", head)
+    return f"{head.rstrip()} {rest.lstrip()}"
+
+
+def _subject_only(head):
+    """Whether `head` is a clause's opening up to its subject: no object, no second verb, no number in it."""
+    words = head.split()
+    if not 2 <= len(words) <= SUBJECT_MAX_WORDS or _bare(words[0]).startswith("ال"):
+        return False
+    if _bare(words[0]) in _PARTICLES or not _opener(words[0], LEAD_VERB_MIN_SHARE):
+        return False
+    for word in words[1:]:
+        bare = _bare(word)
+        if bare in _OBJECT_PREPOSITIONS or bare.removeprefix("و") in _RELATIVES or bare in _COMPLEMENTISERS:
+            return False
+        # `بالقبض`, `بعجزها`, `قانونا`: an object already; a digit, a verb: more than a subject.
+        if bare.startswith("بال") or _nominative(bare) != bare or any(char.isdigit() for char in bare):
+            return False
+        if len(bare) > 4 and bare[0] == "ب" and bare.endswith(("ها", "ه", "هم")):
+            return False
+        if word == bare and _opener(word):
+            return False
+    return True
+
+
+def _opener(word, share=CLAUSE_OPENER_MIN_SHARE):
+    """Whether prose opens at least `share` of its sentences with `word` (a verb: `اجتمع`, `أطلق`), not a
+    definite noun."""
+    bare = _bare(word)
+    usage = _usage().get(fold(bare))
+    return bool(usage and usage.opens >= share) and not bare.startswith("ال")
+
+
+def _is_aside(segment, describes):
+    """A place or time or a relative clause between commas (`، في مكتبه`, `، الذي يحاكم …`); where
+    `describes` (right after the subject, its name or another apposition), a title too (`، المرشح
+    لمنصب …`, `، ومدير تحرير …`). Elsewhere a title may be the object (`دعا فلان، عضو …، رئيس النادي،
+    إلى …`), as may a definite noun anywhere (`ألقى فلان، اللوم، على …`)."""
+    words = segment.split()
+    if not words or len(words) > ASIDE_MAX_WORDS:
+        return False
+    first = _bare(words[0])
+    if first in _ADJUNCT_PREPOSITIONS and len(words) <= ADJUNCT_MAX_WORDS and _no_object(words[1:]):
+        return True
+    return first in _RELATIVES or describes and _describes(segment)
+
+
+def _describes(segment):
+    """`المرشح لمنصب …`, `ومدير تحرير …`: a title or description, an apposition to the subject."""
+    words = segment.split()
+    if not words or len(words) > TITLE_ASIDE_MAX_WORDS + 1 or any(_bare(word) in _RELATIVES for word in words):
+        return False  # `، المتحدث باسم الحركة بيان الرئاسة الذي …`: the object, where a comma was left out
+    first = _bare(words[0]).removeprefix("و")
+    return bool(_TITLE_WORD.match(first)) or first in _APPOSITION_WORDS
+
+
+def _no_object(words):
+    """No object's preposition, `بال` word, relative or verb among `words` (`في مكتبه بمقر الأمانة`)."""
+    return not any(
+        _bare(word) in _OBJECT_PREPOSITIONS or _bare(word) in _RELATIVES or _bare(word).startswith("بال")
+        or _opener(word) for word in words
+    )
+
+
+def _is_name(segment):
+    """`جيسون رضايان`: a name, or a few words that are no particles, numbers or definite nouns."""
+    words = segment.split()
+    return is_name(segment) or 0 < len(words) <= NAME_ASIDE_MAX_WORDS and not any(
+        _bare(word) in _PARTICLES or not word.isalpha() or word.removeprefix("و").startswith("ال") for word in words
+    )
+
+
+def _opens_clause(words):
+    """Whether the word (a list of at most one) opens a new clause or purpose: `حيث`, `عقب`, a verb, `و`/`ف`
+    before anything but a noun phrase (`وأكد`, `ولم`, not `والمملكة`, `ومدير`), `ل` (`لبحث`, `لتضاف`)."""
+    if not words:
+        return True
+    bare = _bare(words[0])
+    if bare[:1] in ("و", "ف") and len(bare) > 2 and (bare[1:] in _PARTICLES or _opener(bare[1:])):
+        return True
+    if bare[:1] == "و" and len(bare) > 3 and fold(bare) not in _usage():
+        rest = bare[1:]
+        return not (rest.startswith("ال") or _TITLE_WORD.match(rest) or rest in _APPOSITION_WORDS)
+    if bare[:1] == "ل" and len(bare) > 3 and bare not in _PARTICLES:
+        return True
+    return bare in _CLAUSE_STARTS or bare in _CLAUSE_STARTS_AFTER_COMMA or _opener(bare)
 
 
 def _main_clause(text):
@@ -659,6 +830,7 @@ def _boundaries(words, limit):
     folded = [fold(bare) for bare in bares]
     found, length, depth = [], -1, 0
     seen_phrase = False
+    verb_initial = _opener(words[0], LEAD_VERB_MIN_SHARE)
     between_at = len(words)  # where an open `بين` is
     for index, word in enumerate(words[: end - 1]):
         length += len(word) + 1
@@ -686,10 +858,21 @@ def _boundaries(words, limit):
         if between_at < index and bare_next.startswith("و"):
             continue
         kind = _boundary_kind(word, bare_word, words[index + 1], bare_next, bares[index + 2], phrase_done, between)
+        if verb_initial and kind and kind != "A" and _runs_on(word, bare_word, bare_next):
+            kind = "A"
         if kind:
             # The writer's punctuation ends the clause: the statistics are of words within one.
             found.append((kind, index + 1, length, word[-1] not in "،,.:;؛" and _leaves_open(folded, index)))
     return found
+
+
+def _runs_on(word, bare_word, bare_next):
+    """`… بالشرقية تم نقل …`: in a clause that opened with its verb, a verb right after a definite noun,
+    with no conjunction or punctuation, starts a second sentence."""
+    if word[-1] in "،,.:;؛" or bare_word in _RELATIVES or not bare_word.startswith(("ال", "بال", "لل", "وال")):
+        return False
+    # Not `بدوره`, `وقال`: a clitic word opens sentences as an adverb or a conjoined verb.
+    return bare_next in _PASSIVE_AUXILIARIES or bare_next[:1] not in "بلوف" and _opener(bare_next, RUN_ON_MIN_SHARE)
 
 
 def _boundary_kind(word, bare_word, following, bare_next, after, phrase_done, between):
@@ -764,10 +947,13 @@ def _strip_end(text):
     while len(words) > 2 and (_bare(words[-1].rstrip("،,.:;؛")) in _PARTICLES or words[-1].endswith("ـ")):
         words.pop()
         words[-1] = _TRAILING_PUNCT.sub("", words[-1])
+    # `… لاستقلالها التي تصادف`: a relative clause of one word says nothing.
+    if len(words) > 4 and _bare(words[-2]).removeprefix("و") in _RELATIVES:
+        del words[-2:]
     return _TRAILING_PUNCT.sub("", " ".join(words))
 
 
-def _balance(text, ellipsis=False):
+def _balance(text):
     """Close what the cut left open (`«`, `(`, `"`), or back up to before it when that leaves enough;
     a closing mark whose opening is in an earlier sentence goes."""
     for opening, closing in (("«", "»"), ("(", ")")):
@@ -781,13 +967,12 @@ def _balance(text, ellipsis=False):
             unclosed.append(position)
         elif unclosed and _OPEN_CLOSE[text[unclosed[-1]]] == char:
             unclosed.pop()
-    tail = "…" if ellipsis else ""
     if not unclosed:
-        return text + tail
+        return text
     head = _strip_end(text[: unclosed[0]])
     if len(head) >= MADE_MIN_CHARS:
-        return head + tail
-    return text + tail + "".join(_OPEN_CLOSE[text[position]] for position in reversed(unclosed))
+        return head
+    return text + "".join(_OPEN_CLOSE[text[position]] for position in reversed(unclosed))
 
 
 def _is_headline_text(headline):
@@ -818,6 +1003,7 @@ class _Usage(NamedTuple):
     governs: str
     governs_share: float
     after_preposition: float
+    opens: float
 
 
 @functools.lru_cache(maxsize=1)
@@ -827,8 +1013,10 @@ def _usage():
     with open(CONTINUATIONS, encoding="utf-8") as handle:
         next(handle)
         for line in handle:
-            word, _n, end, following, share, governs, governs_share, after = line.rstrip("\n").split("\t")
-            table[word] = _Usage(float(end), following, float(share), governs, float(governs_share), float(after))
+            word, _n, end, following, share, governs, governs_share, after, opens = line.rstrip("\n").split("\t")
+            table[word] = _Usage(
+                float(end), following, float(share), governs, float(governs_share), float(after), float(opens)
+            )
     return table
 
 

@@ -1,0 +1,128 @@
+"""make_headline: the rules an independent editor's rejections asked for (issue 12, item 5), one shape each.
+
+The leads are made up in the shapes of the rejected ones (names and places invented), so that each
+test says what its rule does, not what one article held.
+"""
+
+import pytest
+
+from arshif_seeds.lead_headline import MADE_MAX_CHARS, make_headline
+
+# (lead, what the headline holds, what it must not hold)
+RULES = [
+    pytest.param(
+        "اجتمع رئيس الهيئة العامة للسياحة سعد بن علي الفلاني، في مكتبه بمقر الهيئة، مع وفد من رجال الأعمال "
+        "الأجانب لبحث فرص الاستثمار في المنطقة الشرقية وتطوير المواقع التاريخية فيها.",
+        "الفلاني مع وفد من رجال الأعمال",
+        "في مكتبه",
+        id="a comma after the subject ends nothing: the place between commas goes, the complement stays",
+    ),
+    pytest.param(
+        "اجتمع رئيس الهيئة العامة للسياحة سعد بن علي الفلاني، في مكتبه بمقر الهيئة في العاصمة مع وفد من رجال "
+        "الأعمال الأجانب لبحث فرص الاستثمار في المنطقة الشرقية وتطوير المواقع التاريخية فيها.",
+        "الفلاني مع وفد",
+        "في مكتبه",
+        id="a place after the subject with no comma after it goes before the object's preposition",
+    ),
+    pytest.param(
+        "أطلق محافظ المحافظة خالد بن سعد العتيبي، فعاليات مهرجان الصيف السياحي على الكورنيش بحضور عدد من "
+        "مديري الإدارات الحكومية والشركات وأعضاء المجلس المحلي.",
+        "العتيبي فعاليات مهرجان الصيف",
+        "،",
+        id="a verb keeps its object after the comma that follows its subject",
+    ),
+    pytest.param(
+        "يبدأ مراسل الصحيفة الأمريكية في العاصمة، جون سميث، الذي يحاكم بتهمة التجسس، عامه الثاني في السجن.",
+        "يبدأ مراسل الصحيفة الأمريكية في العاصمة جون سميث عامه الثاني في السجن",
+        "يحاكم",
+        id="the subject's name between commas stays, a relative clause on it goes",
+    ),
+    pytest.param(
+        "طالب رئيس الجمعية خالد المحمد، المرشح لمنصب نقيب المهندسين، ومدير تحرير مجلة المهندس، بفتح تحقيق "
+        "عاجل في أسباب انهيار المبنى الإداري للجمعية في وسط المدينة.",
+        "خالد المحمد بفتح تحقيق عاجل",
+        "المرشح",
+        id="appositions between the subject and the complement go",
+    ),
+    pytest.param(
+        "تمكن فريق طبي من مستشفى المدينة العام برئاسة استشاري الجراحة العامة الدكتور سعيد الأحمد، من إنقاذ "
+        "حياة طفل في الثالثة من عمره بعد عملية جراحية نادرة استمرت ثماني ساعات في غرفة العمليات.",
+        "تمكن فريق طبي من مستشفى المدينة العام من إنقاذ حياة طفل",
+        "برئاسة",
+        id="a long subject is shortened (who leads it goes) rather than the complement dropped",
+    ),
+    pytest.param(
+        "ألقى رئيس النادي خالد الفلاني، في كلمته أمام الجمعية، اللوم، على اللاعبين القدامى في خسارة الفريق "
+        "أمام منافسه التقليدي.",
+        "الفلاني اللوم",
+        "في كلمته",
+        id="a definite noun between commas may be the object: it stays",
+    ),
+    pytest.param(
+        "أصدر خادم الحرمين الشريفين الملك سلمان - حفظه الله - أمره الكريم بترقية وتعيين مئة قاض في وزارة العدل.",
+        "الملك سلمان أمره الكريم",
+        "حفظه",
+        id="a blessing after a name is no headline text",
+    ),
+    pytest.param(
+        "وصل الأمير إلى العاصمة ليرأس وفد المملكة المشارك في احتفالات الجمهورية بالذكرى الخمسين لاستقلالها "
+        "التي تصادف اليوم الأحد.",
+        "لاستقلالها",
+        "تصادف",
+        id="a relative clause of one word left by a time phrase taken out goes",
+    ),
+    pytest.param(
+        "حتى العام الماضي كان المصمم يثير حسد العديد من بيوت الأزياء التي دعت إلى الاقتداء به وبأسلوبه، ليس "
+        "بالضرورة في التصميم بل حتما في طريقة التسويق التي تعتمد على صورة أنيقة ومتاحة للجميع في كل الأسواق.",
+        "وبأسلوبه",
+        "ليس",
+        id="a cut that leaves one or two words after the last comma ends before that comma",
+    ),
+    pytest.param(
+        "أو عدد البرامج والتقارير التلفزيونية عن هذا التنظيم المتطرف. وافتتح وزير الثقافة معرض الكتاب الدولي في "
+        "العاصمة بمشاركة مئات الناشرين.",
+        "افتتح وزير الثقافة معرض الكتاب الدولي",
+        "أو عدد",
+        id="a sentence opening with أو is the rest of one; a later sentence loses its و",
+    ),
+    pytest.param(
+        "عند مرورك بجانب مستشفى المدينة الكبير، تشم روائح كريهة وتسمع شكاوى المرضى من تأخر جلسات العلاج.",
+        "تشم روائح كريهة",
+        "عند مرورك",
+        id="an opening adverbial clause gives way to the main clause",
+    ),
+    pytest.param(
+        "لقي شخص مصرعه وأصيب سبعة آخرون في حوادث تصادم متفرقة بالمحافظة تم نقل المتوفى والمصابين إلى "
+        "المستشفى وتولت النيابة التحقيق في الحوادث كلها.",
+        "في حوادث تصادم متفرقة بالمحافظة",
+        "تم نقل",
+        id="two sentences run together: cut before the verb that starts the second",
+    ),
+    pytest.param(
+        "إذاعة المدينة الدولية- يوجد في البلاد فائض كبير من المعدات العسكرية القديمة التي تبيعها الحكومة إلى "
+        "دول أخرى.",
+        "يوجد في البلاد فائض كبير",
+        "إذاعة",
+        id="a source's name before a dash at the start is no headline text",
+    ),
+]
+
+
+@pytest.mark.parametrize("lead, holds, lacks", RULES)
+def test_rule(lead, holds, lacks):
+    headline = make_headline(lead)
+    assert holds in headline, headline
+    assert not lacks or lacks not in headline, headline
+
+
+def test_a_time_phrase_between_dashes_leaves_no_empty_dashes():
+    headline = make_headline(
+        "يدشن محافظ المدينة خالد بن سعد العتيبي – مساء اليوم السبت – انطلاقة مهرجان الصيف للعام الحالي."
+    )
+    assert "– –" not in headline and "العتيبي انطلاقة مهرجان الصيف" in headline
+
+
+def test_never_an_ellipsis():
+    lead = " ".join(["تحدث", "المسؤول"] + ["طويلا"] * 60)
+    headline = make_headline(lead)
+    assert headline and "…" not in headline and len(headline) <= MADE_MAX_CHARS
