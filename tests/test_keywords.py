@@ -213,3 +213,28 @@ def test_candidates_keep_their_context_through_pickle():
     found = candidates("حريق في شبين القناطر", ["اندلع حريق في شبين القناطر."])
     again = pickle.loads(pickle.dumps(found))
     assert again == found and again.context == found.context and again.headed == found.headed
+
+
+def test_a_noun_nearly_always_followed_by_the_same_preposition_is_an_action():
+    release = candidates("الإفراج عن المعتقلين", ["طالبت الأسر بالإفراج عن المعتقلين."])
+    assert release.context["الإفراج"][1] == "عن"
+    chosen = choose_tags(archive((6, release)))
+    assert not any("الإفراج" in tags for tags in chosen)
+
+
+def test_a_name_in_two_parts_and_an_institution_complement_complete_a_fragment():
+    party = candidates("حزب الحرية والعدالة يجتمع", ["اجتمع حزب الحرية والعدالة أمس."])
+    assert party.context["حزب الحرية"][1] == "والعدالة"
+    council = candidates("القومى للمرأة يطالب", ["طالب المجلس القومى للمرأة بالإفراج."])
+    assert council.context["القومى"][1] == "للمرأة"
+    assert choose_tags(archive((5, party)))[0] == ["حزب الحرية والعدالة"]
+
+
+def test_lil_before_a_head_is_the_definite_head():
+    found = candidates("", ["قدم توصياته للجنة العليا للانتخابات."])
+    assert "الجنة العليا" not in found and "اللجنة العليا" in found
+
+
+def test_a_preposition_and_a_noun_in_ta_marbuta_end_a_name():
+    found = candidates("", ["يقودها المدعو سعد لسنة 2013."])
+    assert not [term for term in found if "لسنة" in term]

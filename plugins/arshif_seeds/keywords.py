@@ -134,6 +134,9 @@ NOT_FAMILY = frozenset("""
 المركزي الرئيسي الرئيسى الصحي الطبي الاجتماعي الاقتصادي السياسي الثقافي التجاري الخيري التعليمي
 التنفيذي الماضي الثاني الحقيقي الأساسي الفعلي الملكي الدبلوماسي العسكري الجوي البحري
 """.split())
+# Prepositions that a verbal noun governs («الإفراج عن», «الطعن على»); not
+# «في» or «من», which follow any noun («الأسرى في سجون ...»).
+PREPOSITIONS = frozenset("عن على الى إلى".split())
 # Name parts that are always followed by another part, even a definite one (عبد الله).
 NAME_JOINERS = frozenset("عبد ابو أبو ابن بن بنت ام أم آل ال".split())
 # Second halves of compound given names: «محيي الدين», «سيف الإسلام», «زين العابدين».
@@ -157,6 +160,7 @@ _TITLES = frozenset(fold(title) for title in TITLES)  # «المحامى» is «
 _JOINERS = frozenset(fold(joiner) for joiner in NAME_JOINERS)
 _FOLDED_HEADS = frozenset(fold(head) for head in HEADS)
 _NAME_STOP = frozenset(fold(word) for word in NAME_STOP)  # «فى» is «في»
+_PREPOSITIONS = frozenset(fold(word) for word in PREPOSITIONS)
 
 
 def _definite(word):
@@ -190,6 +194,8 @@ def classify(word):
         return PLACE, word, "", None, 0
     if word[:1] in "وفبل" and key[1:] in _PLACES:
         return PLACE, word[1:], "", None, 0
+    if word[:2] == "لل" and word[1:] in HEADS:
+        return DEFINITE, "ال" + word[1:], "ل", None, 0  # «للجنة» is «ل» + «اللجنة», not «لل» + «جنة»
     if key in _TITLES or (word[:1] == "و" and key[1:] in _TITLES):
         return TITLE, word, "", _head(word), 0
     definite = _definite(word)
@@ -232,8 +238,8 @@ def _name_part(kinds, j, name):
     if word[:1] == "و" and (name and not joined or (len(word) > 4 and fold(word) not in _GIVEN)):
         return None  # «واستصلاح»: a conjunction, not a name
     if fold(word) not in _GIVEN and ((word[:1] in "لب" and (word.endswith("ات") or word[1:2] in "أإ"))
-                                     or (not name and word[-1] == "ة")):
-        return None  # «لنيابات», «لإعمار»: a preposition and a noun; «قافلة»: no given name
+                                     or (word[:1] == "ل" and word[-1] == "ة") or (not name and word[-1] == "ة")):
+        return None  # «لنيابات», «لإعمار», «لسنة»: a preposition and a noun; «قافلة»: no given name
     return word
 
 
@@ -317,7 +323,7 @@ def _before(kinds, raw, k, name=False):
     Before a person's name only an institution or a venue does («ملعب» of
     «ملعب الأمير فيصل بن فهد»): any other word is the sentence's.
     """
-    if k < 0 or kinds[k][0] != OTHER or len(raw[k]) < 3 or kinds[k][4] & JOINER:
+    if k < 0 or kinds[k][0] != OTHER or len(raw[k]) < 3:
         return ""
     if name:
         return kinds[k][3] if kinds[k][3] in NAMESAKES else ""
@@ -329,13 +335,22 @@ def _after(kinds, raw, k):
     """The word at `k` as what completes a name before it («بلوك» of «البلاك بلوك»), or "".
 
     «غير» takes the next word with it («الكسب غير المشروع»); a word behind
-    a preposition («بالمنطقة», «بقطاع») starts a phrase of its own.
+    a preposition («بالمنطقة», «بقطاع») starts a phrase of its own, except
+    the «لل» of an institution's complement («المجلس القومي للمرأة») and
+    the «و» of a name in two parts («حركة العدل والمساواة»). A
+    preposition is returned as it is: a noun nearly always followed by the
+    same one is an action («الإفراج عن»), which `_completed` leaves out.
     """
-    if k >= len(raw) or not kinds[k][1] or kinds[k][2] or (kinds[k][3] or kinds[k][1]) != raw[k]:
+    if k >= len(raw) or not kinds[k][1]:
+        return ""
+    _, bare, clitic, head = kinds[k][:4]
+    if clitic not in ("", "ل", "و") or not clitic and (head or bare) != raw[k]:
         return ""
     word = raw[k]
     if fold(word) == "غير":
         return word + " " + raw[k + 1] if k + 1 < len(raw) and kinds[k + 1][1] else ""
+    if fold(word) in _PREPOSITIONS:
+        return word  # «الإفراج عن», «الطعن على»: an action, counted to be left out
     return "" if fold(word) in _NAME_STOP else word
 
 
@@ -521,7 +536,8 @@ def _completions(contexts, df):
             key = fold(term)
             if before:
                 counts[key][0, before] += 1
-            if after and (term[:2] == "ال" or key.split(" ", 1)[0] in _FOLDED_HEADS):
+            if after and (term[:2] == "ال" or key.split(" ", 1)[0] in _FOLDED_HEADS) \
+                    and not (" " in key and fold(after) in _PREPOSITIONS):  # «العدوان الإسرائيلي على»
                 counts[key][1, after] += 1
     fragments = {}
     for key, counter in counts.items():
