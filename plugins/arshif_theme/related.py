@@ -79,18 +79,23 @@ def related_lists(docs, limit=5, window=WINDOW):
         entries[term] = [(other, weight) for _, other, weight in posting]
     result = []
     for index, (_, day, keys) in enumerate(docs):
-        scores = defaultdict(float)
-        shared = defaultdict(int)
-        for term in sorted(kept[index]):
-            weight = kept[index][term]
-            at = bisect.bisect_left(places[term], positions[index])
+        # other → [score, terms shared]: the hot loop of a build's related lists.
+        met = {}
+        terms, position = kept[index], positions[index]
+        for term in sorted(terms):
+            weight = terms[term]
+            at = bisect.bisect_left(places[term], position)
             for other, other_weight in entries[term][max(0, at - window):at + window + 1]:
-                scores[other] += weight * other_weight
-                shared[other] += 1
+                seen = met.get(other)
+                if seen is None:
+                    met[other] = [weight * other_weight, 1]
+                else:
+                    seen[0] += weight * other_weight
+                    seen[1] += 1
         ranked = []
         norm = norms[index]
-        for other, score in scores.items():
-            if other == index or shared[other] < 2:
+        for other, (score, shared) in met.items():
+            if shared < 2 or other == index:
                 continue
             similarity = score / (norm * norms[other])
             if similarity < MIN_SIMILARITY or keys & docs[other][2]:
