@@ -238,3 +238,12 @@ def test_lil_before_a_head_is_the_definite_head():
 def test_a_preposition_and_a_noun_in_ta_marbuta_end_a_name():
     found = candidates("", ["يقودها المدعو سعد لسنة 2013."])
     assert not [term for term in found if "لسنة" in term]
+
+
+def test_a_description_in_one_headline_of_the_archive_is_no_tag():
+    headline = {"الحياة الأميركية": TITLE_WEIGHT + 1.0}
+    text = {"الحياة الأميركية": 1.0}
+    once = choose_tags(archive((1, headline), (2, text)))
+    assert once[0] == []  # one headline is no evidence of a topic
+    twice = choose_tags(archive((2, headline), (2, text)))
+    assert twice[0] == ["الحياة الأميركية"] and twice[2] == []

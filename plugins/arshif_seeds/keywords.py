@@ -655,7 +655,7 @@ def choose_tags(candidate_lists, max_tags=5, max_share=0.1, min_headline_share=0
                 headline_only.add(term)
         elif term[:2] == "ال" and df[key] < established and not (
                 key.split(" ", 1)[0] in _PLACES and term.split(" ", 1)[0] not in DIRECTIONS):
-            if share < min_headline_share / 2:
+            if share < min_headline_share / 2 or headlines[key] < min_headlines - 1:
                 continue  # «الجودة العالية»: a description, not a name
             headline_only.add(term)
         elif share < min_headline_share / 2 and term.split(" ", 1)[0] in WEAK_HEADS:
