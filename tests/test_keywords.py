@@ -243,7 +243,7 @@ def test_a_preposition_and_a_noun_in_ta_marbuta_end_a_name():
 def test_a_description_in_one_headline_of_the_archive_is_no_tag():
     headline = {"الحياة الأميركية": TITLE_WEIGHT + 1.0}
     text = {"الحياة الأميركية": 1.0}
-    once = choose_tags(archive((1, headline), (2, text)))
+    once = choose_tags(archive((1, headline), (2, text), size=1000))
     assert once[0] == []  # one headline is no evidence of a topic
-    twice = choose_tags(archive((2, headline), (2, text)))
+    twice = choose_tags(archive((2, headline), (2, text), size=1000))
     assert twice[0] == ["الحياة الأميركية"] and twice[2] == []
