@@ -346,3 +346,35 @@ def test_numeric_date_order_is_learned_from_the_archive():
     profile, seeds = _learned_parse(day_first)
     assert not profile.month_first
     assert [s.date for s in seeds] == [datetime.date(2014, 3, d) for d in days]
+
+
+@pytest.mark.parametrize("line, author", [
+    ("إعداد: صالح العمري, تصوير : خالد الدوسري", "صالح العمري"),
+    ("إعداد : علي محمد الشهري تصوير : تركي البوق", "علي محمد الشهري"),
+    ("تصوير: تركي البوق - إعداد: علي محمد", "علي محمد"),
+    ("تحرير: أحمد سالم - تصوير: علي حسن", None),
+])
+def test_several_credits_on_one_line(line, author):
+    """The writer's credit names the author, a photographer's none; no name is left behind."""
+    seed = parsed(f"{HEADLINE}\nالرياض 25 شوال 1436 هـ الموافق 10 أغسطس 2015 م واس\n{line}\n{BODY}")
+    assert (seed.author, seed.paragraphs) == (author, [LEAD, SECOND, THIRD])
+
+
+def test_a_poem_titled_by_its_first_verse_keeps_it():
+    verses = ["ليتني مثل الغيم ما يجيب الا مطر", "لجل ما يزعل عليه فلان ولا فلان", "ادري ان الوقت دوار والدنيا ممر"]
+    seed = parsed("\n".join([verses[0], *verses]))
+    assert (seed.title, seed.paragraphs) == (verses[0], verses)
+
+
+def test_repeated_headline_over_a_byline():
+    seed = parsed(f"{HEADLINE}\n{HEADLINE}\nبقلم: محمد عبد الرحمن\n{BODY}")
+    assert (seed.author, seed.paragraphs) == ("محمد عبد الرحمن", [LEAD, SECOND, THIRD])
+
+
+@pytest.mark.parametrize("lead", [
+    "«الطب الشرعي» يؤكد: المتهم تقدم بطلب رسمي لفحصه وبيان حالته الإصابية قبل عودته إلى محبسه.",
+    "مصادر لـ «الأنباء»: الوزير أطلع رئيس الحكومة على الأوضاع الأخيرة قبل لقاءاته السياسية المقبلة.",
+    "قائد «حرس الحدود»: المهندسون ينفذون عمليات هدم الأنفاق ونحن نؤمنها ونمنع تهريب الأسلحة.",
+])
+def test_a_quoted_name_before_a_colon_is_the_lead_own_words(lead):
+    assert parsed(f"{HEADLINE}\n{lead}\n{SECOND}").paragraphs == [lead, SECOND]

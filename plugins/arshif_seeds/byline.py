@@ -43,12 +43,19 @@ _PLACE_FULL = rf"{_PLACE}(?:\s*[،,]\s*{_PLACE}|\s*\({_PLACE}\))?"
 
 # `كتب - X:`, `بقلم X`, `ترجمة - X`: the line says who wrote it; `تحرير: X`,
 # `تصوير - X` name who edited or photographed it, not its author.
+_WROTE = "كتبوا|كتبها|كتبه|كتبت|كتب|بقلم"
+_CREDITED = "ترجمة|إعداد|اعداد|تقرير|متابعة|حوار"
+_NOT_WRITTEN = "تحرير|تصوير|مراجعة|تدقيق"
 _AUTHOR_LINE = re.compile(
-    rf"^(?:(?:كتبوا|كتبها|كتبه|كتبت|كتب|بقلم)(?P<marked>\s*(?:{DASH}+|:))?\s"
-    rf"|(?:ترجمة|إعداد|اعداد|تقرير|متابعة|حوار|(?P<credit>تحرير|تصوير|مراجعة|تدقيق))"
+    rf"^(?:(?:{_WROTE})(?P<marked>\s*(?:{DASH}+|:))?\s"
+    rf"|(?:{_CREDITED}|(?P<credit>{_NOT_WRITTEN}))"
     rf"(?P<dashed>\s*(?:{DASH}+|:)))"
     rf"\s*(?P<author>[^:\d]{{2,60}}?)\s*:?$"
 )
+# Where the next of several credits on one line starts (`إعداد: X, تصوير : Y`).
+_NEXT_CREDIT = re.compile(rf"(?:[\s,،|]|{DASH})+(?=(?:{_WROTE}|{_CREDITED}|{_NOT_WRITTEN})\s*(?:{DASH}+|:))")
+# A dash between a byline's parts (not one joining words, nor the tatweel of `لـ`).
+_DASHED = re.compile(rf"\s{DASH}+|[-–—_]+\s")
 # `By Ahmed Salem`: an English byline.
 _BY_LATIN = re.compile(r"^By\s+(?P<author>[A-Z][a-z'’.-]+(?: [A-Z][a-z'’.-]*){1,3})$")
 # `(رويترز) - قال …`: the agency alone before the lead.
@@ -183,6 +190,15 @@ def byline_fields(line: str, profile=EMPTY, strict=False) -> dict:
         fields["author"] = by_latin["author"]
         return fields
     # Tatweel and diacritics (`بقلـــم: مُحمّد`) are dropped to read the credit and the name.
+    credits = _NEXT_CREDIT.split(_WORD_MARKS.sub("", line))
+    if len(credits) > 1:
+        found = [byline_fields(credit, profile) for credit in credits]
+        if all(found) and all(_AUTHOR_LINE.match(credit) for credit in credits):
+            for each in found:
+                for key, value in each.items():
+                    if key != "byline":
+                        fields.setdefault(key, value)
+            return fields or {"byline": line}
     marked = _AUTHOR_LINE.match(_WORD_MARKS.sub("", line))
     if marked:
         author = " ".join(_TITLES.sub("", marked["author"].strip()).split())
@@ -338,8 +354,9 @@ def _strip_prefix(line, meta, profile):
     colons = [i for i, char in enumerate(line[:PREFIX_MAX_CHARS]) if char == ":"]
     for colon in reversed(colons):
         found = byline_fields(line[:colon], profile)
-        # A byline that states nothing (`المكلا - خاص:`) goes too when it has parts.
-        stated = found and ("byline" not in found or len(segments(line[:colon])) > 1)
+        # A byline that states nothing goes too when its parts stand between dashes
+        # (`المكلا - خاص:`; `«الطب الشرعي» يؤكد:` is the lead's own words).
+        stated = found and ("byline" not in found or _DASHED.search(line[:colon]))
         if stated and line[colon + 1:].strip() and _word_boundary(line, colon + 1):
             for key, value in found.items():
                 meta.setdefault(key, value)

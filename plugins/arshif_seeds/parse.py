@@ -5,9 +5,9 @@ import datetime
 import re
 
 from .boilerplate import Removed, strip_boilerplate
-from .byline import extract_byline, publication_line
+from .byline import LEAD_MIN_WORDS, byline_fields, extract_byline, publication_line
 from .dates import find_date
-from .furniture import EMPTY
+from .furniture import EMPTY, is_sentence
 from .headline import extract_headline
 from .language import detect
 from .lead_headline import make_headline
@@ -86,9 +86,14 @@ def parse_seed(text: str, filename: str, profile=EMPTY, today=None, title=None) 
 
 
 def _without_repeated_title(title, lines, removed):
-    """The body's first line is dropped when it repeats the headline (a scraper took both)."""
-    first = next((i for i, line in enumerate(lines) if line.strip()), None)
-    if title and first is not None and " ".join(lines[first].split()) == title:
+    """The body's first line is dropped when it repeats the headline (a scraper took both),
+    unless a short line that is no sentence follows (a poem's first verse is its title too)."""
+    body = [i for i, line in enumerate(lines) if line.strip()]
+    first = body[0] if body else None
+    after = lines[body[1]] if len(body) > 1 else ""
+    verse = (after and len(after.split()) < LEAD_MIN_WORDS and not is_sentence(after)
+             and not byline_fields(after))
+    if title and first is not None and " ".join(lines[first].split()) == title and not verse:
         removed.append(Removed("repeated_headline", lines[first].strip()))
         return lines[first + 1:]
     return lines
