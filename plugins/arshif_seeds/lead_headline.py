@@ -861,8 +861,12 @@ def _boundaries(words, limit):
         if verb_initial and kind and kind != "A" and _runs_on(word, bare_word, bare_next):
             kind = "A"
         if kind:
-            # The writer's punctuation ends the clause: the statistics are of words within one.
-            found.append((kind, index + 1, length, word[-1] not in "،,.:;؛" and _leaves_open(folded, index)))
+            # The writer's punctuation ends the clause: the statistics are of words within one. Without it,
+            # a clause that opened with its verb and has no object yet is open too (`أضاء مهرجان جرش | في …`).
+            open_ = word[-1] not in "،,.:;؛" and (
+                _leaves_open(folded, index) or verb_initial and _subject_only(" ".join(words[: index + 1]))
+            )
+            found.append((kind, index + 1, length, open_))
     return found
 
 
