@@ -378,3 +378,14 @@ def test_repeated_headline_over_a_byline():
 ])
 def test_a_quoted_name_before_a_colon_is_the_lead_own_words(lead):
     assert parsed(f"{HEADLINE}\n{lead}\n{SECOND}").paragraphs == [lead, SECOND]
+
+
+@pytest.mark.parametrize("label", ["عاجل", "عاجل:", "بالفيديو", "خاص", "Breaking"])
+def test_a_label_over_the_headline_is_its_kicker(label):
+    seed = parsed(f"{label}\n{HEADLINE}\n{BODY}")
+    assert (seed.kicker, seed.title, seed.paragraphs) == (label, HEADLINE, [LEAD, SECOND, THIRD])
+
+
+@pytest.mark.parametrize("account", ["تويتر: @ahmed_salem", "@ahmed_salem"])
+def test_a_writer_account_under_the_column(account):
+    assert parsed(f"{HEADLINE}\n{BODY}\n{account}").paragraphs == [LEAD, SECOND, THIRD]

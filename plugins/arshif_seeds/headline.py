@@ -20,6 +20,9 @@ COMMA_HEADLINE_MAX_WORDS = 9
 KICKER_MAX_WORDS = 15
 
 _KICKER_END = re.compile(r"(?:\.\.+|…)\s*$")
+# A label over the headline (`عاجل`, `بالفيديو`): never a headline of its own.
+_LABEL = re.compile(r"^(?:عاجل|خاص|حصري|بالفيديو|بالصور|فيديو|صور|تقرير|تحقيق|تحليل|حوار|رأي|breaking|exclusive)"
+                    r"\s*[:!|\-–]?$", re.I)
 _STOP_END = re.compile(r"(?<!\.)\.\s*$")
 _COMMA = re.compile(r"،|,(?!\d)")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -38,7 +41,7 @@ def extract_headline(lines: list[str], profile=EMPTY) -> tuple[str | None, str |
     first, second = lines[0], lines[1]
     if len(lines) > 2 and is_headline(second, profile) and (
         (_KICKER_END.search(first) and len(first.split()) <= KICKER_MAX_WORDS)
-        or (profile.is_line(first) and not _states(first, profile))
+        or _LABEL.match(first) or (profile.is_line(first) and not _states(first, profile))
     ):
         return second, first, lines[2:]
     if _headline_first(first, profile) and not _byline_over_lead(first, lines[1:], profile):
