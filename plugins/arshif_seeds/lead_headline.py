@@ -3,7 +3,8 @@
 The way an Arabic copy editor would: the lead sentence's main clause, or its
 reported statement as `المتحدث: …` (`المتحدث: «…»` for a quotation), without
 dateline, time words, honorifics or asides, cut at a phrase boundary within 120
-characters and never ending on a particle. No cut leaves a word without the complement
+characters and never ending on a particle or with an ellipsis. A comma right after the
+subject ends nothing: the asides after it go and the complement stays. No cut leaves a word without the complement
 Arabic usage gives it (`تفكر | في`, `إحالة … | إلى`): that is learnt from running text,
 offline, into data/continuations.tsv (data/make_continuations.py). The text it gets has had its
 boilerplate, byline and dateline taken off already; what is left of them is
@@ -255,6 +256,7 @@ _NEEDS_COMPLEMENT = frozenset(
 _ADJUNCT_PREPOSITIONS = frozenset(
     "في فى خلال منذ بعد قبل أمام امام داخل خارج عبر ضمن وسط لدى قرب حتى إثر اثر عقب بسبب جراء حول".split()
 )
+# `فريق طبي … برئاسة فلان`: who leads the subject, at its end.
 _LED_BY = re.compile(r"\s(?:برئاسة|بقيادة)\s.*$")
 # Descriptions in an apposition (`، المرشح لمنصب …،`).
 _APPOSITION_WORDS = frozenset("المرشح المرشحة مرشح مرشحة المعروف المعروفة الملقب الملقبة".split())
@@ -396,7 +398,7 @@ def shorten(text: str, limit: int | None = None, complete: bool = True, taken: i
     reach = _boundaries(words, limit + HEADLINE_SLACK_CHARS)
     kind, count = _cut(text, words, reach, limit, complete, taken)
     if any(item[1] == count and item[3] for item in reach):
-        count = (_completed(text, words, reach, count, limit, complete) or (kind, count))[1]
+        kind, count = _completed(text, words, reach, count, limit, complete) or (kind, count)
     if kind == "C" or not count:
         # Rather than stop mid-clause: a phrase end or the whole text a little further.
         far = _boundaries(words, limit + COMPLETE_SLACK_CHARS)
