@@ -247,3 +247,15 @@ def test_a_description_in_one_headline_of_the_archive_is_no_tag():
     assert once[0] == []  # one headline is no evidence of a topic
     twice = choose_tags(archive((2, headline), (2, text), size=1000))
     assert twice[0] == ["الحياة الأميركية"] and twice[2] == []
+
+
+def test_a_word_the_archive_mostly_writes_after_a_noun_is_an_adjective():
+    docs = archive((4, {"النووية": TITLE_WEIGHT + 1.0}), (6, {"الأسلحة النووية": 1.0, "الطاقة النووية": 1.0}),
+                   (4, {"الانتخابات": TITLE_WEIGHT + 1.0}))
+    chosen = choose_tags(docs)
+    assert chosen[0] == [] and chosen[10] == ["الانتخابات"]
+
+
+def test_a_compound_name_ending_counts_as_one_word():
+    found = candidates("", ["قال اللواء محمد عبد القادر جاب الله رئيس الهيئة."])
+    assert "محمد عبد القادر جاب الله" in found

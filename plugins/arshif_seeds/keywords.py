@@ -261,7 +261,14 @@ def _name_from(kinds, j, max_words=4, titled=False):
                 and part not in NAME_ENDINGS:
             break  # a family name ends it
     end = j
-    name = name[:max_words]
+    # `max_words` counts the words of a name, «جاب الله» as one.
+    kept, parts = [], 0
+    for part in name:
+        parts += not (kept and part in NAME_ENDINGS and fold(kept[-1]) != "عبد")
+        if parts > max_words:
+            break
+        kept.append(part)
+    name = kept
     while name and fold(name[-1]) in _JOINERS:
         name.pop()
     # «عبد العزيز» is one given name, not a person's full name.
@@ -636,9 +643,14 @@ def choose_tags(candidate_lists, max_tags=5, max_share=0.1, min_headline_share=0
             canonical[key] = term
     ceiling = max(2, int(total * max_share))
     established = max(2, total * min_name_share)
-    # Family names as the archive writes them after a given name («نوري المالكي»).
-    families = {key.rsplit(" ", 1)[1] for key in df
-                if " " in key and key[:2] != "ال" and key.split(" ", 1)[0] not in _FOLDED_HEADS}
+    # Family names as the archive writes them after a given name («نوري المالكي»),
+    # and adjectives after a noun («الأسلحة النووية»), counted in articles.
+    families, adjectives = set(), Counter()
+    for key, count in df.items():
+        if " " in key and key[:2] == "ال":
+            adjectives[key.rsplit(" ", 1)[1]] += count
+        elif " " in key and key.split(" ", 1)[0] not in _FOLDED_HEADS:
+            families.add(key.rsplit(" ", 1)[1])
     scoring, headline_only = {}, set()
     for term in per_spelling:
         key = fold(term)
@@ -650,8 +662,9 @@ def choose_tags(candidate_lists, max_tags=5, max_share=0.1, min_headline_share=0
         elif " " not in key:
             if key not in _PLACES:
                 if share < min_headline_share or headlines[key] < min_headlines or place_adjective(term) \
-                        or (key[-1] == "ي" and key not in families):
-                    continue  # rare in headlines, or an adjective («القومي»)
+                        or (key[-1] == "ي" and key not in families) \
+                        or (key[-1] != "ي" and adjectives[key] >= df[key]):
+                    continue  # rare in headlines, or an adjective («القومي», «النووية»)
                 headline_only.add(term)
         elif term[:2] == "ال" and df[key] < established and not (
                 key.split(" ", 1)[0] in _PLACES and term.split(" ", 1)[0] not in DIRECTIONS):
