@@ -86,6 +86,14 @@ def test_windows_line_ends_and_cp1256_bytes():
     ("نشر في: 12/03/2014 - آخر تحديث: 15/03/2014", datetime.date(2014, 3, 12)),
     ("10:30 ص - 12 مارس 2014", datetime.date(2014, 3, 12)),
     ("الأربعاء 11 جمادى الأولى 1435 هـ (12 مارس 2014 م)", datetime.date(2014, 3, 12)),
+    ("نشر في: 12/3/2014م", datetime.date(2014, 3, 12)),
+    ("نشر في 12 مارس 2014 م الساعة 10:30 صباحاً", datetime.date(2014, 3, 12)),
+    ("2014-03-12T10:30:00+03:00", datetime.date(2014, 3, 12)),
+    # Numeric Hijri dates (12 Jumada I 1435 is 13 March 2014, Umm al-Qura).
+    ("1435/5/12هـ", datetime.date(2014, 3, 13)),
+    ("تاريخ النشر: 1435/5/12هـ الموافق 2014/3/12م", datetime.date(2014, 3, 12)),
+    # A time relative to when the page was saved dates nothing; the line goes.
+    ("آخر تحديث: منذ 3 ساعات", None),
     # Hijri and Gregorian dates that disagree: neither is trusted.
     ("الرياض 11 رجب 1435 هـ الموافق 12 مارس 2014 م", None),
     # A Hijri-only dateline (12 Rajab 1435 is 11 May 2014, Umm al-Qura).

@@ -92,11 +92,12 @@ _PUBLISHED = (r"(?:نشر|نُشر|تاريخ النشر|تم النشر|تار�
 # A weekday (or any one word) before a publication line's date: `الأربعاء، 12 مارس 2014`.
 _WEEKDAY = rf"(?:[{_AR}A-Za-z]+\s*[،,]?\s*)?"
 # A clock time, after the date (`- 10:30 ص`, `الساعة 16:10 pm`) or before it.
-_CLOCK_AT = r"(?:الساعة\s*)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:[ap]\.?m\.?|ص|م))?"
-_CLOCK = rf"(?:\s*[-–,|]?\s*{_CLOCK_AT})?"
+_CLOCK_AT = (r"(?:الساعة\s*)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:[ap]\.?m\.?|صباح[اًا]*|مساء[ًا]*|ص|م)(?![\w]))?"
+             r"|T\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?")
+_CLOCK = rf"(?:\s*[-–,|]?\s*(?:{_CLOCK_AT}))?"
 # A second stamp after the date (`… - آخر تحديث: 15/03/2014`): the first is the publication.
 _SECOND_STAMP = r"(?:\s*[-–|،,]\s*(?:آخر تحديث|اخر تحديث|تم التحديث|Updated|Last updated)\b.{0,60})?"
-_DATE_LINE = re.compile(rf"^(?:{_PUBLISHED})?(?:{_CLOCK_AT}\s*[-–,|]?\s*)?{_WEEKDAY}(?P<date>{DATE_PHRASE}){_CLOCK}"
+_DATE_LINE = re.compile(rf"^(?:{_PUBLISHED})?(?:(?:{_CLOCK_AT})\s*[-–,|]?\s*)?{_WEEKDAY}(?P<date>{DATE_PHRASE}){_CLOCK}"
                         rf"{_SECOND_STAMP}\s*$", re.I)
 # A line that says it is the publication date (`نشر في: 10/08/2015`), wherever it stands.
 _PUBLICATION_LINE = re.compile(rf"^{_PUBLISHED}{_WEEKDAY}(?P<date>{DATE_PHRASE}){_CLOCK}{_SECOND_STAMP}\s*$", re.I)

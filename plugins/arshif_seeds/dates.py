@@ -72,9 +72,11 @@ GREGORIAN = (
     rf"(?:\s*[/(]\s*(?:{_ANY_MONTH})\s*\)?)?\s*(?:الجاري\s+|الماضي\s+)?[،,]?\s*(?:عام\s+|سنة\s+)?\d{{4}}(?!\d)"
     r"(?:\s*م(?![\w]))?"
     rf"|\b(?:{_ENGLISH_MONTH})\.?\s+\d{{1,2}},?\s+\d{{4}}(?!\d)"
-    r"|(?<!\d)\d{1,2}[/.-]\d{1,2}[/.-]\d{4}(?!\d)|(?<!\d)\d{4}[/.-]\d{1,2}[/.-]\d{1,2}(?!\d)"
+    r"|(?:(?<!\d)\d{1,2}[/.-]\d{1,2}[/.-]\d{4}(?!\d)|(?<!\d)\d{4}[/.-]\d{1,2}[/.-]\d{1,2}(?!\d))"
+    r"(?!\s*(?:هـ|ه)(?![\w]))(?:\s*م(?![\w]))?"
 )
-HIJRI = rf"(?<!\d)\d{{1,2}}\s*(?:من\s+)?(?:{_ANY_HIJRI})\s*(?:عام\s+|سنة\s+)?\d{{4}}\s*(?:هـ|ه)(?![\w])"
+HIJRI = (rf"(?<!\d)\d{{1,2}}\s*(?:من\s+)?(?:{_ANY_HIJRI})\s*(?:عام\s+|سنة\s+)?\d{{4}}\s*(?:هـ|ه)(?![\w])"
+         r"|(?<!\d)(?:\d{4}[/.-]\d{1,2}[/.-]\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{4})\s*(?:هـ|ه)(?![\w])")
 # A date as it stands in a dateline: Hijri, Gregorian, or both (`… هـ الموافق … م`).
 DATE_PHRASE = (rf"(?:(?:{HIJRI})(?:\s*[،,\-–/|(]?\s*(?:الموافق|الموافق ل|م\.?)?\s*(?:{GREGORIAN})\)?)?"
                rf"|(?:{GREGORIAN}))")
@@ -90,6 +92,9 @@ _NAMED = re.compile(
 _ENGLISH_NAMED = re.compile(rf"\b({_ENGLISH_MONTH})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})(?!\d)", re.I)
 _HIJRI_DATE = re.compile(
     rf"(?<!\d)(\d{{1,2}})\s*(?:من\s+)?({_ANY_HIJRI})\s*(?:عام\s+|سنة\s+)?(\d{{4}})\s*(?:هـ|ه)(?![\w])")
+# `1435/5/12هـ`, `12/5/1435هـ`.
+_HIJRI_YMD = re.compile(r"(?<!\d)(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})\s*(?:هـ|ه)(?![\w])")
+_HIJRI_DMY = re.compile(r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*(?:هـ|ه)(?![\w])")
 _NUMERIC_DMY = re.compile(r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d)")
 _NUMERIC_YMD = re.compile(r"(?<!\d)(\d{4})([/.-])(\d{1,2})\2(\d{1,2})(?!\d)")
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
@@ -137,9 +142,12 @@ def _first_gregorian(text, month_first=False):
 
 
 def _first_hijri(text):
-    for match in _HIJRI_DATE.finditer(text):
+    found = [(m.start(), m[3], _hijri_month(m[2]), m[1]) for m in _HIJRI_DATE.finditer(text)]
+    found += [(m.start(), m[1], m[2], m[3]) for m in _HIJRI_YMD.finditer(text)]
+    found += [(m.start(), m[3], m[2], m[1]) for m in _HIJRI_DMY.finditer(text)]
+    for _, year, month, day in sorted(found):
         try:
-            date = Hijri(int(match[3]), _hijri_month(match[2]), int(match[1])).to_gregorian()
+            date = Hijri(int(year), int(month), int(day)).to_gregorian()
         except (OverflowError, ValueError):
             continue
         date = datetime.date(date.year, date.month, date.day)
