@@ -259,3 +259,11 @@ def test_a_word_the_archive_mostly_writes_after_a_noun_is_an_adjective():
 def test_a_compound_name_ending_counts_as_one_word():
     found = candidates("", ["قال اللواء محمد عبد القادر جاب الله رئيس الهيئة."])
     assert "محمد عبد القادر جاب الله" in found
+
+
+def test_a_following_clause_or_a_verbal_noun_is_no_part_of_a_name():
+    ministry = candidates("", ["أعلنت وزارة الرياضة وترفض الاستقالة."])
+    assert ministry.context.get("وزارة الرياضة", ("", ""))[1] == ""
+    found = candidates("", ["وجه الأمير عبدالعزيز بتشغيل المستشفى، وقال ديفيد بتريوس إن الخطة جاهزة."])
+    assert not [term for term in found if "بتشغيل" in term]
+    assert "ديفيد بتريوس" in found

@@ -219,6 +219,9 @@ def _verb_like(word, first):
     return bare[0] in "يت" or bare.endswith("وا")
 
 
+_MASDAR = re.compile("^[بل]ت..ي.$")  # «بتشكيل», «لتوزيع»: a preposition and a verbal noun
+
+
 def _name_part(kinds, j, name):
     """The word at `j` as the next part of `name`, or None where the name ends."""
     kind, word, clitic = kinds[j][:3]
@@ -237,9 +240,10 @@ def _name_part(kinds, j, name):
         return None
     if word[:1] == "و" and (name and not joined or (len(word) > 4 and fold(word) not in _GIVEN)):
         return None  # «واستصلاح»: a conjunction, not a name
-    if fold(word) not in _GIVEN and ((word[:1] in "لب" and (word.endswith("ات") or word[1:2] in "أإ"))
+    if fold(word) not in _GIVEN and ((word[:1] in "لب" and (word.endswith("ات") or word[1:2] in "أإ"
+                                                             or _MASDAR.match(word)))
                                      or (word[:1] == "ل" and word[-1] == "ة") or (not name and word[-1] == "ة")):
-        return None  # «لنيابات», «لإعمار», «لسنة»: a preposition and a noun; «قافلة»: no given name
+        return None  # «لنيابات», «لإعمار», «بتشغيل», «لسنة»: a preposition and a noun; «قافلة»: no given name
     return word
 
 
@@ -350,8 +354,9 @@ def _after(kinds, raw, k):
     """
     if k >= len(raw) or not kinds[k][1]:
         return ""
-    _, bare, clitic, head = kinds[k][:4]
-    if clitic not in ("", "ل", "و") or not clitic and (head or bare) != raw[k]:
+    kind, bare, clitic, head = kinds[k][:4]
+    if clitic not in ("", "ل", "و") or not clitic and (head or bare) != raw[k] \
+            or kind == OTHER and raw[k][:1] == "و":  # «وترفض»: the next clause
         return ""
     word = raw[k]
     if fold(word) == "غير":
