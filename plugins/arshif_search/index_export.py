@@ -20,9 +20,7 @@ from array import array
 from collections import Counter
 from itertools import accumulate
 
-from whoosh import index
-
-from .indexer import ANALYSIS_FIELD, SEP, SUB_SEP, TEXT_FIELDS, varint, varints
+from .indexer import ANALYSIS_FIELD, SEP, SUB_SEP, TEXT_FIELDS, storage, varint, varints
 from .query import decode_postings
 
 logger = logging.getLogger(__name__)
@@ -396,7 +394,7 @@ def export_index(index_dir, out_dir, settings):
     last export (its state is kept in `index_dir`) followed by newer ones,
     only the new documents are analysed into it.
     """
-    ix = index.open_dir(str(index_dir))
+    ix = storage(index_dir).open_index()
     try:
         with ix.reader() as reader:
             listing = _order_docs(reader)

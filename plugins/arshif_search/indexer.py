@@ -22,7 +22,8 @@ import re
 from array import array
 from pathlib import Path
 
-from whoosh import fields, index
+from whoosh import fields
+from whoosh.filedb.filestore import FileStorage
 
 from . import analyzer
 from .analyzer import StemAnalyzer
@@ -205,16 +206,23 @@ def whoosh_document(record):
     return doc
 
 
+def storage(path):
+    """The index folder at `path`, read without mmap: a mapped index file stays
+    in the process's resident memory once every document is read through it."""
+    return FileStorage(str(path), supports_mmap=False)
+
+
 def open_index(path):
     """The index at `path`, created (or re-created if its schema changed)."""
     path.mkdir(parents=True, exist_ok=True)
     schema = make_schema()
-    if index.exists_in(str(path)):
-        ix = index.open_dir(str(path))
+    folder = storage(path)
+    if folder.index_exists():
+        ix = folder.open_index()
         if ix.schema.names() == schema.names():
             return ix
         logger.info("arshif_search: index schema changed, rebuilding %s", path)
-    return index.create_in(str(path), schema)
+    return folder.create_index(schema)
 
 
 def update_index(path, hashes, make_record, limitmb=256):
