@@ -133,3 +133,8 @@ def test_never_an_ellipsis():
     lead = " ".join(["تحدث", "المسؤول"] + ["طويلا"] * 60)
     headline = make_headline(lead)
     assert headline and "…" not in headline and len(headline) <= MADE_MAX_CHARS
+
+
+def test_never_ends_on_a_word_prose_never_ends_a_clause_on():
+    headline = make_headline("تظاهرت أعداد كبيرة من طلاب الجامعة أمام مبنى وزارة التعليم العالي في العاصمة احتجاجا")
+    assert headline.endswith("في العاصمة"), headline

@@ -64,6 +64,8 @@ GOVERNED_WINDOW = 6
 GOVERNED_MIN_SHARE = 0.5
 # A word after `إن` seen this rarely after a preposition has the accusative ending (`شخصا`).
 ACCUSATIVE_MAX_AFTER_PREPOSITION = 0.01
+# A word that ends at most this share of its clauses is never a headline's last (`مقارنة`, `الموالية`).
+NEVER_END_MAX_SHARE = 0.01
 # A word that opens at least this share of the sentences it is in opens a clause: a verb (`اجتمع`, `تم`).
 CLAUSE_OPENER_MIN_SHARE = 0.1
 # A lead whose first word opens at least this share of sentences opens with its verb (`يبدأ`, `وزير`
@@ -866,7 +868,8 @@ def _boundaries(words, limit):
             # The writer's punctuation ends the clause: the statistics are of words within one. Without it,
             # a clause that opened with its verb and has no object yet is open too (`أضاء مهرجان جرش | في …`).
             open_ = word[-1] not in "،,.:;؛" and (
-                _leaves_open(folded, index) or verb_initial and _subject_only(" ".join(words[: index + 1]))
+                _leaves_open(folded, index) or _never_ends(word)
+                or verb_initial and _subject_only(" ".join(words[: index + 1]))
             )
             found.append((kind, index + 1, length, open_))
     return found
@@ -947,10 +950,21 @@ def _choose(boundaries, target):
     return boundaries[-1][:2]  # only word ends: the longest
 
 
+def _never_ends(word):
+    """`مقارنة`, `الموالية`, `ينتمون`: prose all but never ends a clause on this word (not `(بناء)`: a
+    bracketed or quoted word is a name)."""
+    if _BRACKETS.search(word) or '"' in word:
+        return False
+    usage = _usage().get(fold(_bare(word)))
+    return bool(usage and usage.end <= NEVER_END_MAX_SHARE)
+
+
 def _strip_end(text):
     """No trailing punctuation, particle or dangling word (`في`, `التي`, `و`)."""
     words = _TRAILING_PUNCT.sub("", text).split(" ")
-    while len(words) > 2 and (_bare(words[-1].rstrip("،,.:;؛")) in _PARTICLES or words[-1].endswith("ـ")):
+    while len(words) > 2 and (
+        _bare(words[-1].rstrip("،,.:;؛")) in _PARTICLES or words[-1].endswith("ـ") or _never_ends(words[-1])
+    ):
         words.pop()
         words[-1] = _TRAILING_PUNCT.sub("", words[-1])
     # `… لاستقلالها التي تصادف`: a relative clause of one word says nothing.
