@@ -49,3 +49,14 @@ def test_save_as_is_kept_once_frozen():
     pelican_compat.freeze_save_as(article)
     article.slug = "three"
     assert article.save_as == "a/two/index.html"
+
+
+def test_relative_source_path_follows_the_source_path():
+    pelican_compat.patch_content()
+    settings = dict(DEFAULT_CONFIG, PATH="/site/content")
+    article = Article("<p>x</p>", metadata={"title": "t"}, settings=settings,
+                      source_path="/site/content/a/one.txt")
+    assert article.get_relative_source_path() == "a/one.txt"
+    article.source_path = "/site/content/b/two.txt"
+    assert article.get_relative_source_path() == "b/two.txt"
+    assert article.get_relative_source_path("/site/content/c.txt") == "c.txt"

@@ -71,6 +71,9 @@ RELIED_ON = {
     "pelican.contents:Content.save_as": (
         "d739b96ccf47d43f6bb9323d00ab76b23d91ac07",
         "frozen_save_as: the save_as property is still get_url_setting('save_as') and nothing else"),
+    "pelican.contents:Content.get_relative_source_path": (
+        "e1adb9ce25cf7e36fa40f436e83131760872ed15",
+        "kept_relative_source_path: it is still a pure function of source_path and PATH"),
     "pelican.contents:Content.get_content": (
         "bc00908c8354b3a437a784c5f2aff7c8455c0566",
         "body_html: _content still holds the body HTML before links are rewritten"),
@@ -318,10 +321,27 @@ def frozen_save_as(content):
     return kept if kept is not None else _ORIGINALS[_SAVE_AS](content)
 
 
+_RELATIVE = "pelican.contents:Content.get_relative_source_path"
+
+
+def kept_relative_source_path(content, source_path=None):
+    """Content.get_relative_source_path, computed once per source path of the
+    content's own (every url and save_as Pelican formats asks for it again)."""
+    if source_path:
+        return _ORIGINALS[_RELATIVE](content, source_path)
+    kept = content.__dict__.get("arshif_relative_source")
+    if kept is None or kept[0] != content.source_path:
+        kept = content.arshif_relative_source = (content.source_path, _ORIGINALS[_RELATIVE](content))
+    return kept[1]
+
+
 def patch_content():
-    """Let `freeze_save_as` keep an article's save_as, process-wide (idempotent; see `patch_generators`)."""
+    """Let `freeze_save_as` keep an article's save_as, and compute each content's
+    relative source path once, process-wide (idempotent; see `patch_generators`)."""
     if _unchanged(_SAVE_AS):
         Content.save_as = property(frozen_save_as)
+    if _unchanged(_RELATIVE):
+        Content.get_relative_source_path = kept_relative_source_path
 
 
 def freeze_save_as(content):
