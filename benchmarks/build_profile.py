@@ -4,8 +4,8 @@ rebuild, and the output's bytes per article by part.
 Builds the first N egynews2013 articles (with their manifest rows) in a fresh
 process that notes when Pelican's signals fire and when the search job logs the
 end of its Whoosh update and of its export (it runs in a forked child), then
-adds article N+1 and builds again with the cache, then sorts the output's bytes
-by part. docs/PERFORMANCE.md quotes the result. The machine is shared and noisy:
+adds article N+1 and builds again with the cache (counting the files that
+rebuild wrote, by part), then sorts the output's bytes by part. docs/PERFORMANCE.md quotes the result. The machine is shared and noisy:
 compare within one run.
 
 To find where a larger archive's time goes, `--dump` adds a JSONL or CSV dump
@@ -199,6 +199,21 @@ def code_version():
     return git("rev-parse", "--short", "HEAD") + (" with uncommitted changes" if dirty else "")
 
 
+def stamps(out):
+    """{relative path: mtime in ns} of every file of the output."""
+    return {path.relative_to(out): path.stat().st_mtime_ns for path in out.rglob("*") if path.is_file()}
+
+
+def rewritten(before, after):
+    """{part: [files written again or new, files deleted]} between two `stamps`."""
+    counts = {}
+    for rel in set(before) | set(after):
+        if before.get(rel) == after.get(rel):
+            continue
+        counts.setdefault(part_of(rel), [0, 0])[rel not in after] += 1
+    return counts
+
+
 def report(args, n, full, again, parts, articles):
     def lines_of(name, measured_run, events):
         out = [f"### {name}", "",
@@ -218,6 +233,11 @@ def report(args, n, full, again, parts, articles):
         f"with their manifest rows; the rebuild adds the next one. Code: {args.version}.", "",
         *lines_of("Full build (empty cache and output)", full["run"], full["events"]),
         *lines_of("Rebuild after adding one article", again["run"], again["events"]),
+        "Files the rebuild wrote (or deleted), by part (file times before and after it):", "",
+        "| part | written | deleted | files of the part after |", "|---|---|---|---|",
+        *(f"| {part} | {written:,} | {deleted:,} | {again['files'].get(part, 0):,} |"
+          for part, (written, deleted) in sorted(again["rewritten"].items())),
+        "",
         f"### Output bytes per article ({articles:,} article pages, "
         f"{total / articles:,.0f} bytes per article in all)", "",
         "| part | bytes per article |", "|---|---|",
@@ -267,11 +287,18 @@ def main(argv=None):
             if name == "again":
                 shutil.copyfile(corpus / rows[-1]["file"], seeds / rows[-1]["file"])
                 write_manifest(rows, seeds)
+                before = stamps(out)
             events = work / f"{name}.events"
             stats = str(args.cprofile.resolve() / f"{name}.prof") if args.cprofile else ""
             run = measured(["--run-build", str(seeds), str(out), str(cache), str(report_path),
                             str(events), stats])
             runs[name] = {"run": run, "events": timeline(events)}
+            if name == "again":
+                after = stamps(out)
+                runs[name]["rewritten"] = rewritten(before, after)
+                runs[name]["files"] = {}
+                for rel in after:
+                    runs[name]["files"][part_of(rel)] = runs[name]["files"].get(part_of(rel), 0) + 1
         if args.full_only:
             print(json.dumps(runs["full"], indent=1))
             return
