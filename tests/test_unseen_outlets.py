@@ -397,3 +397,24 @@ def test_a_label_over_the_headline_is_its_kicker(label):
 @pytest.mark.parametrize("account", ["تويتر: @ahmed_salem", "@ahmed_salem"])
 def test_a_writer_account_under_the_column(account):
     assert parsed(f"{HEADLINE}\n{BODY}\n{account}").paragraphs == [LEAD, SECOND, THIRD]
+
+
+@pytest.mark.parametrize("top, fields", [
+    ("الأربعاء 12 مارس 2014", {"date": datetime.date(2014, 3, 12)}),
+    ("(د ب أ)", {"agency": "د ب أ"}),
+    ("بقلم: محمد عبد الرحمن", {"author": "محمد عبد الرحمن"}),
+    ("القاهرة - أ ش أ", {"place": "القاهرة", "agency": "أ ش أ"}),
+])
+def test_a_byline_or_date_printed_over_the_headline(top, fields):
+    seed = parsed(f"{top}\n{HEADLINE}\n{BODY}")
+    assert (seed.title, seed.title_generated, seed.paragraphs) == (HEADLINE, False, [LEAD, SECOND, THIRD])
+    assert {key: getattr(seed, key) for key in fields} == fields
+
+
+def test_a_lead_under_a_byline_is_not_taken_for_a_headline():
+    """A body-only seed: its byline, then a lead broken after one word or left unpunctuated."""
+    broken = parsed(f"القاهرة - أ ش أ\nيوجه\n{LEAD}\n{SECOND}")
+    assert broken.title_generated and broken.paragraphs[0] == "يوجه"
+    lead = " ".join(LEAD.replace("،", "").rstrip(".").split()[:22])
+    unpunctuated = parsed(f"الرياض - واس\n{lead}\n{SECOND} {THIRD}")
+    assert unpunctuated.title_generated and unpunctuated.paragraphs[0] == lead

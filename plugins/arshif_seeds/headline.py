@@ -18,6 +18,10 @@ STOPPED_HEADLINE_MAX_WORDS = 9
 # Headlines rarely have commas; a longer line with one is a sentence.
 COMMA_HEADLINE_MAX_WORDS = 9
 KICKER_MAX_WORDS = 15
+# A headline printed under a byline or date has this many words, fewer than the line after it
+# (a lead broken after its first word has one; an unpunctuated lead paragraph has more).
+OVER_HEADLINE_MIN_WORDS = 3
+OVER_HEADLINE_MAX_WORDS = 20
 
 _KICKER_END = re.compile(r"(?:\.\.+|…)\s*$")
 # A label over the headline (`عاجل`, `بالفيديو`): never a headline of its own.
@@ -46,6 +50,12 @@ def extract_headline(lines: list[str], profile=EMPTY) -> tuple[str | None, str |
         return second, first, lines[2:]
     if _headline_first(first, profile) and not _byline_over_lead(first, lines[1:], profile):
         return first, None, lines[1:]
+    if (len(lines) > 2 and _states(first, profile)
+            and OVER_HEADLINE_MIN_WORDS <= len(second.split()) <= OVER_HEADLINE_MAX_WORDS
+            and len(second.split()) < len(lines[2].split())
+            and is_headline(second, profile) and not _STOP_END.search(second)):
+        # A byline or date printed over the headline: it is read with the lines under it.
+        return second, None, [first, *lines[2:]]
     return None, None, lines
 
 
