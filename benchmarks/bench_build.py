@@ -4,10 +4,11 @@ For each N it builds N articles of egynews2013 with Arshif (`invoke build --seed
 --output`) and with plain Pelican 4.12 (the same articles as Markdown with their
 manifest metadata, default theme), each in a fresh process, and records wall time,
 CPU time, peak memory, output size, bytes per article, and the time to rebuild
-after adding one article (content cache on), and for Arshif the share of the search
-index's bytes that the +1 rebuild put under new names (what readers and CDNs fetch
-again). Ratios within one run are what count:
-the machine is shared and noisy.
+after adding one article (content cache on; its wall and CPU time as shares of
+the full build's), and for Arshif the share of the search index's bytes that
+the +1 rebuild put under new names (what readers and CDNs fetch again). Ratios
+within one run are what count: the machine is shared and noisy (the load
+average at the start and the end of the run is written with the results).
 
     python benchmarks/bench_build.py --sizes 1000 5000 20000
 """
@@ -130,6 +131,7 @@ def main():
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000, 20000])
     args = parser.parse_args()
     results = []
+    args.load = [os.getloadavg()[0]]
     for n in args.sizes:
         rows = corpus_rows(n)
         with tempfile.TemporaryDirectory(prefix=f"bench{n}-") as work:
@@ -140,9 +142,11 @@ def main():
                 "n": n, "tool": name, **full, "output_mb": round(size / 1e6, 1), "files": files,
                 "bytes_per_article": round(size / n), "rebuild_one_s": again["wall_s"],
                 "rebuild_share": round(again["wall_s"] / full["wall_s"], 2),
+                "rebuild_cpu_s": again["cpu_s"], "rebuild_cpu_share": round(again["cpu_s"] / full["cpu_s"], 2),
                 "search_renamed": again.get("search_renamed"),
             })
             print(json.dumps(results[-1], ensure_ascii=False), flush=True)
+    args.load.append(os.getloadavg()[0])
     write_results(results, args)
 
 
@@ -151,23 +155,24 @@ def write_results(results, args):
                f"Python {platform.python_version()}")
     lines = [
         "# Build benchmark", "",
-        f"Machine: {machine}. Date: {datetime.date.today().isoformat()}.",
+        f"Machine: {machine}. Date: {datetime.date.today().isoformat()}. "
+        f"Load average (1 min) at the start and the end of the run: {args.load[0]:.1f}, {args.load[1]:.1f}.",
         f"Command: `python benchmarks/bench_build.py --sizes {' '.join(map(str, args.sizes))}` "
         "(or `invoke bench`).", "",
         "| N | tool | wall s | CPU s | peak MB | output MB | bytes/article | rebuild +1 s | rebuild/full "
-        "| search bytes renamed by +1 |",
-        "|---|---|---|---|---|---|---|---|---|---|",
+        "| rebuild +1 CPU s | rebuild/full CPU | search bytes renamed by +1 |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in results:
         renamed = "—" if r["search_renamed"] is None else f"{r['search_renamed']:.1%}"
         lines.append(f"| {r['n']} | {r['tool']} | {r['wall_s']} | {r['cpu_s']} | {r['peak_mb']} | "
                      f"{r['output_mb']} | {r['bytes_per_article']} | {r['rebuild_one_s']} | "
-                     f"{r['rebuild_share']} | {renamed} |")
+                     f"{r['rebuild_share']} | {r['rebuild_cpu_s']} | {r['rebuild_cpu_share']} | {renamed} |")
     os.makedirs(RESULTS, exist_ok=True)
     with open(os.path.join(RESULTS, "build.md"), "w", encoding="utf-8") as handle:
         handle.write("\n".join(lines) + "\n")
     with open(os.path.join(RESULTS, "build.json"), "w", encoding="utf-8") as handle:
-        json.dump({"machine": machine, "results": results}, handle, ensure_ascii=False, indent=1)
+        json.dump({"machine": machine, "load": args.load, "results": results}, handle, ensure_ascii=False, indent=1)
 
 
 if __name__ == "__main__":
