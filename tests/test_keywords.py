@@ -267,3 +267,17 @@ def test_a_following_clause_or_a_verbal_noun_is_no_part_of_a_name():
     found = candidates("", ["وجه الأمير عبدالعزيز بتشغيل المستشفى، وقال ديفيد بتريوس إن الخطة جاهزة."])
     assert not [term for term in found if "بتشغيل" in term]
     assert "ديفيد بتريوس" in found
+
+
+def test_an_article_completes_a_term_the_archive_also_writes_whole():
+    free = candidates("الجيش السوري الحر يتقدم", ["تقدم الجيش السوري الحر في حلب."])
+    army = candidates("الجيش السوري يقصف", ["قصف الجيش السوري المدينة، وقال الجيش السوري إنه تقدم."])
+    chosen = choose_tags(archive((3, free), (5, army)))
+    assert "الجيش السوري الحر" in chosen[0]  # three of eight: no fragment, but this article's name
+    assert "الجيش السوري" in chosen[3]
+
+
+def test_an_administrative_head_does_not_lengthen_a_place():
+    region = candidates("أمطار على منطقة عسير", ["هطلت أمطار على منطقة عسير أمس."])
+    chosen = choose_tags(archive((5, region)))
+    assert chosen[0] == ["عسير"]

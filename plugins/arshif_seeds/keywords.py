@@ -112,6 +112,8 @@ WEAK_HEADS = frozenset("""
 إدارة ادارة قطاع مكتب حركة جبهة قوات منطقة وحدة قسم مركز شركة دار قصر جهاز لجنة مصلحة
 بطولة جائزة قاعدة مجمع ملعب استاد ستاد
 """.split())
+# Heads of an administrative area: «منطقة عسير» is «عسير».
+ADMINISTRATIVE = frozenset("منطقة محافظة مدينة قرية إمارة ولاية".split())
 # Heads that a person's name after them is part of («ملعب الأمير فيصل بن فهد»,
 # «جامعة الملك سعود»), unlike «برئاسة المستشار ...», which only says who.
 NAMESAKES = frozenset("""
@@ -363,7 +365,7 @@ def _after(kinds, raw, k):
         return word + " " + raw[k + 1] if k + 1 < len(raw) and kinds[k + 1][1] else ""
     if fold(word) in _PREPOSITIONS:
         return word  # «الإفراج عن», «الطعن على»: an action, counted to be left out
-    return "" if fold(word) in _NAME_STOP else word
+    return "" if fold(word) in _NAME_STOP or kind == OTHER and _verb_like(word, True) else word
 
 
 def _occurrences(text):
@@ -527,13 +529,15 @@ def _resolve_clitics(candidate_lists):
     return resolved
 
 
-def _completions(contexts, df):
-    """{folded term: (side, words, articles)} of terms the archive writes as part of a longer name.
+def _completions(contexts, alone):
+    """How the archive completes its terms: ({folded term: (side, words, articles)}
+    of fragments, {folded term: Counter of (side, words)}).
 
     A term is a fragment where, in at least `COMPLETED_SHARE` of the articles
-    that have it (and `COMPLETED_MIN` of them), every occurrence has the same
-    word before it (side 0: «شبين» + «القناطر», «دوري» + «عبد اللطيف جميل») or
-    the same words after it (side 1: «البلاك» + «بلوك», «الكسب» + «غير
+    that have it on its own (`alone`: not only as the start of a longer
+    phrase), and `COMPLETED_MIN` of them, every occurrence has the same word
+    before it (side 0: «شبين» + «القناطر», «دوري» + «عبد اللطيف جميل») or the
+    same words after it (side 1: «البلاك» + «بلوك», «الكسب» + «غير
     المشروع»). A word written behind a clitic («بشبين») counts as the word.
     What follows a person's name is no part of it («باسم عودة» + «وزير»), what
     follows a noun or an institution may be («دوري الدرجة» + «الأولى»), and
@@ -559,20 +563,49 @@ def _completions(contexts, df):
                 titles += counter.pop((side, words))
             elif side == 0 and words[:1] in "وبلف" and (0, words[1:]) in counter:
                 counter[0, words[1:]] += counter.pop((0, words))
-        if titles >= max(COMPLETED_MIN, HONORIFIC_SHARE * df[key]):
+        if titles >= max(COMPLETED_MIN, HONORIFIC_SHARE * alone[key]):
             fragments[key] = (1, "", titles)  # no longer name: no tag
         elif counter:
             (side, words), n = max(counter.items(), key=lambda item: (item[1], item[0]))
-            if n >= max(COMPLETED_MIN, COMPLETED_SHARE * df[key]):
+            if n >= max(COMPLETED_MIN, COMPLETED_SHARE * alone[key]):
                 fragments[key] = (side, words, n)
-    return fragments
+    return fragments, counts
+
+
+def _local_completion(term, context, counter, alone):
+    """The completion this article gives a term that the archive does not take
+    for a fragment, as a fragment, or None.
+
+    A person's name after an institution or a venue is part of its name
+    wherever the article writes it so («ملعب الأمير» + «عبد الرحمن بن سعود»).
+    Another term, not a place (a place written alone is that place), takes
+    the institution before it («حزب» + «مصر القوية») or the definite word
+    after it («الجيش السوري» + «الحر», «حركة العدل» + «والمساواة») where
+    every occurrence in this article has it and the archive writes the pair
+    in other articles too (`LOCAL_MIN`, `LOCAL_SHARE` of the term's articles).
+    """
+    if fold(term.split(" ", 1)[0]) in _PLACES:
+        return None
+    if " " in term and term[:2] != "ال":
+        return (0, context[0], 1) if context[0] and classify(context[0].split()[0])[3] in NAMESAKES else None
+    before, after = context
+    head = before and classify(before)[3]
+    kind, word = classify(after)[:2] if after else (OTHER, "")
+    for side, words, usable in ((0, head, bool(head)), (1, after, kind == DEFINITE and word not in STOP)):
+        n = usable and (counter[side, words] + (side == 0 and counter[side, before] if before != head else 0))
+        if n and n >= max(LOCAL_MIN, LOCAL_SHARE * alone):
+            return side, words, n
+    return None
 
 
 # A term completed the same way in this share of its articles is a fragment;
-# a noun followed by a title in this share is an honorific.
+# a noun followed by a title in this share is an honorific; an article's own
+# completion needs the pair in this share of the term's articles.
 COMPLETED_SHARE = 0.5
 HONORIFIC_SHARE = 0.8
 COMPLETED_MIN = 3
+LOCAL_SHARE = 0.3
+LOCAL_MIN = 2
 
 
 def _completed(term, context, fragment):
@@ -585,7 +618,10 @@ def _completed(term, context, fragment):
     side, words, _ = fragment
     if not words:
         return None  # an honorific
-    if context is None or context[side] != words and context[side][1:] != words:
+    if fold(term.split(" ", 1)[0]) in _PLACES and (side or classify(words)[3] in ADMINISTRATIVE):
+        return term  # «مكة المكرمة», not «منطقة مكة المكرمة» nor «الزقازيق عاصمة»
+    if context is None or context[side] != words and context[side][1:] != words \
+            and not (side == 0 and context[0] and classify(context[0])[3] == words):
         return term if fold(term) in _PLACES and not (context and context[side]) else None
     if fold(words.split()[-1]) in _NAME_STOP:
         return None
@@ -683,7 +719,9 @@ def choose_tags(candidate_lists, max_tags=5, max_share=0.1, min_headline_share=0
         scoring[term] = (math.log(total / df[key]), canonical[key])
     # idf grows with the archive: the bar is a share of the largest idf, log(total).
     min_score = min_relevance * math.log(max(total, 2))
-    fragments = _completions(contexts, df)
+    alone = Counter(df)
+    alone.subtract(fold(term.lstrip("~")) for heads in headed for term in heads)
+    fragments, completions = _completions(contexts, alone)
     chosen = []
     for terms, context, heads in zip(candidate_lists, contexts, headed):
         scored = []
@@ -691,9 +729,11 @@ def choose_tags(candidate_lists, max_tags=5, max_share=0.1, min_headline_share=0
             found = scoring.get(term)
             if not found or (weight < TITLE_WEIGHT and term in headline_only) or term in heads:
                 continue
-            fragment = fragments.get(fold(term))
+            key = fold(term)
+            around = context.get(term, context.get("~" + term))
+            fragment = fragments.get(key) or (around and _local_completion(term, around, completions[key], alone[key]))
             if fragment:  # «القناطر» → «شبين القناطر» where written so, else no tag
-                longer = _completed(term, context.get(term, context.get("~" + term)), fragment)
+                longer = _completed(term, around, fragment)
                 if longer is None:
                     continue
                 found = (found[0], longer)
