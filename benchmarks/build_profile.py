@@ -15,6 +15,7 @@ process (the forked workers and search child are not in them) and
 
     python benchmarks/build_profile.py [--docs 20000] [--corpus DIR] [--write-results]
     python benchmarks/build_profile.py --full-only --cprofile DIR [--dump FILE]
+    python benchmarks/build_profile.py --summarize DIR/again.prof …   (the main steps' shares)
 """
 
 import argparse
@@ -247,10 +248,63 @@ def report(args, n, full, again, parts, articles):
     return "\n".join(text) + "\n"
 
 
+# Steps of a build's main process: (label, file, function) whose cumulative time
+# is the step's, with the line for Pelican's own nested same-name functions (the
+# pinned Pelican's lines; ours change with the code); `summarize` reads them.
+STEPS = [
+    ("the whole run", "pelican/__init__.py", "run"),
+    ("seeds read through Pelican's reader cache", "pelican/readers.py", "read_file"),
+    ("  manifest row applied to each seed", "arshif_seeds/ingest.py", "on_context"),
+    ("  Article objects made", "pelican/contents.py:592", "__init__"),
+    ("  save_as checked (is_valid)", "pelican/contents.py", "is_valid"),
+    ("before reading (arshif_seeds.before_reading)", "arshif_seeds/__init__.py", "before_reading"),
+    ("  manifest loaded (load_manifest)", "arshif_seeds/manifest.py", "load_manifest"),
+    ("  furniture learned (learn_archive)", "arshif_seeds/learning.py", "learn_archive"),
+    ("  seeds folder walked (seed_files)", "arshif_seeds/prefetch.py", "seed_files"),
+    ("same-story groups (link_stories)", "arshif_theme/stories.py", "link_stories"),
+    ("tags (assign_tags)", "arshif_seeds/ingest.py", "assign_tags"),
+    ("related lists (link_related)", "arshif_theme/related.py", "link_related"),
+    ("pages written (generate_output)", "pelican/generators.py", "generate_output"),
+    ("  article page keys (article_fingerprint)", "arshif_scale/incremental.py", "article_fingerprint"),
+    ("  files rendered (Pelican's _write_file)", "pelican/writers.py", "_write_file"),
+    ("url and save_as formatted (Content._expand_settings)", "pelican/contents.py:245", "_expand_settings"),
+    ("Pelican's file walks (_include_path)", "pelican/generators.py", "_include_path"),
+    ("sitemap (pelican-sitemap)", "sitemap/sitemap.py", "finalize"),
+    ("ingest report written (Ingest.finish)", "arshif_seeds/ingest.py", "finish"),
+    ("pickle dump (reader and other caches)", "~", "<built-in method _pickle.dump>"),
+    ("pickle load (reader and other caches)", "~", "<built-in method _pickle.load>"),
+]
+
+
+def summarize(path):
+    """Markdown table of STEPS in one cProfile file: cumulative seconds, calls and
+    share of the whole run (a step's time is in the steps that contain it too)."""
+    import pstats
+
+    stats = pstats.Stats(str(path)).stats
+    found = {}
+    for (filename, line, name), (_, calls, _, cumulative, _) in stats.items():
+        for label, ending, function in STEPS:
+            if name == function and (filename.endswith(ending) or f"{filename}:{line}".endswith(ending)):
+                seconds, count = found.get(label, (0.0, 0))
+                found[label] = (seconds + cumulative, count + calls)
+    whole = found.get(STEPS[0][0], (0.0, 0))[0] or 1.0
+    rows = ["| step | cumulative s | calls | share of the run |", "|---|---|---|---|"]
+    for label, _, _ in STEPS:
+        if label in found:
+            seconds, calls = found[label]
+            rows.append(f"| {label} | {seconds:.1f} | {calls:,} | {seconds / whole:.1%} |")
+    return "\n".join(rows) + "\n"
+
+
 def main(argv=None):
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["--run-build"]:
         run_build(*argv[1:])
+        return
+    if argv[:1] == ["--summarize"]:
+        for path in argv[1:]:
+            print(f"### {path}\n\n{summarize(path)}")
         return
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=20000, help="articles (first N)")
