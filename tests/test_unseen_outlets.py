@@ -418,3 +418,25 @@ def test_a_lead_under_a_byline_is_not_taken_for_a_headline():
     lead = " ".join(LEAD.replace("،", "").rstrip(".").split()[:22])
     unpunctuated = parsed(f"الرياض - واس\n{lead}\n{SECOND} {THIRD}")
     assert unpunctuated.title_generated and unpunctuated.paragraphs[0] == lead
+
+
+def test_a_trailer_glued_after_the_last_sentence_is_learned():
+    stories = _stories(20)
+    texts = [f"{h}\n{lead}\n{second} لمزيد من الأخبار تابعوا صحيفة المرصد" for h, lead, second in stories]
+    profile, seeds = _learned_parse(texts)
+    assert profile.endings == {"لمزيد من الأخبار تابعوا صحيفة المرصد"}
+    assert [s.paragraphs for s in seeds] == [[lead, second] for _, lead, second in stories]
+    # Seen under a few articles only, the same words are the articles' own.
+    texts = [f"{h}\n{lead}\n{second}" + (" لمزيد من الأخبار تابعوا صحيفة المرصد" if i < 3 else "")
+             for i, (h, lead, second) in enumerate(stories)]
+    assert not _learned_parse(texts)[0].endings
+
+
+def test_a_dated_masthead_dates_the_article():
+    stories = _stories(20)
+    texts = [f"محليات - {i + 1}/3/2014\n{h}\n{lead}\n{second}" for i, (h, lead, second) in enumerate(stories)]
+    profile, seeds = _learned_parse(texts)
+    assert profile.masthead == {"محليات - 0/0/0"}
+    assert [(s.title, s.date) for s in seeds] == [(h, datetime.date(2014, 3, i + 1))
+                                                  for i, (h, _, _) in enumerate(stories)]
+    assert all(s.paragraphs[0].startswith(LEAD[:20]) for s in seeds)

@@ -218,8 +218,8 @@ def _strip_agency_end(lines, removed):
 
 
 def _strip_learned_bottom(lines, profile, removed):
-    """Learned furniture lines at the end, and a learned footer glued to the last paragraph."""
-    if not profile.lines and not profile.openings:
+    """Learned furniture lines at the end, and a learned footer or trailer glued to the last paragraph."""
+    if not profile.lines and not profile.openings and not profile.endings:
         return lines
     lines = list(lines)
     for _ in range(BOTTOM_LINES + 2):
@@ -233,6 +233,8 @@ def _strip_learned_bottom(lines, profile, removed):
             lines.pop()
             continue
         cut = _glued_footer(last, profile)
+        if cut is None:
+            cut = profile.ending(last)
         if cut is None:
             break
         removed.append(Removed("learned", last[cut:].strip()))

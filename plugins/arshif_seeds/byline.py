@@ -175,6 +175,8 @@ def byline_fields(line: str, profile=EMPTY, strict=False) -> dict:
     line = line.strip()
     if len(line) > BYLINE_MAX_CHARS or not line:
         return {}
+    # The archive's own furniture line (`محليات - 12/3/2014` on every seed), before its date is cut.
+    recurring = profile.is_line(line)
     fields = {}
     dated = _DATED_PLACE.fullmatch(line)
     if dated and (dated["agency"] or _known_place(dated["place"], profile)):
@@ -225,7 +227,6 @@ def byline_fields(line: str, profile=EMPTY, strict=False) -> dict:
     kinds = [_kind(p, profile, quoted) for p in parts]
     unknown = kinds.count(None)
     known = len(parts) - unknown
-    recurring = profile.is_line(line)
     separated = bool(SEPARATORS.search(line))
     if unknown and not recurring:
         # One unnamed group beside a place or an agency (`عين اليوم – الرياض`) is still a

@@ -49,6 +49,9 @@ LEAD_WORDS = 12
 # A habit of the archive's layout is trusted when this share of its seeds has it.
 HABIT = 0.8
 
+# Words after the last full sentence of a line: a trailer glued to the article's end.
+ENDING_MAX_WORDS = 12
+_SENTENCE_BREAK = re.compile(r"[.!?؟]\s+")
 _DIGITS = re.compile(r"[0-9\u0660-\u0669\u06f0-\u06f9]+")
 _SENTENCE_END = re.compile(r"[^.][.!?؟]\s*$")
 # What separates the parts of a byline: dashes, colons, bars, commas, brackets, quotes.
@@ -69,6 +72,17 @@ def segments(line: str, separators=SEPARATORS) -> list[str]:
     return [" ".join(part.split()) for part in separators.split(line) if part and part.strip()]
 
 
+def glued_tail(line: str) -> int | None:
+    """Where the words after the last full sentence of `line` start
+    (`… بالكامل. لمزيد من الأخبار تابعوا صحيفة المرصد`), or None."""
+    line = line.rstrip()
+    breaks = list(_SENTENCE_BREAK.finditer(line))
+    if not breaks:
+        return None
+    start = breaks[-1].end()
+    return start if 2 <= len(line[start:].split()) <= ENDING_MAX_WORDS else None
+
+
 def is_sentence(line: str) -> bool:
     return len(line.split()) >= 4 and bool(_SENTENCE_END.search(line))
 
@@ -87,6 +101,8 @@ class Profile:
     # First lines (by `line_key`) on a HABIT share of the seeds: the site's masthead,
     # which says nothing about any one article (a column name recurs in fewer).
     masthead: frozenset = frozenset()
+    # Trailers (by `line_key`) glued after the last sentence of many seeds (`glued_tail`).
+    endings: frozenset = frozenset()
     # The archive writes numeric dates month first (03/25/2014): its top and bottom
     # lines show more dates that can only be m/d than ones that can only be d/m.
     month_first: bool = False
@@ -102,6 +118,11 @@ class Profile:
     def is_masthead(self, line: str) -> bool:
         return line_key(line) in self.masthead
 
+    def ending(self, line: str) -> int | None:
+        """Where a learned trailer glued to `line` starts, or None."""
+        start = glued_tail(line)
+        return start if start is not None and line_key(line[start:]) in self.endings else None
+
     def opening(self, line: str, zone: str) -> bool:
         words = line_key(line).split()
         return (len(words) <= OPENING_LINE_MAX_WORDS
@@ -111,6 +132,7 @@ class Profile:
     def stamp(self) -> str:
         """Changes exactly when what was learned changes (cached parses depend on it)."""
         text = repr((sorted(self.lines), sorted(self.openings), sorted(self.hubs), sorted(self.masthead),
+                     sorted(self.endings),
                      self.headline_first >= HABIT, self.byline_second >= HABIT, self.month_first))
         return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
 
@@ -118,6 +140,7 @@ class Profile:
         return {"articles": self.articles, "furniture_lines": sorted(self.lines),
                 "furniture_openings": sorted(f"{zone}: {opening} …" for zone, opening in self.openings),
                 "byline_words": sorted(self.hubs), "masthead": sorted(self.masthead),
+                "furniture_endings": sorted(f"… {ending}" for ending in self.endings),
                 "month_first": self.month_first,
                 "headline_first": round(self.headline_first, 3),
                 "byline_second": round(self.byline_second, 3)}
@@ -146,6 +169,7 @@ def learn(texts) -> Profile:
     """Learn one source's furniture from its seeds' normalised texts (an iterable)."""
     line_support = defaultdict(set)
     first_support = defaultdict(set)
+    ending_support = defaultdict(set)
     opening_support = defaultdict(set)
     opening_words = defaultdict(int)
     opening_lines = defaultdict(int)
@@ -167,6 +191,9 @@ def learn(texts) -> Profile:
         copy = hash(max(lines, key=len))
         if len(first.split()) <= LINE_MAX_WORDS:
             first_support[line_key(first)].add(copy)
+        tail = glued_tail(lines[-1]) if len(lines) > 1 else None
+        if tail is not None:
+            ending_support[line_key(lines[-1][tail:])].add(copy)
         top = range(min(TOP_LINES, len(lines)))
         # A short article's last lines are both: its top and its bottom.
         bottom = range(max(1, len(lines) - BOTTOM_LINES), len(lines))
@@ -213,6 +240,8 @@ def learn(texts) -> Profile:
         if often(support, LINE_SHARE) and len(partners[first_line][part]) >= HUB_PARTNERS
     )
     masthead = frozenset(key for key, support in first_support.items() if often(support, HABIT))
+    endings = frozenset(key for key, support in ending_support.items()
+                        if often(support, SENTENCE_SHARE if is_sentence(key) else OPENING_SHARE))
     return Profile(articles=count, lines=lines, openings=openings, hubs=hubs, masthead=masthead,
-                   month_first=date_order < 0,
+                   month_first=date_order < 0, endings=endings,
                    headline_first=headline_first / count, byline_second=byline_second / count)
