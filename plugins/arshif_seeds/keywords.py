@@ -591,7 +591,7 @@ def _local_completion(term, context, counter, alone):
     before, after = context
     head = before and classify(before)[3]
     kind, word = classify(after)[:2] if after else (OTHER, "")
-    for side, words, usable in ((0, head, bool(head)), (1, after, kind == DEFINITE and word not in STOP)):
+    for side, words, usable in ((0, head, bool(head)), (1, after, (kind == DEFINITE or after[:2] == "ال") and word not in STOP)):
         n = usable and (counter[side, words] + (side == 0 and counter[side, before] if before != head else 0))
         if n and n >= max(LOCAL_MIN, LOCAL_SHARE * alone):
             return side, words, n
@@ -733,7 +733,7 @@ def choose_tags(candidate_lists, max_tags=5, max_share=0.1, min_headline_share=0
             around = context.get(term, context.get("~" + term))
             fragment = fragments.get(key) or (around and _local_completion(term, around, completions[key], alone[key]))
             if fragment:  # «القناطر» → «شبين القناطر» where written so, else no tag
-                longer = _completed(term, around, fragment)
+                longer = _completed(found[1], around, fragment)  # spelled as the archive mostly does
                 if longer is None:
                     continue
                 found = (found[0], longer)
