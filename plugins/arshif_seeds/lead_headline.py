@@ -79,7 +79,7 @@ SUBJECT_MAX_WORDS = 16
 ASIDE_MAX_WORDS = 20
 NAME_ASIDE_MAX_WORDS = 3
 # A place or time after the subject with no comma after it (`، في مكتبه بمقر الأمانة مع …`) is this short.
-ADJUNCT_MAX_WORDS = 7
+ADJUNCT_MAX_WORDS = 10
 
 _AR_MARKS = re.compile("[\u064b-\u0652\u0670\u0640]")
 _VERBS = frozenset(
@@ -189,7 +189,7 @@ _GONE_WITH_COMMA = re.compile(
 )
 # `الملك سلمان – حفظه الله –`: a blessing after a name, not news.
 _BLESSING = re.compile(
-    r"\s*[-–—]?\s*(?<!\S)(?:حفظه|حفظها|حفظهم|يحفظه|يحفظها|رعاه|رعاها|أيده|ايده|رحمه|رحمها|يرحمه)\s+الله"
+    r"(?:\s*[-–—]\s*|\s+)(?:حفظه|حفظها|حفظهم|يحفظه|يحفظها|رعاه|رعاها|أيده|ايده|رحمه|رحمها|يرحمه)\s+الله"
     r"(?:\s+(?:تعالى|تعالي|ورعاه))?(?=[\s،,.\-–—]|$)\s*[-–—]?"
 )
 # `العطيشان – – انطلاقة`: the dashes around a time phrase that was taken out.
@@ -233,7 +233,7 @@ _CONNECTIVE_START = re.compile(r"^(?:(?:إلا|الا) (?:أن|ان)|ولكن|ل
 # The main clause after an opening circumstance: a comma, then not a conjunction or preposition, or
 # the answer `فإنه` / `فقد` (`نظرا لـ…، فإنه يترتب …`).
 _CLAUSE_AFTER_COMMA = re.compile(
-    r"[،,]\s+(?:(?=(?:فإن|فان|فقد)\S*\s)|(?![وف](?!\S))(?!و|ف|ب|ل|في\s|فى\s|من\s|على\s|إلى\s|الى\s|الت[يى]\s|الذ[يى]\s))"
+    r"[،,]\s+(?:(?=(?:فإن|فان|فقد)\S*\s)|(?![وف](?!\S))(?!و|ف|ب|ل|في\s|فى\s|من\s|على\s|إلى\s|الى\s|الت[يى]\s|الذ[يى]\s|[أا]و\s))"
 )
 
 # Words a headline never ends on: particles, prepositions, conjunctions, relatives, demonstratives.
@@ -258,6 +258,8 @@ _NEEDS_COMPLEMENT = frozenset(
 _ADJUNCT_PREPOSITIONS = frozenset(
     "في فى خلال منذ بعد قبل أمام امام داخل خارج عبر ضمن وسط لدى قرب حتى إثر اثر عقب بسبب جراء حول".split()
 )
+# A Latin comma between words (not in `1,2 مليار`).
+_LATIN_COMMA = re.compile(r"(?<!\d),|,(?!\d)")
 # `فريق طبي … برئاسة فلان`: who leads the subject, at its end.
 _LED_BY = re.compile(r"\s(?:برئاسة|بقيادة)\s.*$")
 # Descriptions in an apposition (`، المرشح لمنصب …،`).
@@ -594,6 +596,7 @@ def _from_clause(lead):
 def _past_subject(text):
     """`اجتمع فلان، في مكتبه …، مع …` → `اجتمع فلان مع …`: a comma right after the clause's subject
     ends nothing (the complement comes after it), and the asides between it and the complement go."""
+    text = _LATIN_COMMA.sub("،", text)
     head, comma, rest = text.partition("،")
     if not comma or not _subject_only(head) or _opens_clause(rest.split(" ", 2)[1:2]):
         return text
@@ -611,11 +614,14 @@ def _past_subject(text):
             described = number + 1
         rest = after
     words = rest.split()
-    # `، في مكتبه بمقر الأمانة مع …`: a place or time with no comma after it, before the object's preposition.
+    # `، في مكتبه بمقر الأمانة مع …`: a place or time with no comma after it, before the object's preposition,
+    # goes; one that opens a clause (`، في حين …`, `، في الوقت الذي …`) means the comma ended the clause.
     if words and _bare(words[0]) in _ADJUNCT_PREPOSITIONS:
         to = next((i for i, word in enumerate(words[:ADJUNCT_MAX_WORDS]) if _bare(word) in _OBJECT_PREPOSITIONS), 0)
         if to and _no_object(words[1:to]) and not any(word[-1] in "،,.:;؛" for word in words[:to]):
             rest = " ".join(words[to:])
+        elif any(_bare(word) in _CLAUSE_STARTS or _bare(word) in _RELATIVES for word in words[1:3]):
+            return text
     # `فريق طبي … برئاسة …`: who leads the subject is an aside too.
     head = _LED_BY.sub("", head)
     return f"{head.rstrip()} {rest.lstrip()}"
@@ -674,10 +680,11 @@ def _describes(segment):
 
 
 def _no_object(words):
-    """No object's preposition, `بال` word, relative or verb among `words` (`في مكتبه بمقر الأمانة`)."""
+    """No object's preposition, `بال` word, relative, clause start or verb among `words` (`في مكتبه بمقر
+    الأمانة`, not `في حين عزت …`)."""
     return not any(
-        _bare(word) in _OBJECT_PREPOSITIONS or _bare(word) in _RELATIVES or _bare(word).startswith("بال")
-        or _opener(word) for word in words
+        _bare(word) in _OBJECT_PREPOSITIONS or _bare(word) in _RELATIVES or _bare(word) in _CLAUSE_STARTS
+        or _bare(word).startswith("بال") or _opener(word) for word in words
     )
 
 
