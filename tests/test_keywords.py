@@ -281,3 +281,13 @@ def test_an_administrative_head_does_not_lengthen_a_place():
     region = candidates("أمطار على منطقة عسير", ["هطلت أمطار على منطقة عسير أمس."])
     chosen = choose_tags(archive((5, region)))
     assert chosen[0] == ["عسير"]
+
+
+def test_a_name_read_one_word_too_far_is_the_name_the_archive_knows():
+    over = {"حمدين صباحي مؤسس": 4.5}
+    known = {"حمدين صباحي": 1.5}
+    minister = {"محمد إبراهيم سليمان": 1.5}
+    namesake = {"محمد إبراهيم": 1.5}
+    chosen = choose_tags(archive((2, over), (10, known), (2, minister), (10, namesake)))
+    assert chosen[0] == ["حمدين صباحي"]
+    assert chosen[12] == ["محمد إبراهيم سليمان"]  # «سليمان» may be his family name

@@ -602,6 +602,7 @@ def _local_completion(term, context, counter, alone):
 # a noun followed by a title in this share is an honorific; an article's own
 # completion needs the pair in this share of the term's articles.
 COMPLETED_SHARE = 0.5
+OVERREAD_RATIO = 5
 HONORIFIC_SHARE = 0.8
 COMPLETED_MIN = 3
 LOCAL_SHARE = 0.3
@@ -719,6 +720,19 @@ def choose_tags(candidate_lists, max_tags=5, max_share=0.1, min_headline_share=0
         scoring[term] = (math.log(total / df[key]), canonical[key])
     # idf grows with the archive: the bar is a share of the largest idf, log(total).
     min_score = min_relevance * math.log(max(total, 2))
+    # «حمدين صباحي مؤسس»: a name read one word too far, where the archive has
+    # the shorter name in far more articles.
+    canonical_of = {fold(term): term for term in scoring}
+    shortened = {}
+    for term in scoring:
+        words = term.split()
+        # Not where the last word may be a family name («محمد إبراهيم سليمان») or
+        # the shorter name is only given names, which many people share («أحمد محمد»).
+        if len(words) >= 3 and term[:2] != "ال" and words[-1][:2] != "ال" and fold(words[0]) not in _FOLDED_HEADS \
+                and fold(words[-1]) not in _GIVEN and not all(fold(word) in _GIVEN for word in words[:-1]):
+            prefix = fold(" ".join(words[:-1]))
+            if prefix in canonical_of and df[prefix] >= OVERREAD_RATIO * df[fold(term)]:
+                shortened[term] = canonical_of[prefix]
     alone = Counter(df)
     alone.subtract(fold(term.lstrip("~")) for heads in headed for term in heads)
     fragments, completions = _completions(contexts, alone)
@@ -729,6 +743,9 @@ def choose_tags(candidate_lists, max_tags=5, max_share=0.1, min_headline_share=0
             found = scoring.get(term)
             if not found or (weight < TITLE_WEIGHT and term in headline_only) or term in heads:
                 continue
+            if term in shortened:
+                term = shortened[term]
+                found = scoring[term]
             key = fold(term)
             around = context.get(term, context.get("~" + term))
             fragment = fragments.get(key) or (around and _local_completion(term, around, completions[key], alone[key]))
