@@ -186,7 +186,7 @@ def test_a_name_after_a_venue_is_the_venue_not_the_person():
 
 
 def test_a_title_with_no_name_and_a_preposition_are_no_tags():
-    found = candidates("وزير الداخلية يزور الأقسام", ["قال وزير الداخلية محمد إبراهيم إن الأمن مستقر."])
+    found = candidates("وزير الداخلية يزور الأقسام", ["قال وزير الداخلية محمد إبراهيم إن الأمن مستقر لوزير الداخلية."])
     assert "وزير الداخلية" not in found and "محمد إبراهيم" in found
     roads = candidates("", ["يتدرب اللاعب على طرق، ثم يعود."])
     assert "على طرق" in roads  # after a title, read as «علي طرق»: the archive decides

@@ -425,7 +425,8 @@ def _occurrences(text):
             if name:
                 add(name, NAME_FACTOR, i, end, name=True)
                 name_end = end
-        if head and kind != TITLE and described and following[0] == DEFINITE and following[1] not in STOP:
+        if head and kind != TITLE and fold(head) not in _TITLES and described and following[0] == DEFINITE \
+                and following[1] not in STOP:
             words, end = _phrase(kinds, raw, i, head)  # not «وزير الداخلية»: a title, no one named
             add(" ".join(words), 1.0, i, end)
         previous = info
