@@ -291,3 +291,9 @@ def test_a_name_read_one_word_too_far_is_the_name_the_archive_knows():
     chosen = choose_tags(archive((2, over), (10, known), (2, minister), (10, namesake)))
     assert chosen[0] == ["حمدين صباحي"]
     assert chosen[12] == ["محمد إبراهيم سليمان"]  # «سليمان» may be his family name
+
+
+def test_basem_after_a_spokesman_is_in_the_name_of():
+    found = candidates("", ["قال المتحدث باسم مقاتلين في المدينة إن الهجوم صد، وقال الإعلامي باسم يوسف إنه سيعود."])
+    assert not [term for term in found if "مقاتلين" in term]
+    assert "باسم يوسف" in found

@@ -163,6 +163,8 @@ _JOINERS = frozenset(fold(joiner) for joiner in NAME_JOINERS)
 _FOLDED_HEADS = frozenset(fold(head) for head in HEADS)
 _NAME_STOP = frozenset(fold(word) for word in NAME_STOP)  # «فى» is «في»
 _PREPOSITIONS = frozenset(fold(word) for word in PREPOSITIONS)
+# Who speaks «باسم» («in the name of») someone: then «باسم» is no given name.
+_SPEAKERS = frozenset(fold(word) for word in "المتحدث المتحدثة متحدث متحدثا الناطق الناطقة ناطق ناطقا".split())
 
 
 def _definite(word):
@@ -228,6 +230,8 @@ def _name_part(kinds, j, name):
     """The word at `j` as the next part of `name`, or None where the name ends."""
     kind, word, clitic = kinds[j][:3]
     joined = bool(name) and fold(name[-1]) in _JOINERS
+    if not name and fold(word) == "باسم" and j and fold(kinds[j - 1][1]).lstrip("و") in _SPEAKERS:
+        return None  # «المتحدث باسم مقاتلين»: «in the name of», not «Basem»
     if kind == DEFINITE and not clitic:
         if joined or (name and word in NAME_ENDINGS):
             return word  # «عبد الله», «محيي الدين»
