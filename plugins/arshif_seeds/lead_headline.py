@@ -78,6 +78,9 @@ SUBJECT_MAX_WORDS = 16
 # An aside between the subject and the complement is at most this long; a name in one this long.
 ASIDE_MAX_WORDS = 20
 NAME_ASIDE_MAX_WORDS = 3
+# A subject has at least this many words after its verb; a complement, this many with its preposition.
+SUBJECT_MIN_WORDS = 3
+COMPLEMENT_MIN_WORDS = 4
 # A place or time after the subject with no comma after it (`، في مكتبه بمقر الأمانة مع …`) is this short.
 ADJUNCT_MAX_WORDS = 10
 
@@ -588,9 +591,45 @@ def _quote_headline(speaker, quote):
 def _from_clause(lead):
     """The lead's main clause, tightened and cut (only its start is read: the rest cannot fit)."""
     if len(lead) <= CLAUSE_SCAN_CHARS:
-        return shorten(_past_subject(_main_clause(tighten(lead))))
-    start = lead[: lead.rfind(" ", 0, CLAUSE_SCAN_CHARS)]
-    return shorten(_past_subject(_main_clause(tighten(start))), complete=False)
+        text, complete = _past_subject(_main_clause(tighten(lead))), True
+    else:
+        text, complete = _past_subject(_main_clause(tighten(lead[: lead.rfind(" ", 0, CLAUSE_SCAN_CHARS)]))), False
+    shorter, governed = _to_complement(text)
+    if governed:
+        headline = shorten(shorter, complete=complete)
+        if governed in headline.split(" "):
+            return headline
+    return shorten(text, complete=complete)
+
+
+def _to_complement(text):
+    """(`text` without a phrase between the subject and the preposition the lead's verb governs, that
+    preposition's word), when that word comes too late to fit (`أعرب فلان باسمه واسم … عن استنكاره` →
+    `أعرب فلان عن استنكاره`): a place or time, or `ب` with a pronoun, with no comma, clause or relative
+    in it. (`text`, "") when there is none."""
+    words = text.split(" ")
+    verb = _usage().get(fold(_bare(words[0])))
+    if not verb or verb.governs_share < GOVERNED_MIN_SHARE or verb.end > OPEN_MAX_END:
+        return text, ""
+    if not _opener(words[0], LEAD_VERB_MIN_SHARE):
+        return text, ""  # `تفاعلا مع …`: a circumstance, not the lead's verb
+    at = next((i for i, word in enumerate(words[1:], 1) if preposition(fold(_bare(word))) == verb.governs), 0)
+    if not at or len(" ".join(words[: at + COMPLEMENT_MIN_WORDS])) <= MADE_MAX_CHARS:
+        return text, ""
+    for start in range(SUBJECT_MIN_WORDS, at):
+        bare = _bare(words[start])
+        if bare in _RELATIVES:
+            break  # `الذي وقع في …`: inside a relative clause
+        if _bare(words[start - 1]) in _PREPOSITIONS:
+            continue  # `من قبل …`: inside another phrase
+        # Not `بمؤشرات البورصة`: a `ب` phrase may be the object itself.
+        if bare in _ADJUNCT_PREPOSITIONS or bare[:1] == "ب" and bare.endswith(("ه", "ها", "هم")) and len(bare) > 3:
+            span = words[start:at]
+            if not _no_object(span) or any(word[-1] in "،,.:;؛" or _BRACKETS.search(word) or '"' in word for word in span):
+                break
+            if len(span) <= ADJUNCT_MAX_WORDS:
+                return " ".join(words[:start] + words[at:]), words[at]
+    return text, ""
 
 
 def _past_subject(text):
