@@ -11,7 +11,8 @@ to tag_sample.json, which benchmarks/tag_judge.py checks judgements against.
 
 `--compare REV` also times keywords.py as it was at git revision REV in the
 same run (same parsed text, same machine), so a speed change is measured, not
-guessed from two runs. `--seed N` picks another sample (written to
+guessed from two runs, and counts the tags the change removes and adds, with
+15 changed articles picked with the seed. `--seed N` picks another sample (written to
 tag_sample_seedN.*): articles nobody tuned the tagger on, to check that a
 judged rate holds beyond the fixed sample.
 
@@ -20,7 +21,7 @@ Usage: .venv/bin/python benchmarks/tag_sample.py [--size 5000] [--show 40] [--co
 
 import argparse
 import collections
-import importlib.util
+import importlib
 import json
 import pathlib
 import platform
@@ -58,15 +59,32 @@ def saudinewsnet(size):
 
 
 def load_revision(rev):
-    """keywords.py as it was at git revision `rev`, imported under another name."""
-    source = subprocess.run(["git", "show", f"{rev}:plugins/arshif_seeds/keywords.py"], cwd=ROOT,
-                            check=True, capture_output=True, text=True).stdout
-    path = pathlib.Path(tempfile.mkdtemp()) / "keywords_old.py"
-    path.write_text(source, encoding="utf-8")
-    spec = importlib.util.spec_from_file_location("keywords_old", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    """keywords.py as it was at git revision `rev` (with the lexicon it imports), as a module."""
+    package = pathlib.Path(tempfile.mkdtemp()) / "keywords_at_rev"
+    package.mkdir()
+    (package / "__init__.py").write_text("", encoding="utf-8")
+    for name in ("keywords", "lexicon"):
+        source = subprocess.run(["git", "show", f"{rev}:plugins/arshif_seeds/{name}.py"], cwd=ROOT,
+                                check=True, capture_output=True, text=True).stdout
+        (package / f"{name}.py").write_text(source, encoding="utf-8")
+    sys.path.insert(0, str(package.parent))
+    return importlib.import_module("keywords_at_rev.keywords")
+
+
+def changes(before, after, seeds, parsed, label, examples=15, seed=SEED):
+    """Markdown lines: how many tags `after` removes and adds against `before`, and examples."""
+    removed = added = 0
+    changed = [i for i, (old, new) in enumerate(zip(before, after)) if old != new]
+    for i in changed:
+        removed += len(set(before[i]) - set(after[i]))
+        added += len(set(after[i]) - set(before[i]))
+    total = sum(map(len, before))
+    lines = [f"- against {label}: {len(changed)} of {len(before)} articles changed; {removed} of {total} tags "
+             f"removed, {added} added", "", f"| id | headline | tags at {label} | tags now |", "|---|---|---|---|"]
+    for i in sorted(random.Random(seed).sample(changed, min(examples, len(changed)))):
+        lines.append(f"| {seeds[i][0]} | {parsed[i].title.replace('|', '/')} | {'، '.join(before[i])} | "
+                     f"{'، '.join(after[i])} |")
+    return lines + [""]
 
 
 def run(module, parsed):
@@ -108,7 +126,8 @@ def main():
         parsed = [parse_seed(text, ident) for ident, text in seeds]
         timings = []
         if old:
-            timings.append((f"keywords.py at {args.compare}", run(old, parsed)[1:]))
+            before, *spent = run(old, parsed)
+            timings.append((f"keywords.py at {args.compare}", spent))
         chosen, *now = run(keywords, parsed)
         timings.append(("keywords.py now", now))
         tags = [t for article in chosen for t in article]
@@ -121,6 +140,8 @@ def main():
                   f"{sum(n >= MIN_PAGE for n in uses.values())}"]
         lines += [f"- {label}: candidates {cand:.2f} ms/article, choose_tags {choose:.2f} ms/article (CPU)"
                   for label, (cand, choose) in timings]
+        if old:
+            lines += [""] + changes(before, chosen, seeds, parsed, args.compare, seed=args.seed)
         lines += ["", "| id | headline | lead | tags |", "|---|---|---|---|"]
         for i in sorted(random.Random(args.seed).sample(range(len(parsed)), args.show)):
             ident, p = seeds[i][0], parsed[i]
