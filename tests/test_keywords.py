@@ -297,3 +297,8 @@ def test_basem_after_a_spokesman_is_in_the_name_of():
     found = candidates("", ["قال المتحدث باسم مقاتلين في المدينة إن الهجوم صد، وقال الإعلامي باسم يوسف إنه سيعود."])
     assert not [term for term in found if "مقاتلين" in term]
     assert "باسم يوسف" in found
+
+
+def test_two_accusatives_after_a_title_are_no_name():
+    found = candidates("", ["يصدر وزير العدل قرارا مسببا بذلك، واستقبلت المستشارة أنجيلا ميركل الوفد."])
+    assert not [term for term in found if "قرارا" in term]

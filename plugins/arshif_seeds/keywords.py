@@ -281,8 +281,11 @@ def _name_from(kinds, j, max_words=4, titled=False):
     name = kept
     while name and fold(name[-1]) in _JOINERS:
         name.pop()
-    # «عبد العزيز» is one given name, not a person's full name.
+    # «عبد العزيز» is one given name, not a person's full name; two accusatives
+    # («يصدر الوزير قرارا مسببا», «أجرى الأمير اتصالا هاتفيا») are none either.
     parts = len(name) - sum(fold(part) == "عبد" for part in name[:-1])
+    if len(name) >= 2 and name[0][-1] == name[1][-1] == "ا" and fold(name[0]) not in _GIVEN:
+        return None, end
     return (" ".join(name), end) if parts >= 2 else (None, end)
 
 
