@@ -73,6 +73,18 @@ RULES = [
         id="a clause that opened with its verb is not cut before its object (after a time or place)",
     ),
     pytest.param(
+        "افتتح أمير المنطقة معرض «الملك.. شاهد وشهيد» في منتزه المدينة بحضور عدد من المسؤولين والأهالي.",
+        "معرض «الملك.. شاهد وشهيد»",
+        "",
+        id="a short quoted name with dots in it is no sentence end",
+    ),
+    pytest.param(
+        "يعقد مجلس النقابة اجتماعه الطارئ يوم الجمعة الموافق 15 مارس الجارى لمناقشة الميزانية العامة والخطة الجديدة.",
+        "اجتماعه الطارئ لمناقشة الميزانية",
+        "الجارى",
+        id="a date's month word goes with the date",
+    ),
+    pytest.param(
         "أصدر خادم الحرمين الشريفين الملك سلمان - حفظه الله - أمره الكريم بترقية وتعيين مئة قاض في وزارة العدل.",
         "الملك سلمان أمره الكريم",
         "حفظه",

@@ -78,9 +78,10 @@ SUBJECT_MAX_WORDS = 16
 # An aside between the subject and the complement is at most this long; a name in one this long.
 ASIDE_MAX_WORDS = 20
 NAME_ASIDE_MAX_WORDS = 3
-# A subject has at least this many words after its verb; a complement, this many with its preposition.
+# A quoted name (`«الفيصل.. شاهد وشهيد»`) has at most this many words on each side of its dots.
+QUOTED_NAME_MAX_WORDS = 4
+# A subject has at least this many words after its verb.
 SUBJECT_MIN_WORDS = 3
-COMPLEMENT_MIN_WORDS = 4
 # A place or time after the subject with no comma after it (`، في مكتبه بمقر الأمانة مع …`) is this short.
 ADJUNCT_MAX_WORDS = 10
 
@@ -156,6 +157,8 @@ _DATE = (
     rf"|\d{{1,2}}\s+(?:من\s+)?{_MONTH}(?:\s+\d{{4}}\s*(?:هـ|ه|م|مـ)?)?)"
 )
 _TIME_END = r"(?=[\s،,.:؛)]|$)"
+# `15 مارس الجارى`: which month a date is in.
+_DATE_TAIL = r"(?:\s+(?:الجاري|الجارى|الماضي|الماضى|المقبل))?"
 # `من ،` left where a time phrase was taken out.
 _DANGLING = re.compile(r"\s+(?:من|في|فى|منذ|حتى|خلال)(?=\s*(?:[،,.:؛]|$))")
 # Time words: `اليوم`, `أمس الأول`, `مساء أمس الأربعاء`, `يوم الأحد`, `(السبت)`, `الموافق 10 أغسطس`;
@@ -165,11 +168,11 @@ _WHEN = re.compile(
     rf"|{_PART_OF_DAY}\s+(?:{_DAY_WORD}|(?:يوم\s+)?{_WEEKDAY})(?:\s+الأول)?"
     rf"|{_DAY_WORD}(?:\s+الأول)?(?!\s+(?!{_WEEKDAY})ال)"
     rf"|يوم\s+{_WEEKDAY}(?:\s+(?:الماضي|المقبل|القادم))?)"
-    rf"(?:\s*\(?{_WEEKDAY}\)?)?(?:\s+(?:الماضي|المقبل|القادم))?(?:\s*(?:الموافق\s+(?:ل\s*)?)?{_DATE})?{_TIME_END}"
+    rf"(?:\s*\(?{_WEEKDAY}\)?)?(?:\s+(?:الماضي|المقبل|القادم))?(?:\s*(?:الموافق\s+(?:ل\s*)?)?{_DATE}{_DATE_TAIL})?{_TIME_END}"
     rf"|\(\s*{_WEEKDAY}\s*\)"
     rf"|(?<!\S){_WEEKDAY}\s+(?:الماضي|المقبل|القادم){_TIME_END}"
     rf"|(?<!\S)منذ\s+(?:قليل|قليلة|ساعات\s+قليلة){_TIME_END}"
-    rf"|(?<!\S)(?:الموافق|بتاريخ)\s+(?:ل\s*)?{_DATE}(?:\s+(?:الجاري|الماضي|المقبل))?{_TIME_END}"
+    rf"|(?<!\S)(?:الموافق|بتاريخ)\s+(?:ل\s*)?{_DATE}{_DATE_TAIL}{_TIME_END}"
 )
 # Words every time phrase has one of: _WHEN runs only where one is.
 _WHEN_HINT = re.compile(
@@ -264,7 +267,8 @@ _ADJUNCT_PREPOSITIONS = frozenset(
 # A Latin comma between words (not in `1,2 مليار`).
 _LATIN_COMMA = re.compile(r"(?<!\d),|,(?!\d)")
 # `فريق طبي … برئاسة فلان`: who leads the subject, at its end.
-_LED_BY = re.compile(r"\s(?:برئاسة|بقيادة)\s.*$")
+_LED_BY_WORDS = frozenset({"برئاسة", "بقيادة"})
+_LED_BY = re.compile(rf"\s(?:{'|'.join(_LED_BY_WORDS)})\s.*$")
 # Descriptions in an apposition (`، المرشح لمنصب …،`).
 _APPOSITION_WORDS = frozenset("المرشح المرشحة مرشح مرشحة المعروف المعروفة الملقب الملقبة".split())
 # Prepositions that open an object, not a subject's description (`عن`, not `من` of `فريق من …`; not
@@ -468,7 +472,7 @@ def _completed(text, words, reach, count, limit, complete):
 def _leads(text):
     """The candidate lead sentences, each without a dateline, byline or leading junk."""
     text = _PUNCT_GLUED.sub(r"\1 ", _strip_lead_in(text))
-    for number, sentence in enumerate(split_sentences(text)[:LEAD_MAX_SENTENCES]):
+    for number, sentence in enumerate(_whole_quotes(split_sentences(text)[: LEAD_MAX_SENTENCES + 1])[:LEAD_MAX_SENTENCES]):
         if number:
             sentence = _strip_lead_in(sentence)
             # `وافتتح الوزير …`: a later sentence's conjunction is no part of a headline.
@@ -477,6 +481,25 @@ def _leads(text):
         # `أو عدد البرامج …`: the rest of a sentence the splitter cut, not one.
         if len(sentence.split()) >= LEAD_MIN_WORDS and sentence.split(" ", 1)[0] not in ("أو", "او"):
             yield _TRAILING_PUNCT.sub("", sentence[:LEAD_MAX_CHARS])
+
+
+def _whole_quotes(sentences):
+    """A short quoted name split at its dots (`معرض “الفيصل..` | `شاهد وشهيد”`) joined again: the quote
+    opens within the sentence's last QUOTED_NAME_MAX_WORDS words and closes as soon in the next one."""
+    joined = []
+    for sentence in sentences:
+        last = joined[-1] if joined else ""
+        opened = max(last.rfind("«"), last.rfind("“"))
+        closes = min((i for i in (sentence.find("»"), sentence.find("”")) if i >= 0), default=-1)
+        if (
+            opened >= 0 and last.rfind("»") < opened and last.rfind("”") < opened
+            and len(last[opened:].split()) <= QUOTED_NAME_MAX_WORDS
+            and 0 <= closes and len(sentence[:closes].split()) <= QUOTED_NAME_MAX_WORDS
+        ):
+            joined[-1] = f"{last} {sentence}"
+        else:
+            joined.append(sentence)
+    return joined
 
 
 def _strip_lead_in(text):
@@ -594,27 +617,33 @@ def _from_clause(lead):
         text, complete = _past_subject(_main_clause(tighten(lead))), True
     else:
         text, complete = _past_subject(_main_clause(tighten(lead[: lead.rfind(" ", 0, CLAUSE_SCAN_CHARS)]))), False
+    headline = shorten(text, complete=complete)
     shorter, governed = _to_complement(text)
-    if governed:
-        headline = shorten(shorter, complete=complete)
-        if governed in headline.split(" "):
-            return headline
-    return shorten(text, complete=complete)
+    if governed and governed not in headline.split(" "):
+        other = shorten(shorter, complete=complete)
+        if governed in other.split(" "):
+            return other
+    return headline
 
 
 def _to_complement(text):
     """(`text` without a phrase between the subject and the preposition the lead's verb governs, that
-    preposition's word), when that word comes too late to fit (`أعرب فلان باسمه واسم … عن استنكاره` →
-    `أعرب فلان عن استنكاره`): a place or time, or `ب` with a pronoun, with no comma, clause or relative
-    in it. (`text`, "") when there is none."""
+    preposition's word), for a cut that would leave that word out (`أعرب فلان باسمه واسم … عن استنكاره` →
+    `أعرب فلان عن استنكاره`): a place or time, `برئاسة …`, or `ب` with a pronoun, with no comma, clause or
+    relative in it. (`text`, "") when there is none."""
     words = text.split(" ")
     verb = _usage().get(fold(_bare(words[0])))
     if not verb or verb.governs_share < GOVERNED_MIN_SHARE or verb.end > OPEN_MAX_END:
         return text, ""
     if not _opener(words[0], LEAD_VERB_MIN_SHARE):
         return text, ""  # `تفاعلا مع …`: a circumstance, not the lead's verb
-    at = next((i for i, word in enumerate(words[1:], 1) if preposition(fold(_bare(word))) == verb.governs), 0)
-    if not at or len(" ".join(words[: at + COMPLEMENT_MIN_WORDS])) <= MADE_MAX_CHARS:
+    at = next(
+        (i for i, word in enumerate(words[1:], 1)
+         if preposition(fold(_bare(word))) == verb.governs
+         and _bare(word) not in _LED_BY_WORDS and not _bare(word).startswith("بين")),
+        0,
+    )
+    if not at:
         return text, ""
     for start in range(SUBJECT_MIN_WORDS, at):
         bare = _bare(words[start])
@@ -623,7 +652,10 @@ def _to_complement(text):
         if _bare(words[start - 1]) in _PREPOSITIONS:
             continue  # `من قبل …`: inside another phrase
         # Not `بمؤشرات البورصة`: a `ب` phrase may be the object itself.
-        if bare in _ADJUNCT_PREPOSITIONS or bare[:1] == "ب" and bare.endswith(("ه", "ها", "هم")) and len(bare) > 3:
+        if (
+            bare in _ADJUNCT_PREPOSITIONS or bare in _LED_BY_WORDS
+            or bare[:1] == "ب" and bare.endswith(("ه", "ها", "هم")) and len(bare) > 3
+        ):
             span = words[start:at]
             if not _no_object(span) or any(word[-1] in "،,.:;؛" or _BRACKETS.search(word) or '"' in word for word in span):
                 break
