@@ -551,7 +551,9 @@ def _completions(contexts, alone):
     follows a noun or an institution may be («دوري الدرجة» + «الأولى»), and
     a noun followed by a title («السمو الملكي» + «الأمير») is an honorific
     only where it nearly always is (`HONORIFIC_SHARE`): «مجلس الوزراء» is
-    often followed by the minister who spoke for it.
+    often followed by the minister who spoke for it. A single noun followed
+    by a person's name in `ROLE_SHARE` of its articles is a role («الزميل»,
+    «المدافع»), no tag either.
     """
     counts = defaultdict(Counter)
     for context in contexts:
@@ -565,6 +567,12 @@ def _completions(contexts, alone):
                 counts[key][1, after] += 1
     fragments = {}
     for key, counter in counts.items():
+        # «الزميل», «المدافع», «الشاعر»: a noun often followed by a person's name is his role.
+        names = " " not in key and sum(n for (side, words), n in counter.items()
+                                       if side and _opens_name(fold(words.split()[0])))
+        if names and names >= max(COMPLETED_MIN, ROLE_SHARE * alone[key]):
+            fragments[key] = (1, "", names)  # a role: no tag
+            continue
         titles = 0
         for side, words in list(counter):
             if side and fold(words.split()[0]) in _TITLES:
@@ -612,6 +620,7 @@ def _local_completion(term, context, counter, alone):
 COMPLETED_SHARE = 0.5
 OVERREAD_RATIO = 5
 HONORIFIC_SHARE = 0.8
+ROLE_SHARE = 0.25
 COMPLETED_MIN = 3
 LOCAL_SHARE = 0.3
 LOCAL_MIN = 2
