@@ -305,7 +305,7 @@ def test_two_accusatives_after_a_title_are_no_name():
 
 
 def test_a_noun_often_followed_by_a_persons_name_is_a_role():
-    colleague = candidates("تكريم الزميل", ["كرمت الشرطة الزميل محمد الحربي المصور."])
+    colleague = candidates("تكريم الزميل محمد الحربي", ["تم تكريم الزميل محمد الحربي المصور."])
     assert colleague.context["الزميل"][1] == "محمد"
     docs = archive((3, colleague), (5, {"الزميل": TITLE_WEIGHT + 1.0}))
     assert not any("الزميل" in tags for tags in choose_tags(docs))
