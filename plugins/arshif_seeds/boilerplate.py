@@ -115,6 +115,9 @@ _LINE_KINDS = (
 # last sentence (`… المقبلة. (رويترز)`). At the top the same tag is a byline (read there).
 _AGENCY_LINE = re.compile(rf"^{DASH}*\s*[(\[]?\s*{AGENCY}\s*[)\]]?\s*{DASH}*\.?$")
 _AGENCY_TAIL = re.compile(rf"(?<=[.!?؟»\"”])\s*(?:[(\[]\s*{AGENCY}\s*[)\]]|{DASH}+\s*{AGENCY}\s*{DASH}*)\.?\s*$")
+# The line kinds in one pattern, each a named group (one match a line, kinds in their order).
+_ANY_KIND = re.compile("|".join(f"(?P<{kind}>{pattern.pattern})" for kind, pattern in _LINE_KINDS),
+                       re.IGNORECASE)
 # Lines with no letter or digit at all: lone `.`, `...`, `■ ■ ■`, `*`.
 _NO_WORD = re.compile(r"^[^\w]*$")
 # Share buttons glued to the start of the first paragraph.
@@ -269,10 +272,8 @@ def _code_start(text):
 def _line_kind(text):
     if _NO_WORD.match(text):
         return "punctuation"
-    for kind, pattern in _LINE_KINDS:
-        if pattern.match(text):
-            return kind
-    return None
+    match = _ANY_KIND.match(text)
+    return match.lastgroup if match else None
 
 
 def _is_related_item(text):

@@ -175,8 +175,7 @@ def byline_fields(line: str, profile=EMPTY, strict=False) -> dict:
     line = line.strip()
     if len(line) > BYLINE_MAX_CHARS or not line:
         return {}
-    # The archive's own furniture line (`محليات - 12/3/2014` on every seed), before its date is cut.
-    recurring = profile.is_line(line)
+    whole = line
     fields = {}
     dated = _DATED_PLACE.fullmatch(line)
     if dated and (dated["agency"] or _known_place(dated["place"], profile)):
@@ -193,7 +192,8 @@ def byline_fields(line: str, profile=EMPTY, strict=False) -> dict:
         fields["author"] = by_latin["author"]
         return fields
     # Tatweel and diacritics (`بقلـــم: مُحمّد`) are dropped to read the credit and the name.
-    credits = _NEXT_CREDIT.split(_WORD_MARKS.sub("", line))
+    plain = _WORD_MARKS.sub("", line)
+    credits = _NEXT_CREDIT.split(plain)
     if len(credits) > 1:
         found = [byline_fields(credit, profile) for credit in credits]
         if all(found) and all(_AUTHOR_LINE.match(credit) for credit in credits):
@@ -202,7 +202,7 @@ def byline_fields(line: str, profile=EMPTY, strict=False) -> dict:
                     if key != "byline":
                         fields.setdefault(key, value)
             return fields or {"byline": line}
-    marked = _AUTHOR_LINE.match(_WORD_MARKS.sub("", line))
+    marked = _AUTHOR_LINE.match(plain)
     if marked:
         author = " ".join(_TITLES.sub("", marked["author"].strip()).split())
         said = marked["marked"] or marked["dashed"]
@@ -227,6 +227,8 @@ def byline_fields(line: str, profile=EMPTY, strict=False) -> dict:
     kinds = [_kind(p, profile, quoted) for p in parts]
     unknown = kinds.count(None)
     known = len(parts) - unknown
+    # The archive's own furniture line (`محليات - 12/3/2014` on every seed), before its date is cut.
+    recurring = profile.is_line(whole)
     separated = bool(SEPARATORS.search(line))
     if unknown and not recurring:
         # One unnamed group beside a place or an agency (`عين اليوم – الرياض`) is still a

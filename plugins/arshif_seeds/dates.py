@@ -120,7 +120,7 @@ def numeric_order(text: str) -> int:
     """What the numeric dates in `text` show of their order: +1 for each that can only be
     d/m (`25/03/2014`), -1 for each that can only be m/d (`03/25/2014`)."""
     votes = 0
-    for match in _NUMERIC_DMY.finditer(text.translate(_DIGITS)):
+    for match in _NUMERIC_DMY.finditer(text):  # int() reads Arabic-Indic digits too
         first, second = int(match[1]), int(match[2])
         votes += (first > 12 >= second) - (second > 12 >= first)
     return votes

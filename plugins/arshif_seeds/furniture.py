@@ -103,8 +103,8 @@ class Profile:
     masthead: frozenset = frozenset()
     # Trailers (by `line_key`) glued after the last sentence of many seeds (`glued_tail`).
     endings: frozenset = frozenset()
-    # The archive writes numeric dates month first (03/25/2014): its top and bottom
-    # lines show more dates that can only be m/d than ones that can only be d/m.
+    # The archive writes numeric dates month first (03/25/2014): its short top and
+    # bottom lines show more dates that can only be m/d than ones that can only be d/m.
     month_first: bool = False
     # Share of seeds whose first line is short and not a sentence: a headline.
     headline_first: float = 0.0
@@ -199,9 +199,10 @@ def learn(texts) -> Profile:
         bottom = range(max(1, len(lines) - BOTTOM_LINES), len(lines))
         for zone, indexes in (("top", top), ("bottom", bottom)):
             for index in indexes:
-                date_order += numeric_order(lines[index])
                 key = line_key(lines[index])
                 words = key.split()
+                if len(words) <= OPENING_LINE_MAX_WORDS:  # bylines and stamps, not the story
+                    date_order += numeric_order(lines[index])
                 if len(words) <= LINE_MAX_WORDS:
                     line_support[key].add(copy)
                 if OPENING_WORDS < len(words) <= OPENING_LINE_MAX_WORDS:
