@@ -309,3 +309,11 @@ def test_a_noun_often_followed_by_a_persons_name_is_a_role():
     assert colleague.context["الزميل"][1] == "محمد"
     docs = archive((3, colleague), (5, {"الزميل": TITLE_WEIGHT + 1.0}))
     assert not any("الزميل" in tags for tags in choose_tags(docs))
+
+
+def test_a_word_that_mostly_heads_a_phrase_is_short_for_it_alone():
+    whole = candidates("المقاومة الشعبية تتقدم", ["تقدمت المقاومة الشعبية في عدن."])
+    short = candidates("المقاومة تتقدم", ["تقدمت المقاومة في عدن."])
+    assert "المقاومة" in whole.headed
+    chosen = choose_tags(archive((6, whole), (3, short)))
+    assert "المقاومة" not in chosen[6]  # six of nine articles write «المقاومة الشعبية»

@@ -620,6 +620,7 @@ def _local_completion(term, context, counter, alone):
 COMPLETED_SHARE = 0.5
 OVERREAD_RATIO = 5
 HONORIFIC_SHARE = 0.8
+HEADED_SHARE = 0.5
 ROLE_SHARE = 0.25
 COMPLETED_MIN = 3
 LOCAL_SHARE = 0.3
@@ -677,7 +678,8 @@ def choose_tags(candidate_lists, max_tags=5, max_share=0.1, min_headline_share=0
     three weak ones as well.
 
     A term that heads a longer phrase wherever the article writes it is no
-    tag of that article; a fragment of a longer name (`_completions`) gives
+    tag of that article, nor anywhere if it does so in most of its articles
+    (`HEADED_SHARE`); a fragment of a longer name (`_completions`) gives
     way to that name where the article writes it whole, and to nothing
     elsewhere; «على» opens no name unless the archive also spells it «علي»
     (else it is the preposition: «على ملعب»); two spellings of one country
@@ -752,6 +754,10 @@ def choose_tags(candidate_lists, max_tags=5, max_share=0.1, min_headline_share=0
                 shortened[term] = canonical_of[prefix]
     alone = Counter(df)
     alone.subtract(fold(term.lstrip("~")) for heads in headed for term in heads)
+    # «الجالية» of «الجالية المصرية», «الحراك» of «الحراك الجنوبي»: a single word that
+    # heads a longer phrase in most of its articles is short for it where it stands alone.
+    short = {key for key in alone if " " not in key and df[key] >= COMPLETED_MIN
+             and df[key] - alone[key] >= HEADED_SHARE * df[key] and key not in _PLACES}
     fragments, completions = _completions(contexts, alone)
     chosen = []
     for terms, context, heads in zip(candidate_lists, contexts, headed):
@@ -771,6 +777,8 @@ def choose_tags(candidate_lists, max_tags=5, max_share=0.1, min_headline_share=0
                 if longer is None:
                     continue
                 found = (found[0], longer)
+            elif key in short:
+                continue
             scored.append((weight * found[0], found[1]))
         # On a tie the longer name wins: «الأمم» alone is a fragment of «الأمم المتحدة».
         scored.sort(key=lambda item: (-item[0], -item[1].count(" "), item[1]))
