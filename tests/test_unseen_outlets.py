@@ -270,8 +270,9 @@ def test_learned_outlet_furniture_is_not_published(outlet_site):
     learned = report["sources"]["(folder)"]
     assert learned["masthead"] == ["صدى الوادي | أخبار المحافظات"]
     assert learned["seeds_touched"] == 12
-    home = (out / "index.html").read_text(encoding="utf-8")
-    assert not [f for f in FURNITURE if f in home]
+    for listing in ("index.html", "feeds/all.atom.xml"):
+        text = (out / listing).read_text(encoding="utf-8")
+        assert not [f for f in FURNITURE if f in text], listing
     for n in range(1, 13):
         page = (out / "a" / f"sada_{n:04d}" / "index.html").read_text(encoding="utf-8")
         story, description, data = _shown(page)
