@@ -131,6 +131,34 @@ RULES = [
         "إذاعة",
         id="a source's name before a dash at the start is no headline text",
     ),
+    pytest.param(
+        "أعلن وزير الداخلية في الإقليم، سمير علي حسن، اليوم الاثنين، أن شخصين على الأقل قتلا في هجوم على "
+        "مركز للشرطة في البلدة.",
+        "أن شخصين على الأقل قتلا",
+        "وزير الداخلية:",
+        id="a dual after أن keeps أن: «المتحدث: شخصين» would be ungrammatical",
+    ),
+    pytest.param(
+        "أكد العقيد سالم فهد مأمور قسم شرطة وادي النخيل، أن رجال الشرطة تمكنوا من القبض على عشرين شخصا من "
+        "الباعة الجائلين في الميدان صباح اليوم.",
+        "رجال الشرطة تمكنوا من القبض على عشرين شخصا",
+        "وادي النخيل:",
+        id="after a rank the name follows it: the words closing the speaker's part are no speaker",
+    ),
+    pytest.param(
+        "ذكرت صحيفة (الأخبار اليومية)، الصادرة اليوم، أن المبعوث السابق سالم فهد موجود منذ أمس في العاصمة "
+        "للتوسط بين الطرفين.",
+        "المبعوث السابق سالم فهد",
+        "صحيفة:",
+        id="a speaker cut down to the bare head of a name (صحيفة) is no speaker",
+    ),
+    pytest.param(
+        "أعلن عشرات الموظفين في الهيئة، اليوم، قيامهم باعتصام مفتوح أمام مقر الوزارة، حتى تتحقق مطالبهم بأن "
+        "يقوم الوزير بتعيين نائب له لشؤون الموظفين.",
+        "أعلن عشرات الموظفين",
+        "مطالبهم:",
+        id="an أن inside a clause after حتى is not the saying verb's: no speaker form",
+    ),
 ]
 
 
@@ -157,3 +185,10 @@ def test_never_an_ellipsis():
 def test_never_ends_on_a_word_prose_never_ends_a_clause_on():
     headline = make_headline("تظاهرت أعداد كبيرة من طلاب الجامعة أمام مبنى وزارة التعليم العالي في العاصمة احتجاجا")
     assert headline.endswith("في العاصمة"), headline
+
+
+def test_a_statement_about_the_speaker_is_said_with_its_pronoun():
+    headline = make_headline(
+        "قال المدير الفني للفريق سالم فهد إنه سيغادر الفريق بعد انتهاء عقده في نهاية الموسم الحالي."
+    )
+    assert "إنه سيغادر الفريق" in headline and ":" not in headline, headline

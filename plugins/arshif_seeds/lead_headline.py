@@ -30,6 +30,10 @@ HEADLINE_SLACK_CHARS = 10
 COMPLETE_SLACK_CHARS = 20
 HEADLINE_TARGET_CHARS = 45
 SPEAKER_MAX_WORDS = 3
+# A shorter word ending in `ين` is most often a name or a singular (`حسين`, `الصين`), not a plural.
+OBLIQUE_MIN_LETTERS = 5
+# Words of the statement a plain `قال فلان إن …` clause must keep to stand for it.
+STATEMENT_MIN_WORDS = 3
 # A speaker without a title word (`هيئة الإذاعة والتلفزيون التركية`) may be this long.
 PLAIN_SPEAKER_MAX_WORDS = 6
 PLAIN_SPEAKER_MAX_CHARS = 40
@@ -303,6 +307,8 @@ _BETWEEN = frozenset({"بين", "مابين"})
 # Prepositions as the continuation table spells their slots (`keywords.fold`; `إلى` and `ل` share one).
 _PREPOSITION_SLOTS = {fold(word): fold(word) for word in "في من على عن مع بين حول ضد لدى نحو تجاه".split()}
 _PREPOSITION_SLOTS[fold("إلى")] = "الي"
+# What an impersonal `إنه` (it) is followed by: `إنه تم`, `إنه لا توجد`, `إنه من المقرر`.
+_IMPERSONAL_STARTS = frozenset("كان يمكن تم يتم سيتم لا لم لن ليس من قد يجب ينبغي بات جرى سوف".split())
 _COMPLEMENTISERS = frozenset("أن ان إن أنه انه إنه أنها انها إنها بأن بان أنهم انهم".split())
 _NAME_GLUE = frozenset("بن ابن بنت أبو ابو أبي ابي عبد آل ال أم".split())
 _OPEN_CLOSE = {"«": "»", "(": ")", "“": "”", "[": "]", '"': '"'}
@@ -564,15 +570,14 @@ def _from_statement(lead):
         return _quote_headline(speaker, quoted["quote"]) if speaker else ""
     if not match:
         return ""
-    if any(_bare(word) in _CLAUSE_STARTS for word in match["speaker"].split()):
+    if any(_bare(word) in _CLAUSE_STARTS or _bare(word) == "حتى" for word in match["speaker"].split()):
         return ""
     speaker = _speaker_name(match["speaker"])
     if not speaker:
         return ""
     statement = tighten(match["statement"])
-    if not match["pronoun"]:
-        first, _, rest = statement.partition(" ")
-        statement = f"{_nominative(first)} {rest}"
+    first, _, rest = statement.partition(" ")
+    statement = f"{_nominative(first)} {rest}"
     statement = _MODAL_START.sub("", statement)
     statement = _main_clause(statement)
     if statement.startswith("«") and statement.count("«") == 1 and statement.endswith("»"):
@@ -588,7 +593,36 @@ def _from_statement(lead):
         and _bare(words[1]) in _ATTRIBUTING_VERBS
     ):
         return shorten(statement)
-    return f"{speaker}: {shorten(statement, room, taken=len(speaker) + 2)}" if len(words) >= 2 else ""
+    if len(words) < 2:
+        return ""
+    said = shorten(statement, room, taken=len(speaker) + 2)
+    # `شخصين قتلا` keeps its accusative only after `أن`, and in `أنه سيستقيل` the speaker is the
+    # statement's subject, which `المتحدث: سيستقيل` loses: the plain clause says both right, when
+    # it keeps the statement (all of it, for a pronoun; enough of it to stand, for a case ending).
+    oblique = _oblique_start(match["statement"])
+    if _about_speaker(match) or oblique:
+        clause = _from_clause(lead).split()
+        start = next((i for i, word in enumerate(clause) if _bare(word) in _COMPLEMENTISERS), len(clause))
+        kept = len(clause) - start - 1
+        if start >= 2 and kept >= (STATEMENT_MIN_WORDS if oblique else len(said.split()) - 1):
+            return " ".join(clause)
+    return f"{speaker}: {said}"
+
+
+def _about_speaker(match):
+    """`أنه سيستقيل`, `أنها اعتقلت`: the complementiser's pronoun is the speaker (before a verb), not the
+    `إنه كان يمكن`, `أنه نظرا …` of an impersonal statement."""
+    pronoun = match["pronoun"]
+    first = _bare(match["statement"].split(" ", 1)[0])
+    if pronoun != "ه":
+        return bool(pronoun)
+    return first not in _IMPERSONAL_STARTS and (first.startswith("سي") or _opener(first))
+
+
+def _oblique_start(statement):
+    """`شخصين`, `المصريين`: a dual or plural in the case `أن` gave it, wrong once `أن` is gone."""
+    first = _bare(statement.split(" ", 1)[0])
+    return len(first) >= OBLIQUE_MIN_LETTERS and first.endswith("ين")
 
 
 def _speaker_only(headline):
@@ -802,7 +836,21 @@ def _speaker_name(speaker):
     """The speaker's short name (`وانغ يي`, `محمد مرسي`, `وزارة الخارجية`), or "" when it is not clear."""
     speaker = _WHEN.sub(" ", _ADDRESSEE.sub(" ", speaker))
     head = _SPEAKER_STOP.split(" " + speaker + " ", 1)[0].strip()
-    return _TRAILING_PUNCT.sub("", _name_of(head) or _trailing_name(speaker) or _title_only(head))
+    # After a rank or courtesy the name follows it (`العميد هاني جرجس مأمور قسم شرطة قصر النيل`): the
+    # words closing the speaker's part are then a place or an office, not the speaker.
+    trailing = _trailing_name(speaker)
+    if trailing and _HONORIFIC.search(head) and trailing.split()[0] not in _NAME_GLUE:
+        trailing = ""
+    name = _TRAILING_PUNCT.sub("", _name_of(head) or trailing or _title_only(head))
+    return name if _speaker_like(name) else ""
+
+
+def _speaker_like(name):
+    """Not a clause (`تتحقق مطالبهم`) nor the bare head of a name whose rest went (`صحيفة`)."""
+    words = name.split()
+    if not words or _opener(words[0]):
+        return False
+    return not (len(words) == 1 and not words[0].startswith("ال") and _bare(words[0]).endswith("ة"))
 
 
 def _trailing_name(speaker):
