@@ -27,6 +27,7 @@ import platform
 import shutil
 import sys
 import tempfile
+import threading
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -41,6 +42,8 @@ DUMP = ROOT.parent / "shared" / "corpus" / "saudinewsnet" / "saudinewsnet.jsonl"
 QUERY = "الصين"
 HALF = "half of each corpus (every other article and record)"
 BOTH = "egynews2013 + SaudiNewsNet dump"
+# Issue 11's scale: peak memory under 2 GB with this many articles.
+TARGET_ARTICLES = 50000
 
 
 class CountingIndex(StaticIndex):
@@ -84,12 +87,53 @@ def every_other_line(source, target):
         out.writelines(line for n, line in enumerate(lines) if n % 2 == 0)
 
 
+class ProcessPeaks(threading.Thread):
+    """Polls the peak resident set (VmHWM) of every process whose command line
+    names `marker` until stopped: the build's main process and the processes
+    it forks (the search index's child, the parse workers) carry its command line."""
+
+    def __init__(self, marker):
+        super().__init__(daemon=True)
+        self.marker, self.peaks, self.parents = marker.encode(), {}, {}
+        self.done = threading.Event()
+
+    def run(self):
+        while not self.done.wait(0.2):
+            for pid in filter(str.isdigit, os.listdir("/proc")):
+                try:
+                    with open(f"/proc/{pid}/cmdline", "rb") as handle:
+                        if self.marker not in handle.read():
+                            continue
+                    with open(f"/proc/{pid}/status", encoding="utf-8") as handle:
+                        status = dict(line.split(":", 1) for line in handle if ":" in line)
+                except OSError:
+                    continue
+                if "VmHWM" in status:
+                    self.peaks[pid] = max(self.peaks.get(pid, 0), int(status["VmHWM"].split()[0]) / 1024)
+                    self.parents[pid] = status["PPid"].strip()
+
+    def split(self):
+        """(peak MB of the main process, of its largest forked child); None when not seen."""
+        main = [pid for pid in self.peaks if self.parents[pid] not in self.peaks]
+        forked = [self.peaks[pid] for pid in self.peaks if pid not in main]
+        return (round(max((self.peaks[pid] for pid in main), default=0), 1) or None,
+                round(max(forked, default=0), 1) or None)
+
+
 def build(seeds, work):
     out = os.path.join(work, "out")
     report = os.path.join(work, "report.json")
+    cache = os.path.join(work, "cache")
     cmd = [sys.executable, "-m", "invoke", "build", "--seeds", seeds, "--output", out,
-           "--cache", os.path.join(work, "cache"), "--report", report]
-    measured = run_measured(cmd, str(ROOT))
+           "--cache", cache, "--report", report]
+    peaks = ProcessPeaks(cache)
+    peaks.start()
+    try:
+        measured = run_measured(cmd, str(ROOT))
+    finally:
+        peaks.done.set()
+        peaks.join()
+    measured["main_peak_mb"], measured["child_peak_mb"] = peaks.split()
     with open(report, encoding="utf-8") as handle:
         published = json.load(handle)["counts"]["published"]
     size, files = tree_size(out)
@@ -134,6 +178,13 @@ def growth(small, large):
             f"per text byte {wall / text:.2f}x wall, {cpu / text:.2f}x CPU.")
 
 
+def projected_peak(half, both, articles=TARGET_ARTICLES):
+    """Peak memory (MB) at `articles`, on the line through the half and whole
+    builds (the same mix of the two corpora)."""
+    slope = (both["peak_mb"] - half["peak_mb"]) / (both["articles"] - half["articles"])
+    return both["peak_mb"] + slope * (articles - both["articles"])
+
+
 def write(results, args):
     machine = f"{platform.node()} {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
     runs = dict(results)
@@ -144,16 +195,22 @@ def write(results, args):
         f"Date: {datetime.date.today().isoformat()}.",
         f"Command: `python benchmarks/bench_archive.py --n {args.n}` (part of `invoke bench`). "
         f"Code: {args.version}.", "",
-        "| build | articles | text MB | wall s | CPU s | peak MB | output MB | bytes/article "
-        "| search index MB | first query kB (gzip) |",
-        "|---|---|---|---|---|---|---|---|---|---|",
+        "| build | articles | text MB | wall s | CPU s | peak MB | main / largest forked peak MB "
+        "| output MB | bytes/article | search index MB | first query kB (gzip) |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for name, r in results:
         lines.append(f"| {name} | {r['articles']:,} | {r['text_mb']} | {r['wall_s']} | {r['cpu_s']} | "
-                     f"{r['peak_mb']} | {r['output_mb']} | {r['bytes_per_article']} | {r['search_mb']} | "
+                     f"{r['peak_mb']} | {r.get('main_peak_mb')} / {r.get('child_peak_mb')} | {r['output_mb']} | {r['bytes_per_article']} | {r['search_mb']} | "
                      f"{r['first_query_kb_gz']} |")
     lines += ["", f"Both corpora against egynews2013 alone (issue 11's measure): {growth(one, both)} "
               f"Peak memory {both['peak_mb']:.0f} MB.", "",
+              f"Peak memory projected to {TARGET_ARTICLES:,} articles of the same mix, on the line through "
+              f"the half and whole builds: {projected_peak(half, both):.0f} MB (target: under 2,000 MB). "
+              "Peak: the largest resident set of the build's processes (getrusage); main / largest "
+              "forked: the VmHWM of the main process and of the largest process it forked (the "
+              "search index's child, whose resident set includes the pages it shares with the main "
+              "process), polled every 0.2 s.", "",
               f"Like with like, both corpora whole against half of each: {growth(half, both)}", "",
               "Text: the UTF-8 bytes of the seed files and of the dump records' titles and texts. "
               "SaudiNewsNet articles are longer than egynews2013's, so per article the both-corpora "
