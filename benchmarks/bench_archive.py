@@ -5,7 +5,8 @@ other egynews2013 article with every other record of the SaudiNewsNet dump
 (half of each corpus, the same mix as 3) and (3) every egynews2013 article
 with the whole SaudiNewsNet dump read directly as a seed (about 38,700
 articles), each in a fresh process, and records wall and CPU time, peak
-memory, the seeds' text bytes, output bytes per article (file bytes), search
+memory (the build's largest process, and the main process's and its largest
+forked process's own peaks), the seeds' text bytes, output bytes per article (file bytes), search
 index size, and the bytes a first search fetches: the search page's scripts,
 the index manifest and the index files the query «الصين» reads (found with the
 Python engine, which reads the same files as the browser), gzip-compressed.
@@ -14,6 +15,8 @@ Growth is time per article at (3) over time per article at (1), the target
 of issue 11. SaudiNewsNet articles are longer than egynews2013's, so (3) has
 more text per article than (1); (2) against (3) compares like with like (the
 same articles' mix at half and whole size), and time per text byte is given too.
+Peak memory is projected to issue 11's 50,000 articles on the line through (2)
+and (3).
 
     python benchmarks/bench_archive.py [--n 20000]
 """
