@@ -441,3 +441,17 @@ def test_a_dated_masthead_dates_the_article():
     assert [(s.title, s.date) for s in seeds] == [(h, datetime.date(2014, 3, i + 1))
                                                   for i, (h, _, _) in enumerate(stories)]
     assert all(s.paragraphs[0].startswith(LEAD[:20]) for s in seeds)
+
+
+@pytest.mark.parametrize("byline, author, place", [
+    ("By Ahmed Salem, Example Online", "Ahmed Salem", None),
+    ("بقلم الكاتب: محمد علي", "محمد علي", None),
+    ("بقلم / محمد علي", "محمد علي", None),
+    ("كتب/ محمد علي", "محمد علي", None),
+    ("كتبت - الصحفية منى أحمد", "منى أحمد", None),
+    ("مراسلنا في الرياض", None, "الرياض"),
+    ("مراسل الأنباء في جدة", None, "جدة"),
+])
+def test_more_byline_wordings(byline, author, place):
+    seed = parsed(f"{HEADLINE}\n{byline}\n{BODY}")
+    assert (seed.author, seed.place, seed.paragraphs) == (author, place, [LEAD, SECOND, THIRD])

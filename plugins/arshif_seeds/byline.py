@@ -43,11 +43,14 @@ _PLACE_FULL = rf"{_PLACE}(?:\s*[،,]\s*{_PLACE}|\s*\({_PLACE}\))?"
 
 # `كتب - X:`, `بقلم X`, `ترجمة - X`: the line says who wrote it; `تحرير: X`,
 # `تصوير - X` name who edited or photographed it, not its author.
+# Titles before a writer's name (`د. فلان`, `الكاتبة فلانة`): not part of it.
+_TITLE_WORDS = ("الدكتور|الدكتورة|المهندس|المهندسة|الأستاذ|الاستاذ|الأستاذة|الاستاذة|الشيخ|الكاتب|الكاتبة"
+                "|الصحفي|الصحفية|الصحافي|الصحافية|الإعلامي|الإعلامية|الاعلامي|الاعلامية|الزميل|الزميلة")
 _WROTE = "كتبوا|كتبها|كتبه|كتبت|كتب|بقلم"
 _CREDITED = "ترجمة|إعداد|اعداد|تقرير|متابعة|حوار"
 _NOT_WRITTEN = "تحرير|تصوير|مراجعة|تدقيق"
 _AUTHOR_LINE = re.compile(
-    rf"^(?:(?:{_WROTE})(?P<marked>\s*(?:{DASH}+|:))?\s"
+    rf"^(?:(?:{_WROTE})(?:\s+(?:{_TITLE_WORDS}))?(?P<marked>\s*(?:{DASH}+|:|/))?\s"
     rf"|(?:{_CREDITED}|(?P<credit>{_NOT_WRITTEN}))"
     rf"(?P<dashed>\s*(?:{DASH}+|:)))"
     rf"\s*(?P<author>[^:\d]{{2,60}}?)\s*:?$"
@@ -57,7 +60,9 @@ _NEXT_CREDIT = re.compile(rf"(?:[\s,،|]|{DASH})+(?=(?:{_WROTE}|{_CREDITED}|{_NO
 # A dash between a byline's parts (not one joining words, nor the tatweel of `لـ`).
 _DASHED = re.compile(rf"\s{DASH}+|[-–—_]+\s")
 # `By Ahmed Salem`: an English byline.
-_BY_LATIN = re.compile(r"^By\s+(?P<author>[A-Z][a-z'’.-]+(?: [A-Z][a-z'’.-]*){1,3})$")
+_BY_LATIN = re.compile(r"^By\s+(?P<author>[A-Z][a-z'’.-]+(?: [A-Z][a-z'’.-]*){1,3})(?:\s*[,|–-]\s*[^,|]{2,40})?$")
+# `مراسلنا في الرياض`: the outlet's correspondent, a place and nobody named.
+_CORRESPONDENT = re.compile(rf"^(?:من\s+)?مراسل(?:نا|تنا|ة|و)?(?:\s+[{_AR}]+)?\s+(?:في|ب)\s*(?P<place>[{_AR} ]{{2,30}})$")
 # `(رويترز) - قال …`: the agency alone before the lead.
 _AGENCY_PREFIX = re.compile(rf"^[(\[]\s*(?P<agency>{_AGENCY})\s*[)\]]\s*(?:{DASH}+|:)\s*")
 _AUTHOR_PREFIX = re.compile(rf"^(?:كتب|كتبت)\s*{DASH}+\s*(?P<author>[^:،.]{{2,40}}?)\s*:\s*")
@@ -106,7 +111,7 @@ _EXCLUSIVE = frozenset({"خاص", "حصري", "حصريا", "حصرياً"})
 # A desk or a staff, not a person: `كتب - محرر الشؤون المحلية`, `فريق التحرير`.
 _STAFF = frozenset("محرر المحرر محررو محررون مراسل المراسل مراسلة مراسلو مراسلون قسم فريق وحدة مكتب "
                    "هيئة أسرة اسرة خدمة إدارة ادارة".split())
-_TITLES = re.compile(r"^(?:د\.|د |الدكتور|الدكتورة|المهندس|الأستاذ|الاستاذ|الشيخ|م\.)\s*")
+_TITLES = re.compile(rf"^(?:د\.|د |م\.|(?:{_TITLE_WORDS})(?!\S))\s*")
 _NOT_IN_NAMES = frozenset(
     "في فى من إلى الى عن مع بعد قبل حول ضد بين هل لا لم لن ما و أو ثم".split()
 )
@@ -187,6 +192,9 @@ def byline_fields(line: str, profile=EMPTY, strict=False) -> dict:
     if tail and tail.start() > 0:
         fields["date_text"] = tail["date"]
         line = line[: tail.start()]
+    correspondent = _CORRESPONDENT.match(line)
+    if correspondent and is_place(correspondent["place"].strip()):
+        return {**fields, "place": correspondent["place"].strip()}
     by_latin = _BY_LATIN.match(line.strip(" ,"))
     if by_latin:
         fields["author"] = by_latin["author"]
