@@ -30,7 +30,7 @@ HEADLINE_SLACK_CHARS = 10
 COMPLETE_SLACK_CHARS = 20
 HEADLINE_TARGET_CHARS = 45
 SPEAKER_MAX_WORDS = 3
-# A shorter word ending in `ين` is most often a name or a singular (`حسين`, `الصين`), not a plural.
+# A shorter word ending in `ين` (without `ال`) is most often a name or a singular (`حسين`, `الصين`), not a plural.
 OBLIQUE_MIN_LETTERS = 5
 # Words of the statement a plain `قال فلان إن …` clause must keep to stand for it.
 STATEMENT_MIN_WORDS = 3
@@ -621,7 +621,7 @@ def _about_speaker(match):
 
 def _oblique_start(statement):
     """`شخصين`, `المصريين`: a dual or plural in the case `أن` gave it, wrong once `أن` is gone."""
-    first = _bare(statement.split(" ", 1)[0])
+    first = _bare(statement.split(" ", 1)[0]).removeprefix("ال")
     return len(first) >= OBLIQUE_MIN_LETTERS and first.endswith("ين")
 
 
