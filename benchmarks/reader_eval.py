@@ -67,6 +67,8 @@ FURNITURE = re.compile(
 RELATED = re.compile(r"^(?:[اأ]قر[اأ] [اأ]يض|(?:ال)?[اأ]خبار (?:ال)?متعلقة|(?:ال)?(?:مواضيع|موضوعات) (?:ال)?متعلقة)")
 # A byline or credit line: a few words around a dash or colon, or a whole line in brackets.
 BYLINE = re.compile(r"^(?=(?:\S+\s+){0,5}\S+$).*[-–—ـ_:(]|^\(.*\)$")
+# Credits: `إعداد: X, تصوير : Y`, one credit word and a name each, longer than a byline line.
+CREDITS = re.compile(r"^(?:\s*(?:إعداد|اعداد|تصوير|تحرير|مراجعة|تنسيق|متابعة|كتب|كتبت|بقلم)\s*[:/]\s*[^:,،]{2,40}?\s*[,،]?)+$")
 # Links and addresses are furniture when they stand (nearly) alone; a sentence may cite a site.
 LINK = re.compile(r"https?://|www\.|[\w.+-]+@[\w-]+\.\w+")
 SHORT_WORDS = 8
@@ -139,7 +141,7 @@ def content_sentences(text):
         if in_related and len(line.split()) <= 20 and not re.search(r"[.!?؟]$", line):
             continue
         in_related = False
-        if FURNITURE.search(line) or DATELINE.search(line) or BYLINE.search(line):
+        if FURNITURE.search(line) or DATELINE.search(line) or BYLINE.search(line) or CREDITS.search(line):
             continue
         out.extend(s for s in split_sentences(line) if len(s.split()) >= 4 and not FURNITURE.search(s))
     return out
