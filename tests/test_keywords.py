@@ -317,3 +317,16 @@ def test_a_word_that_mostly_heads_a_phrase_is_short_for_it_alone():
     assert "المقاومة" in whole.headed
     chosen = choose_tags(archive((6, whole), (3, short)))
     assert "المقاومة" not in chosen[6]  # six of nine articles write «المقاومة الشعبية»
+
+
+def test_a_name_mentioned_once_after_the_opening_is_no_tag_of_that_article():
+    filler = " ".join(["وأضاف المتحدث أن العمل في المشروع مستمر منذ أسابيع."] * 6)
+    late = candidates("افتتاح مشروع جديد للطاقة", [f"افتتح الوزير مشروعا جديدا للطاقة. {filler} "
+                                                   "وكان الوزير قد زار مستشفى الزيتون الشهر الماضي."])
+    again = candidates("افتتاح مشروع جديد للطاقة", [f"افتتح الوزير مشروعا جديدا للطاقة. {filler} "
+                                                    "وزار الوزير مستشفى الزيتون. وقال مدير مستشفى الزيتون إن الزيارة مهمة."])
+    early = candidates("حادث سير على الطريق", ["نقل المصابون إلى مستشفى الزيتون بعد الحادث."])
+    assert "مستشفى الزيتون" in late and "مستشفى الزيتون" in late.passing
+    assert "مستشفى الزيتون" not in again.passing and "مستشفى الزيتون" not in early.passing
+    chosen = choose_tags(archive((3, early), (1, late)))
+    assert "مستشفى الزيتون" in chosen[0] and "مستشفى الزيتون" not in chosen[3]

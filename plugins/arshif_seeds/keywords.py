@@ -445,6 +445,8 @@ def _occurrences(text):
 TITLE_WEIGHT = 3.0
 BODY_CAP = 2.5
 NAME_FACTOR = 1.5  # a name says more about an article than a noun
+# The words of a news article's opening sentence or two, where what it is about is named.
+SALIENT_WORDS = 40
 
 
 class Candidates(dict):
@@ -454,12 +456,16 @@ class Candidates(dict):
     counted over the archive to tell a fragment of a longer name from a
     name; and `headed`, the terms that start a longer phrase wherever the
     article writes them («المعارضة» of «المعارضة السورية»): no tags here,
-    though they count for the archive's frequencies."""
+    though they count for the archive's frequencies; and `passing`, the terms
+    named once, after the opening and not in the headline (the hospital the
+    injured were taken to, a summit's next venue): no tags of this article
+    either."""
 
-    def __init__(self, weights, context, headed):
+    def __init__(self, weights, context, headed, passing=frozenset()):
         super().__init__(weights)
         self.context = context
         self.headed = headed
+        self.passing = passing
 
 
 def candidates(title, paragraphs, lead_words=120, body_words=400):
@@ -473,6 +479,8 @@ def candidates(title, paragraphs, lead_words=120, body_words=400):
     السورية») is no tag of this article.
     """
     words = " ".join(paragraphs).split()
+    opening = {term for term, *_ in _occurrences(" ".join(words[:SALIENT_WORDS]))}
+    mentions = Counter()
     body = Counter()
     names = set()
     around = {}  # term: [words before, words after, always headed]
@@ -484,6 +492,7 @@ def candidates(title, paragraphs, lead_words=120, body_words=400):
                 title_terms[term] = factor
             else:
                 body[term] += weight * factor
+                mentions[term] += 1
             if factor == NAME_FACTOR:
                 names.add(term)
             seen = around.setdefault(term, [set(), set(), True])
@@ -498,6 +507,9 @@ def candidates(title, paragraphs, lead_words=120, body_words=400):
         family = name.rsplit(" ", 1)[1]
         if family[:2] == "ال" and family in found:
             found[name] += found.pop(family)
+            mentions[name] += mentions[family]
+            if family in opening or family in title_terms:
+                opening.add(name)
     context = {}
     for term in found:
         before, after, _ = around[term]
@@ -508,7 +520,9 @@ def candidates(title, paragraphs, lead_words=120, body_words=400):
         if before or after:
             context[term] = (before, after)
     headed = frozenset(term for term in found if around[term][2])
-    return Candidates({term: round(w, 2) for term, w in found.items()}, context, headed)
+    passing = frozenset(term for term in found
+                        if term not in title_terms and term not in opening and mentions[term] <= 1)
+    return Candidates({term: round(w, 2) for term, w in found.items()}, context, headed, passing)
 
 
 def _resolve_clitics(candidate_lists):
@@ -687,6 +701,7 @@ def choose_tags(candidate_lists, max_tags=5, max_share=0.1, min_headline_share=0
     """
     contexts = [getattr(terms, "context", {}) for terms in candidate_lists]
     headed = [getattr(terms, "headed", frozenset()) for terms in candidate_lists]
+    passing = [getattr(terms, "passing", frozenset()) for terms in candidate_lists]
     candidate_lists = _resolve_clitics(candidate_lists)
     total = len(candidate_lists)
     # Counted per spelling first (in C), then folded once per distinct spelling.
@@ -760,11 +775,11 @@ def choose_tags(candidate_lists, max_tags=5, max_share=0.1, min_headline_share=0
              and df[key] - alone[key] >= HEADED_SHARE * df[key] and key not in _PLACES}
     fragments, completions = _completions(contexts, alone)
     chosen = []
-    for terms, context, heads in zip(candidate_lists, contexts, headed):
+    for terms, context, heads, once in zip(candidate_lists, contexts, headed, passing):
         scored = []
         for term, weight in terms.items():
             found = scoring.get(term)
-            if not found or (weight < TITLE_WEIGHT and term in headline_only) or term in heads:
+            if not found or (weight < TITLE_WEIGHT and term in headline_only) or term in heads or term in once:
                 continue
             if term in shortened:
                 term = shortened[term]
