@@ -8,6 +8,7 @@ import re
 
 import pytest
 
+from arshif_theme import stories
 from arshif_theme.stories import story_groups
 from sitebuild import ROOT, build_site, copy_seeds
 
@@ -105,6 +106,35 @@ def test_a_new_member_re_renders_its_group_and_not_the_others(tmp_path):
     after = {n: os.stat(out / address[n] / "index.html").st_mtime_ns for n in before}
     assert after["12945_egypt.txt"] != before["12945_egypt.txt"]
     assert all(after[n] == before[n] for n in EDITED + FOLLOW_UP)
+
+
+def counting_sketches(monkeypatch):
+    """Patch `stories.sketch` to count the texts sketched; returns the counter."""
+    made, sketch = [], stories.sketch
+    monkeypatch.setattr(stories, "sketch", lambda text, vocabulary: made.append(text) or sketch(text, vocabulary))
+    return made
+
+
+def test_a_rebuild_sketches_only_the_new_article_and_groups_as_from_scratch(tmp_path, monkeypatch, caplog):
+    made = counting_sketches(monkeypatch)
+    build_site(copy_seeds(ALL, tmp_path / "whole" / "seeds", source=FIXTURES), tmp_path / "whole" / "out")
+    scratch = report_of(tmp_path / "whole")["stories"]
+    assert len(made) == len(urls(tmp_path / "whole"))
+    seeds = copy_seeds([n for n in ALL if n != "13048_politics.txt"], tmp_path / "seeds", source=FIXTURES)
+    build_site(seeds, tmp_path / "out")
+    del made[:]
+    copy_seeds(["13048_politics.txt"], seeds, source=FIXTURES)
+    build_site(seeds, tmp_path / "out")
+    assert len(made) == 1 and report_of(tmp_path)["stories"] == scratch  # the others' sketches reused
+    os.remove(seeds / "digest.txt")  # a gone article's sketch is dropped from the cache
+    build_site(seeds, tmp_path / "out")
+    cache = tmp_path / "out-cache" / stories.CACHE_NAME
+    assert len(stories.load_sketches(str(cache), {})) == len(urls(tmp_path))
+    cache.write_bytes(b"\x80\x05damaged")
+    del made[:]
+    build_site(seeds, tmp_path / "out")  # a damaged cache is ignored, said, and made again
+    assert "damaged cache" in caplog.text and len(made) == len(urls(tmp_path))
+    assert report_of(tmp_path)["stories"] == scratch
 
 
 def test_pure_groups_are_the_connected_same_story_pairs():

@@ -1,4 +1,4 @@
-"""The reader's own caches (sketches for learning, parsed dump records): one pickle each.
+"""Our own caches (the reader's sketches and parsed dump records, the same-story sketches): one pickle each.
 
 A damaged file (a killed build, a full disk) is discarded with a warning and
 rebuilt, never trusted; a new one is written whole or not at all.

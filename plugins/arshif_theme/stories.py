@@ -28,17 +28,22 @@ holds the pairs read to set these rules), so several signals must agree:
 """
 
 import gc
+import hashlib
 import logging
+import os
 import re
 import zlib
 from array import array
 from collections import Counter
 from collections.abc import Sequence
 from itertools import combinations, groupby
+from pathlib import Path
 
 from arshif_core.pelican_compat import body_html
+from arshif_search import analyzer
 from arshif_search.analyzer import normalize
 from arshif_search.indexer import markup_text
+from arshif_seeds import cachefile
 
 from .arabic import is_undated
 
@@ -96,6 +101,12 @@ LEAD_WORDS = 25
 # Texts shorter than this (in words) are too short to tell a copy from a stock paragraph.
 MIN_WORDS = 25
 
+# Each article's sketch (`sketch`) is kept in CACHE_PATH between builds, under
+# the digest of what it is made of; the file holds the code that made them.
+CACHE_NAME = "arshif-stories.pickle"
+CODE_FINGERPRINT = hashlib.sha1(b"".join(
+    Path(path).read_bytes() for path in (__file__, analyzer.__file__))).hexdigest()
+
 # A word: word characters and the marks (diacritics) inside it.
 _WORD = re.compile("[\\w\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]+")
 
@@ -131,24 +142,37 @@ def containment(a, b):
     return common / len(a), common / len(b)
 
 
+def sketch_key(text):
+    """The cache key of a text's `sketch`: a digest of exactly the part of it read."""
+    return hashlib.blake2b(text[:SAMPLE_CHARS + 1].encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
+def sketch(text, vocabulary):
+    """(lead, distinct words, length in words or None, kept shingles) of a text's
+    first SAMPLE_CHARS, as `Doc` keeps them; the length only when that is all of it."""
+    hashes = word_hashes(text[:SAMPLE_CHARS], vocabulary)
+    return (array("I", hashes[:2 * LEAD_WORDS]), array("I", set(hashes)),
+            len(hashes) if len(text) <= SAMPLE_CHARS else None,
+            array("q", [s for s in shingles(hashes) if s % SAMPLE == 0] if len(hashes) >= MIN_WORDS else []))
+
+
 class Doc:
-    """What the grouping needs of one article: its kept shingles, lead and
-    distinct words (of its first SAMPLE_CHARS), its length and its day; the
+    """What the grouping needs of one article: its `sketch` and its day; the
     shingles of its whole text only once it is in a candidate pair, from its
     text made again (`items[index]`). Numbers are kept in arrays, not sets of
-    ints (a tenth of the memory, for every article of the archive)."""
+    ints (a tenth of the memory, for every article of the archive).
+
+    The sketch is taken from `cached` ({sketch_key: sketch}) when there, and
+    put in `fresh` (the sketches of this build's texts)."""
 
     __slots__ = ("lead", "distinct", "words", "day", "sample", "_shingles", "_items", "_index", "_vocabulary")
 
-    def __init__(self, items, index, vocabulary):
+    def __init__(self, items, index, vocabulary, cached, fresh):
         text, self.day = items[index]
-        hashes = word_hashes(text[:SAMPLE_CHARS], vocabulary)
+        key = sketch_key(text)
+        made = fresh[key] = cached.get(key) or fresh.get(key) or sketch(text, vocabulary)
+        self.lead, self.distinct, self.words, self.sample = made
         self._items, self._index, self._vocabulary, self._shingles = items, index, vocabulary, None
-        self.lead = array("I", hashes[:2 * LEAD_WORDS])
-        self.distinct = array("I", set(hashes))
-        self.words = len(hashes) if len(text) <= SAMPLE_CHARS else None
-        self.sample = array("q", [s for s in shingles(hashes) if s % SAMPLE == 0]
-                            if len(hashes) >= MIN_WORDS else [])
 
     @property
     def shingles(self):
@@ -254,7 +278,7 @@ def candidate_pairs(docs):
     return sorted(pair for pair, count in shared.items() if enough(*pair, count))
 
 
-def story_groups(items):
+def story_groups(items, cached=None, fresh=None):
     """Groups (lists of indices, each sorted, two or more, in order of their first
     index) of items that are one report.
 
@@ -265,9 +289,14 @@ def story_groups(items):
     one country, then to two, then to the second alone) is not one story.
     Pairs are joined strongest first (the most text shared both ways), so the
     groups are the same for the same items.
+
+    cached: {sketch_key: sketch} of earlier builds, read; fresh: a dict given
+    the sketches of these items (what the next build may reuse).
     """
     vocabulary = Vocabulary()
-    docs = [Doc(items, i, vocabulary) for i in range(len(items))]
+    cached = {} if cached is None else cached
+    fresh = {} if fresh is None else fresh
+    docs = [Doc(items, i, vocabulary, cached, fresh) for i in range(len(items))]
     rare = rare_words(docs)
     judged = {}
 
@@ -322,19 +351,36 @@ def seed_name(article):
     return getattr(article, "source_file", None) or article.source_path
 
 
+def load_sketches(path, settings):
+    """The sketches cached at `path` by this code ({} when none, or made by other code)."""
+    if not path or not settings.get("LOAD_CONTENT_CACHE", True):
+        return {}
+    data = cachefile.load(path)
+    if data.get("code") != CODE_FINGERPRINT or not isinstance(data.get("sketches"), dict):
+        if data:
+            logger.info("Ignoring the same-story cache %s: made by other code; it is rebuilt", path)
+        return {}
+    return data["sketches"]
+
+
 def link_stories(generator):
     """Give each member of a same-story group `same_story` (the other members, by
     date) and `story` (every member's seed name), when ARSHIF_STORIES is on."""
     articles = generator.articles
     if not generator.settings["ARSHIF_STORIES"] or not articles:
         return
+    path = (os.path.join(generator.settings["CACHE_PATH"], CACHE_NAME)
+            if generator.settings.get("CACHE_CONTENT") else None)
+    cached, fresh = load_sketches(path, generator.settings), {}
     collecting = gc.isenabled()
     gc.disable()  # many small sets, none in a cycle (see related.link_related)
     try:
-        groups = story_groups(ArticleItems(articles))
+        groups = story_groups(ArticleItems(articles), cached, fresh)
     finally:
         if collecting:
             gc.enable()
+    if path and fresh.keys() != cached.keys():  # a key's sketch is the same for the same code
+        cachefile.save(path, {"code": CODE_FINGERPRINT, "sketches": fresh})
     for group in groups:
         members = sorted((articles[i] for i in group),
                          key=lambda a: (is_undated(a), None if is_undated(a) else a.date, seed_name(a)))
