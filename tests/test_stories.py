@@ -109,31 +109,41 @@ def test_a_new_member_re_renders_its_group_and_not_the_others(tmp_path):
 
 
 def counting_sketches(monkeypatch):
-    """Patch `stories.sketch` to count the texts sketched; returns the counter."""
-    made, sketch = [], stories.sketch
-    monkeypatch.setattr(stories, "sketch", lambda text, vocabulary: made.append(text) or sketch(text, vocabulary))
+    """Patch `stories.sketch` and `stories.whole` to list the texts they are made of."""
+    made = []
+    for name in ("sketch", "whole"):
+        make = getattr(stories, name)
+        monkeypatch.setattr(stories, name, lambda text, vocabulary, make=make, name=name: (
+            made.append((name, text)) or make(text, vocabulary)))
     return made
+
+
+def sketched(made, kind="sketch"):
+    return [text for name, text in made if name == kind]
 
 
 def test_a_rebuild_sketches_only_the_new_article_and_groups_as_from_scratch(tmp_path, monkeypatch, caplog):
     made = counting_sketches(monkeypatch)
     build_site(copy_seeds(ALL, tmp_path / "whole" / "seeds", source=FIXTURES), tmp_path / "whole" / "out")
     scratch = report_of(tmp_path / "whole")["stories"]
-    assert len(made) == len(urls(tmp_path / "whole"))
+    assert len(sketched(made)) == len(urls(tmp_path / "whole"))
     seeds = copy_seeds([n for n in ALL if n != "13048_politics.txt"], tmp_path / "seeds", source=FIXTURES)
     build_site(seeds, tmp_path / "out")
     del made[:]
     copy_seeds(["13048_politics.txt"], seeds, source=FIXTURES)
     build_site(seeds, tmp_path / "out")
-    assert len(made) == 1 and report_of(tmp_path)["stories"] == scratch  # the others' sketches reused
+    assert report_of(tmp_path)["stories"] == scratch
+    assert len(sketched(made)) == 1  # the others' sketches reused
+    assert len(sketched(made, "whole")) == 2  # the new pair's first comparison (the others' reused)
     os.remove(seeds / "digest.txt")  # a gone article's sketch is dropped from the cache
     build_site(seeds, tmp_path / "out")
     cache = tmp_path / "out-cache" / stories.CACHE_NAME
-    assert len(stories.load_sketches(str(cache), {})) == len(urls(tmp_path))
+    kept = stories.load_sketches(str(cache), {}).values()
+    assert sum(len(value) == 4 for value in kept) == len(urls(tmp_path))  # a sketch each (whole shingles: 2)
     cache.write_bytes(b"\x80\x05damaged")
     del made[:]
     build_site(seeds, tmp_path / "out")  # a damaged cache is ignored, said, and made again
-    assert "damaged cache" in caplog.text and len(made) == len(urls(tmp_path))
+    assert "damaged cache" in caplog.text and len(sketched(made)) == len(urls(tmp_path))
     assert report_of(tmp_path)["stories"] == scratch
 
 

@@ -101,8 +101,9 @@ LEAD_WORDS = 25
 # Texts shorter than this (in words) are too short to tell a copy from a stock paragraph.
 MIN_WORDS = 25
 
-# Each article's sketch (`sketch`) is kept in CACHE_PATH between builds, under
-# the digest of what it is made of; the file holds the code that made them.
+# Each article's sketch (`sketch`, and its `whole` shingles once needed) is kept
+# in CACHE_PATH between builds, under the digest of exactly what it is made of;
+# the file holds the fingerprint of the code that made them.
 CACHE_NAME = "arshif-stories.pickle"
 CODE_FINGERPRINT = hashlib.sha1(b"".join(
     Path(path).read_bytes() for path in (__file__, analyzer.__file__))).hexdigest()
@@ -142,9 +143,29 @@ def containment(a, b):
     return common / len(a), common / len(b)
 
 
-def sketch_key(text):
-    """The cache key of a text's `sketch`: a digest of exactly the part of it read."""
-    return hashlib.blake2b(text[:SAMPLE_CHARS + 1].encode("utf-8", "surrogatepass"), digest_size=16).digest()
+def digest(text, kind):
+    """A cache key: the digest of `text` (exactly what is read of it), `kind` (bytes) telling uses apart."""
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16, person=kind).digest()
+
+
+class Sketches:
+    """What is made of one text alone, by the digest of what it is made of:
+    `cached` (of earlier builds, read) and `fresh` (of this build's texts,
+    what the next build may reuse)."""
+
+    def __init__(self, cached=None):
+        self.cached, self.fresh = cached or {}, {}
+
+    def get(self, key, make, *args):
+        made = self.fresh.get(key) or self.cached.get(key) or make(*args)
+        self.fresh[key] = made
+        return made
+
+
+def whole(text, vocabulary):
+    """(length in words, all shingles) of a text."""
+    hashes = word_hashes(text, vocabulary)
+    return len(hashes), array("q", shingles(hashes))
 
 
 def sketch(text, vocabulary):
@@ -162,25 +183,24 @@ class Doc:
     text made again (`items[index]`). Numbers are kept in arrays, not sets of
     ints (a tenth of the memory, for every article of the archive).
 
-    The sketch is taken from `cached` ({sketch_key: sketch}) when there, and
-    put in `fresh` (the sketches of this build's texts)."""
+    Both are taken from `sketches` (a Sketches) when made by an earlier build."""
 
-    __slots__ = ("lead", "distinct", "words", "day", "sample", "_shingles", "_items", "_index", "_vocabulary")
+    __slots__ = ("lead", "distinct", "words", "day", "sample", "_shingles", "_items", "_index", "_vocabulary",
+                 "_sketches")
 
-    def __init__(self, items, index, vocabulary, cached, fresh):
+    def __init__(self, items, index, vocabulary, sketches):
         text, self.day = items[index]
-        key = sketch_key(text)
-        made = fresh[key] = cached.get(key) or fresh.get(key) or sketch(text, vocabulary)
+        made = sketches.get(digest(text[:SAMPLE_CHARS + 1], b"sample"), sketch, text, vocabulary)
         self.lead, self.distinct, self.words, self.sample = made
         self._items, self._index, self._vocabulary, self._shingles = items, index, vocabulary, None
+        self._sketches = sketches
 
     @property
     def shingles(self):
         """All its shingles (and its length in words, known from then on)."""
         if self._shingles is None:
-            hashes = word_hashes(self._items[self._index][0], self._vocabulary)
-            self.words = len(hashes)
-            self._shingles = array("q", shingles(hashes))
+            text = self._items[self._index][0]
+            self.words, self._shingles = self._sketches.get(digest(text, b"whole"), whole, text, self._vocabulary)
         return self._shingles
 
 
@@ -278,7 +298,7 @@ def candidate_pairs(docs):
     return sorted(pair for pair, count in shared.items() if enough(*pair, count))
 
 
-def story_groups(items, cached=None, fresh=None):
+def story_groups(items, sketches=None):
     """Groups (lists of indices, each sorted, two or more, in order of their first
     index) of items that are one report.
 
@@ -290,13 +310,11 @@ def story_groups(items, cached=None, fresh=None):
     Pairs are joined strongest first (the most text shared both ways), so the
     groups are the same for the same items.
 
-    cached: {sketch_key: sketch} of earlier builds, read; fresh: a dict given
-    the sketches of these items (what the next build may reuse).
+    sketches: a Sketches, to reuse what earlier builds made of the same texts.
     """
     vocabulary = Vocabulary()
-    cached = {} if cached is None else cached
-    fresh = {} if fresh is None else fresh
-    docs = [Doc(items, i, vocabulary, cached, fresh) for i in range(len(items))]
+    sketches = Sketches() if sketches is None else sketches
+    docs = [Doc(items, i, vocabulary, sketches) for i in range(len(items))]
     rare = rare_words(docs)
     judged = {}
 
@@ -371,16 +389,16 @@ def link_stories(generator):
         return
     path = (os.path.join(generator.settings["CACHE_PATH"], CACHE_NAME)
             if generator.settings.get("CACHE_CONTENT") else None)
-    cached, fresh = load_sketches(path, generator.settings), {}
+    sketches = Sketches(load_sketches(path, generator.settings))
     collecting = gc.isenabled()
     gc.disable()  # many small sets, none in a cycle (see related.link_related)
     try:
-        groups = story_groups(ArticleItems(articles), cached, fresh)
+        groups = story_groups(ArticleItems(articles), sketches)
     finally:
         if collecting:
             gc.enable()
-    if path and fresh.keys() != cached.keys():  # a key's sketch is the same for the same code
-        cachefile.save(path, {"code": CODE_FINGERPRINT, "sketches": fresh})
+    if path and sketches.fresh.keys() != sketches.cached.keys():  # a key's value is the same for the same code
+        cachefile.save(path, {"code": CODE_FINGERPRINT, "sketches": sketches.fresh})
     for group in groups:
         members = sorted((articles[i] for i in group),
                          key=lambda a: (is_undated(a), None if is_undated(a) else a.date, seed_name(a)))
