@@ -40,9 +40,8 @@ from itertools import combinations, groupby
 from pathlib import Path
 
 from arshif_core.pelican_compat import body_html
-from arshif_search import analyzer
 from arshif_search.analyzer import normalize
-from arshif_search.indexer import markup_text
+from arshif_search.indexer import ANALYZER_FINGERPRINT, markup_text
 from arshif_seeds import cachefile
 
 from .arabic import is_undated
@@ -105,8 +104,7 @@ MIN_WORDS = 25
 # in CACHE_PATH between builds, under the digest of exactly what it is made of;
 # the file holds the fingerprint of the code that made them.
 CACHE_NAME = "arshif-stories.pickle"
-CODE_FINGERPRINT = hashlib.sha1(b"".join(
-    Path(path).read_bytes() for path in (__file__, analyzer.__file__))).hexdigest()
+CODE_FINGERPRINT = hashlib.sha1(Path(__file__).read_bytes() + ANALYZER_FINGERPRINT.encode()).hexdigest()
 
 # A word: word characters and the marks (diacritics) inside it.
 _WORD = re.compile("[\\w\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]+")
@@ -287,8 +285,7 @@ def candidate_pairs(docs):
         if not 2 <= len(run) <= MAX_DF:
             continue
         for i, j in combinations(run, 2):
-            a, b = docs[i].day, docs[j].day
-            if a is None or b is None or abs(a - b) <= REISSUE_DAYS:
+            if days_apart(docs[i], docs[j]) <= REISSUE_DAYS:
                 shared[(i, j)] += 1
 
     def enough(i, j, count):
