@@ -346,6 +346,24 @@ def evaluate(browser, site, url, url_to_file, known, inflect, clitic, typing):
     return out
 
 
+def quality_through_python(site):
+    """The quality metrics of the export in site/search through query.py, the
+    browser engine's Python twin (same order, tested for parity): a fast check
+    of a ranking change on an already built site, without a browser."""
+    sys.path.insert(0, str(ROOT / "plugins"))
+    from arshif_search.query import StaticIndex
+    index = StaticIndex(site / "search")
+    known, inflect, clitic, typing = load_queries()
+
+    def ranked(queries, key, limit):
+        return [[Path(r["source_file"]).name for r in index.search(q[key], limit=limit)["results"]]
+                for q in queries]
+    return {"known": known_item_metrics(known, ranked(known, "query", 10)),
+            "inflect": known_item_metrics(inflect, ranked(inflect, "query", 10)),
+            "typing": known_item_metrics(typing, ranked(typing, "query", 10)),
+            "clitic": clitic_metrics(clitic, ranked(clitic, "word", RECALL_LIMIT))}
+
+
 def url_maps(site, base):
     """Maps a result URL (either engine's form) to the seed file name."""
     mapping = {}
@@ -447,8 +465,14 @@ def main(argv=None):
     parser.add_argument("--corpus", type=Path, default=CORPUS,
                         help="egynews2013 articles folder with its manifest.tsv")
     parser.add_argument("--eval", type=Path, default=EVAL, help="folder of egynews_dev.*.jsonl")
+    parser.add_argument("--quality-only", action="store_true",
+                        help="only the quality metrics of the site in --work through "
+                             "query.py, printed as JSON")
     args = parser.parse_args(argv)
     set_data(args.corpus, args.eval)
+    if args.quality_only:
+        print(json.dumps(quality_through_python(Path(args.work) / "site")))
+        return
     if args.index_only:
         print(json.dumps(index_timing(args.docs, Path(args.work) / "index-only")))
         return

@@ -134,3 +134,22 @@ def test_word_being_typed_finds_its_completions(site):
     typing = {r["source_file"]: r["score"] for r in index.search("الحكومه", limit=1000)["results"]}
     assert whole["total"] and {r["source_file"]: r["score"] for r in whole["results"]}.items() \
         <= typing.items()
+
+
+def test_word_being_typed_that_is_a_word_keeps_its_own_documents_first(site):
+    """Completions of a typed word that is already a word of the archive count
+    completion_weight times their weight, not stem_weight times: its own
+    documents stay ahead; an unfinished word's completions are unaffected."""
+    index = StaticIndex(site)
+    rank = index.manifest["ranking"]
+    assert rank["completion_weight"] < rank["stem_weight"]
+
+    def scores(query, weight):
+        rank["completion_weight"] = weight
+        return {r["source_file"]: r["score"] for r in index.search(query, limit=1000)["results"]}
+    own = set(scores("مصر ", 1))
+    low, high = scores("مصر", 1), scores("مصر", rank["stem_weight"])
+    assert set(low) > own
+    assert all(low[f] == high[f] for f in own)
+    assert all(low[f] * rank["stem_weight"] == high[f] for f in set(low) - own)
+    assert scores("والحكو", 1) == scores("والحكو", rank["stem_weight"])

@@ -56,6 +56,11 @@ DEFAULTS = {
         # the engine as shipped is measured by benchmarks/bench_search.py.
         "exact_weight": 4,
         "stem_weight": 2,
+        # The word being typed, when it is already a word of the archive,
+        # keeps its own documents first: a document holding only one of its
+        # completions scores completion_weight times the completion's weight
+        # (stem_weight when the typed word is no word of the archive).
+        "completion_weight": 1,
     },
 }
 

@@ -489,8 +489,8 @@ def _write_export(state, fingerprint, out_dir, settings):
         "files": listing,
         "facets": facets,
         "suggest": letters,
-        "ranking": {"exact_weight": settings["ranking"]["exact_weight"],
-                    "stem_weight": settings["ranking"]["stem_weight"]},
+        "ranking": {key: settings["ranking"][key]
+                    for key in ("exact_weight", "stem_weight", "completion_weight")},
     }
     write_atomic(out_dir / "manifest.json", _compact_json(manifest))
     return manifest, written, remove_unlisted(out_dir, manifest)

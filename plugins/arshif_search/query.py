@@ -263,10 +263,12 @@ class StaticIndex:
             if len(unit) > 1 and unit_scores:
                 unit_scores = self._phrase_filter(unit, unit_scores)
             if prefix is not None and prefix[1] == u:
-                # The word being typed: a document without its stem may hold a completion.
+                # The word being typed: a document without its stem may hold a
+                # completion, scored lower when the typed word is itself a word.
+                weight = rank["completion_weight"] if unit_scores else stem_w
                 for doc, (s, stem) in self._completed(prefix[0], unit[0][1]).items():
                     if doc not in unit_scores:
-                        unit_scores[doc] = s
+                        unit_scores[doc] = s * weight
                         completed[doc] = stem
             for doc, s in unit_scores.items():
                 coord[doc] = coord.get(doc, 0) + 1
@@ -302,14 +304,13 @@ class StaticIndex:
                 "suggestions": suggestions}
 
     def _completed(self, readings, own):
-        """{doc: (score, stem)} of the documents holding a completion of the
-        word being typed, scored as a stem match of its best completion."""
-        stem_w = self.manifest["ranking"]["stem_weight"]
+        """{doc: (weight, stem)} of the documents holding a completion of the
+        word being typed: the weight of its best completion (search() scales it)."""
         best = {}
         for stem in self.completions(readings, own):
             docs, weights, _ = self.postings(stem)
             for i, doc in enumerate(docs):
-                s = weights[i] * stem_w
+                s = weights[i]
                 if doc not in best or s > best[doc][0]:
                     best[doc] = (s, stem)
         return best

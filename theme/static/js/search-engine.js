@@ -272,17 +272,16 @@ export class SearchEngine {
     return out;
   }
 
-  // Map doc → [score, stem] of the documents holding a completion of the
-  // word being typed, scored as a stem match of its best completion.
+  // Map doc → [weight, stem] of the documents holding a completion of the
+  // word being typed: the weight of its best completion (search() scales it).
   async completed(readings, own) {
-    const stemW = this.manifest.ranking.stem_weight;
     const best = new Map();
     const stems = await this.completions(readings, own);
     const lists = await Promise.all(stems.map((stem) => this.postings(stem)));
     stems.forEach((stem, k) => {
       const {docs, weights} = lists[k];
       for (let i = 0; i < docs.length; i++) {
-        const s = weights[i] * stemW;
+        const s = weights[i];
         const had = best.get(docs[i]);
         if (had === undefined || s > had[0]) best.set(docs[i], [s, stem]);
       }
@@ -337,10 +336,12 @@ export class SearchEngine {
       }
       if (unit.length > 1 && unitScores.size) unitScores = await this.phraseFilter(unit, unitScores, lists);
       if (prefix && prefix.unit === u) {
-        // The word being typed: a document without its stem may hold a completion.
+        // The word being typed: a document without its stem may hold a
+        // completion, scored lower when the typed word is itself a word.
+        const weight = unitScores.size ? this.manifest.ranking.completion_weight : stemW;
         for (const [doc, [s, stem]] of completed) {
           if (!unitScores.has(doc)) {
-            unitScores.set(doc, s);
+            unitScores.set(doc, s * weight);
             completedBy.set(doc, stem);
           }
         }
