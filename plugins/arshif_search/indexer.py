@@ -22,6 +22,7 @@ import re
 from array import array
 from pathlib import Path
 
+from arshif_core.fingerprint import files_fingerprint
 from whoosh import fields
 from whoosh.filedb.filestore import FileStorage
 
@@ -40,10 +41,8 @@ ANALYSIS_FIELD = "analysis_v2"
 SEP = "\x1e"
 SUB_SEP = "\x1f"
 # Everything the analyzer's output depends on: part of each article's hash.
-ANALYZER_FINGERPRINT = hashlib.sha1(b"".join(
-    path.read_bytes() for path in sorted(
-        [Path(analyzer.__file__)] + list((Path(analyzer.__file__).parent / "data").glob("*"))
-    ) if path.is_file())).hexdigest()
+ANALYZER_FINGERPRINT = files_fingerprint(
+    [Path(analyzer.__file__), *(Path(analyzer.__file__).parent / "data").glob("*")])
 
 _TAG = re.compile(r"<[^>]+>")
 _SPACE = re.compile(r"\s+")

@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 from arshif_core import pelican_compat
+from arshif_core.fingerprint import files_fingerprint
 from pelican.readers import BaseReader
 
 from . import config, ingest, keywords
@@ -23,9 +24,8 @@ logger = logging.getLogger(__name__)
 # parse carries this stamp of the code and the settings that shaped it, and
 # cached parses with another stamp are dropped before reading (`drop_stale`). The code's data files
 # (data/*.tsv) shape parses too.
-CODE_FINGERPRINT = hashlib.sha1(b"".join(
-    path.read_bytes() for path in sorted([*Path(__file__).parent.glob("*.py"),
-                                          *Path(__file__).parent.glob("data/*.tsv")]))).hexdigest()
+CODE_FINGERPRINT = files_fingerprint([*Path(__file__).parent.glob("*.py"),
+                                      *Path(__file__).parent.glob("data/*.tsv")])
 READER_SETTINGS = ("SEEDS_PATH", "SEEDS_EXTENSIONS", "SEEDS_DEFAULT_CATEGORY",
                    "SEEDS_WORDS_PER_MINUTE", "SEEDS_MAX_BYTES", "ARSHIF_SLUGS")
 

@@ -37,8 +37,8 @@ from array import array
 from collections import Counter
 from collections.abc import Sequence
 from itertools import combinations, groupby
-from pathlib import Path
 
+from arshif_core.fingerprint import files_fingerprint
 from arshif_core.pelican_compat import body_html
 from arshif_search.analyzer import normalize
 from arshif_search.indexer import ANALYZER_FINGERPRINT, markup_text
@@ -104,7 +104,7 @@ MIN_WORDS = 25
 # in CACHE_PATH between builds, under the digest of exactly what it is made of;
 # the file holds the fingerprint of the code that made them.
 CACHE_NAME = "arshif-stories.pickle"
-CODE_FINGERPRINT = hashlib.sha1(Path(__file__).read_bytes() + ANALYZER_FINGERPRINT.encode()).hexdigest()
+CODE_FINGERPRINT = files_fingerprint([__file__], ANALYZER_FINGERPRINT)
 
 # A word: word characters and the marks (diacritics) inside it.
 _WORD = re.compile("[\\w\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]+")
