@@ -2,6 +2,7 @@
 
 import json
 import os
+import re
 import shutil
 
 from sitebuild import SAMPLE, SEEDS, build_site, copy_seeds
@@ -188,3 +189,42 @@ def test_adding_the_newest_article_rewrites_first_pages_only(tmp_path):
     assert "أحدث خبر في الأرشيف" in front
     # The next older page is named by its place from the oldest end; readers count from the newest.
     assert f'href="/page/{len(older) + 1}/"' in front and "صفحة 1 من" in front
+
+
+def undated_clock(files):
+    """Files with the build's clock taken out of the feeds: an archive with no dated
+    article has its feeds updated when it is built."""
+    return {name: re.sub(rb"<updated>[^<]*</updated>", b"", data) if name.startswith("feeds/") else data
+            for name, data in files.items()}
+
+
+def test_a_rebuild_learns_again_only_the_sources_whose_seeds_changed(tmp_path, monkeypatch):
+    """Each source's furniture Profile is kept under a digest of its sketches: a new
+    seed has its own source learned again, the others' Profiles are reused, and
+    the site is byte for byte a build from scratch. Other code learns everything again."""
+    import arshif_seeds.learning as learning
+
+    names = sorted(n for n in os.listdir(SEEDS) if n.endswith(".txt"))[:41]
+    seeds = tmp_path / "seeds"
+    for folder, part in (("a", names[:20]), ("b", names[20:40])):
+        copy_seeds(part, seeds / folder, manifest=False)
+    out = tmp_path / "out"
+    build_site(seeds, out)
+
+    learned = []
+    learn = learning.learn
+    monkeypatch.setattr(learning, "learn", lambda texts: learned.append(len(texts)) or learn(texts))
+    build_site(seeds, out)
+    assert learned == []
+
+    copy_seeds(names[40:], seeds / "b", manifest=False)
+    build_site(seeds, out)
+    assert learned == [21]  # folder b's sketches, the new seed's among them
+    fresh = tmp_path / "fresh"
+    build_site(seeds, fresh)
+    assert undated_clock(snapshot(out)) == undated_clock(snapshot(fresh))
+
+    learned.clear()
+    monkeypatch.setattr(learning, "CODE_FINGERPRINT", "a newer reader")
+    build_site(seeds, out)
+    assert sorted(learned) == [20, 21]

@@ -6,9 +6,12 @@ else the seeds folder; a dump record's is its `source` field, else its
 `category`, else the dump; a source with too few seeds to learn from is learned
 with the whole folder. Only the top and bottom of each seed are kept for
 learning (`furniture.sketch`), and those sketches are cached by file size and
-modification time, so a rebuild reads only the seeds that changed.
+modification time, so a rebuild reads only the seeds that changed; each source's
+Profile is cached under a digest of its sketches, so a rebuild learns again
+only the sources whose seeds changed.
 """
 
+import hashlib
 import logging
 import os
 import re
@@ -16,8 +19,9 @@ from collections import defaultdict
 
 from . import boundary, cachefile, config, dumps, prefetch
 from .decoding import SeedRejected, decode_seed
-from .furniture import EMPTY, learn, sketch
+from .furniture import EMPTY, Profile, learn, sketch
 from .normalize import normalize_text
+from .reader import CODE_FINGERPRINT
 
 logger = logging.getLogger(__name__)
 
@@ -25,6 +29,8 @@ logger = logging.getLogger(__name__)
 MIN_SOURCE_SEEDS = 20
 FOLDER = "(folder)"
 SKETCH_CACHE = "arshif-sketches.pickle"
+# Each source's Profile, under a digest of the sketches it was learned from.
+PROFILE_CACHE = "arshif-profiles.pickle"
 DUMP_KEY = "dump:"
 _TOKEN = re.compile(r"[^\W_]+")
 _LEADING_LETTERS = re.compile(r"^[^\W\d_]{2,}")
@@ -118,13 +124,43 @@ def learn_archive(paths, dump_paths, settings, row_of) -> Archive:
             del members[source]
             members[FOLDER].extend(rels)
             sources.update(dict.fromkeys(rels, FOLDER))
-    profiles = {source: learn(sketches[rel] for rel in sorted(rels))
-                for source, rels in members.items()}
+    profiles = _learned({source: [sketches[rel] for rel in sorted(rels)] for source, rels in members.items()},
+                        os.path.join(settings.get("CACHE_PATH", "cache"), PROFILE_CACHE))
     for source, profile in sorted(profiles.items()):
         logger.debug("Learned from %d seeds of %s: %d lines, %d openings, %d byline words",
                      profile.articles, source, len(profile.lines), len(profile.openings),
                      len(profile.hubs))
     return Archive(sources, profiles)
+
+
+def _learned(texts_of, cache_path):
+    """{source: Profile} learned from each source's sketches (in order), taken from
+    the last build's when exactly the same sketches and code made it.
+
+    `learn` is a pure function of the sketches; a new seed changes its own
+    source's sketches, so only that source is learned again.
+    """
+    cached = cachefile.load(cache_path)
+    cached = cached.get("profiles") if cached.get("code") == CODE_FINGERPRINT else None
+    cached = cached if isinstance(cached, dict) else {}
+    digests = {source: _digest(texts) for source, texts in texts_of.items()}
+    profiles = {}
+    for source, texts in texts_of.items():
+        profile = cached.get(digests[source])
+        profiles[source] = profile if isinstance(profile, Profile) else learn(texts)
+    if set(cached) != set(digests.values()):
+        cachefile.save(cache_path, {"code": CODE_FINGERPRINT,
+                                    "profiles": {digests[s]: p for s, p in profiles.items()}})
+    return profiles
+
+
+def _digest(texts):
+    sha = hashlib.sha1()
+    for text in texts:
+        data = text.encode("utf-8", "surrogatepass")
+        sha.update(b"%d:" % len(data))
+        sha.update(data)
+    return sha.hexdigest()
 
 
 def _still_cached(cached, fresh, named_paths):
