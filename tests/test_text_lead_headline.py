@@ -9,6 +9,7 @@ from arshif_seeds.lead_headline import (
     COMPLETE_SLACK_CHARS,
     HEADLINE_SLACK_CHARS,
     MADE_MAX_CHARS,
+    WHOLE_SLACK_CHARS,
     make_headline,
     shorten,
     tighten,
@@ -147,7 +148,7 @@ def test_seed_article_headline():
 
 
 def test_shorten_cuts_at_a_word_and_never_ends_on_an_ellipsis():
-    cut = shorten(" ".join(["كلمة"] * 30))
+    cut = shorten(" ".join(["كلمة"] * 40))
     assert not cut.endswith("…") and len(cut) <= MADE_MAX_CHARS and cut.endswith(" كلمة")
     assert shorten("قصير") == "قصير"
 
@@ -342,7 +343,7 @@ def test_no_cut_after_a_word_that_needs_what_follows():
     ):
         headline = shorten(text, limit)
         assert _last_word(headline) != not_last, headline
-        assert len(headline) <= limit + COMPLETE_SLACK_CHARS
+        assert len(headline) <= limit + WHOLE_SLACK_CHARS
 
 
 def test_tighten_keeps_a_title_before_a_description_and_a_time_after_until():
@@ -381,21 +382,25 @@ def test_a_cut_leaves_no_word_without_the_complement_prose_gives_it():
         "قررت المحكمة الإدارية لشئون التربية والتعليم بمجلس الدولة تأجيل الدعاوى التى أقامها عدد من المدرسين "
         "العاملين بنظام العقود المؤقتة"
     )
-    # `وصل … | إلى`: the preposition the verb governs a few words on; the cut moves on past it.
+    # `وصل … | إلى`: the preposition the verb governs a few words on; the cut moves on past it, here to
+    # the statement's end (a complete sentence within MADE_MAX_CHARS + WHOLE_SLACK_CHARS beats a cut one).
     arrived = (
         "اعلنت الشرطة الاسرائيلية ان وزير الخارجية الاميركي جون كيري وصل بعد ظهر الثلاثاء الى اسرائيل عشية "
         "اول زيارة للرئيس باراك اوباما الى هذا البلد والاراضي الفلسطينية."
     )
     assert make_headline(arrived) == (
         "الشرطة الاسرائيلية: وزير الخارجية الاميركي جون كيري وصل بعد ظهر الثلاثاء الى اسرائيل عشية اول زيارة "
-        "للرئيس باراك اوباما"
+        "للرئيس باراك اوباما الى هذا البلد والاراضي الفلسطينية"
     )
-    # No complete cut further on: the clause end before the open word.
+    # No complete cut within the limit: the next clause end, within WHOLE_SLACK_CHARS past it.
     stopped = (
         "توقفت الحياة فى مدينة الإسكندرية لعدة ساعات، بعد قيام المئات من سائقى سيارات الأجرة بقطع الطرق "
         "الرئيسية بالمدينة متمثلة فى طرق الكورنيش وأبو قير، وجمال عبد الناصر، بالإضافة إلى عدد من الشوارع."
     )
-    assert make_headline(stopped) == "توقفت الحياة فى مدينة الإسكندرية لعدة ساعات"
+    assert make_headline(stopped) == (
+        "توقفت الحياة فى مدينة الإسكندرية لعدة ساعات، بعد قيام المئات من سائقى سيارات الأجرة بقطع الطرق "
+        "الرئيسية بالمدينة متمثلة فى طرق الكورنيش وأبو قير"
+    )
 
 
 def test_between_keeps_its_second_party():

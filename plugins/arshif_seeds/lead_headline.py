@@ -28,6 +28,9 @@ MADE_MIN_CHARS = 25
 HEADLINE_SLACK_CHARS = 10
 # How far past MADE_MAX_CHARS a cut may go to give a word its complement.
 COMPLETE_SLACK_CHARS = 20
+# How far past MADE_MAX_CHARS a clause end (or the whole sentence) may go rather than a cut mid-clause:
+# editors reject a verb or phrase cut before what it needs far more often than a long headline.
+WHOLE_SLACK_CHARS = 50
 HEADLINE_TARGET_CHARS = 45
 SPEAKER_MAX_WORDS = 3
 # A shorter word ending in `ين` (without `ال`) is most often a name or a singular (`حسين`, `الصين`), not a plural.
@@ -134,6 +137,11 @@ _DOCTOR = re.compile(r"(?<!\S)د\.\s*(?=[^\W\d])")
 # Honorifics before a name; `لفخامة الرئيس` becomes `للرئيس`.
 # Not the family name `آل الشيخ`.
 _HONORIFIC = re.compile(rf"(?<!\S)(?<!آل\s)(?:{_HONORIFICS})(?:\s+(?:{_HONORIFICS}))*(?=\s|$)")
+# A word naming a place or a direction: an honorific after it is part of a place's name.
+_PLACE_BEFORE = re.compile(
+    r"(?<!\S)[وبل]?(?:مركز|مدينة|قرية|حي|بلدة|منطقة|محافظة|شارع|ميدان|مسجد|جامع|مدرسة|جزيرة"
+    r"|جنوب|جنوبي|شمال|شمالي|شرق|شرقي|غرب|غربي)\s+$"
+)
 _HONORIFIC_AFTER_L = re.compile(rf"(?<!\S)ل(?:{_HONORIFICS})\s+(?:ال)?")
 _TITLE_WORD = re.compile(
     r"^(?:رئيس|رئيسة|وزير|وزيرة|عضو|نائب|مدير|مديرة|أمين|الأمين|محافظ|مساعد|مستشار|سفير|قائد|زعيم|إمام|خطيب"
@@ -175,7 +183,7 @@ _WHEN = re.compile(
     rf"(?:\s*\(?{_WEEKDAY}\)?)?(?:\s+(?:الماضي|المقبل|القادم))?(?:\s*(?:الموافق\s+(?:ل\s*)?)?{_DATE}{_DATE_TAIL})?{_TIME_END}"
     rf"|\(\s*{_WEEKDAY}\s*\)"
     rf"|(?<!\S){_WEEKDAY}\s+(?:الماضي|المقبل|القادم){_TIME_END}"
-    rf"|(?<!\S)منذ\s+(?:قليل|قليلة|ساعات\s+قليلة){_TIME_END}"
+    rf"|(?<!\S)(?:منذ|بعد)\s+(?:قليل|قليلة|ساعات\s+قليلة){_TIME_END}"
     rf"|(?<!\S)(?:الموافق|بتاريخ)\s+(?:ل\s*)?{_DATE}{_DATE_TAIL}{_TIME_END}"
 )
 # Words every time phrase has one of: _WHEN runs only where one is.
@@ -209,6 +217,8 @@ _EMPTY_DASHES = re.compile(r"\s[-–—]\s*[-–—](?=\s)")
 _GLOSS = re.compile(
     rf"\s*\(\s*(?:{_WEEKDAY}|{_MONTH}|\d+\s*(?:عاما|عامًا|عاماً|سنة)|[A-Za-z][^()]{{0,40}})\s*\)"
     r"|\s*\(\s*\d+\s*\)(?=\s*(?:[،,.:؛]|$))"
+    # a clock time (`(7.15 مساءً)`), which says nothing once its day went with the time words
+    rf"|\s*\(\s*\d{{1,2}}[.:]\d{{2}}\s*(?:{_PART_OF_DAY}[اًء]*|ص|م)?\s*\)"
 )
 # A parenthesis of five words or more is an aside (`(الديمقراطي الكردستاني بزعامة …)`).
 _PARENTHETICAL = re.compile(r"\s*\((?:[^()\s]+\s+){4,}[^()]*\)")
@@ -229,11 +239,15 @@ _ADVERBIAL_START = re.compile(
     r"^(?:استعدادا|استعداداً|تزامنا|تزامناً|ضمن|في إطار|فى إطار|في ظل|فى ظل|بعد|قبل|رغم|برغم|على الرغم"
     r"|بالرغم|بينما|وسط|خلال|من جهته|من جهتها|من جانبه|من جانبها|بحضور|برعاية|تحت رعاية|بمناسبة|نظرا|نظراً"
     r"|تنفيذا|تنفيذاً|انطلاقا|انطلاقاً|حرصا|حرصاً|في خطوة|فى خطوة|في وقت|فى وقت|في الوقت الذي|فى الوقت الذي"
-    r"|إلحاقا|الحاقا|عقب|إثر|اثر|مع|منذ|إذا|اذا|لو|لأن|كما|حين|عندما|عند|لما|فيما"
+    r"|إلحاقا|الحاقا|تعليقا|تعليقاً|ردا|رداً|تعقيبا|تعقيباً|عقب|إثر|اثر|مع|منذ|إذا|اذا|لو|لأن|كما|حين|عندما|عند|لما|فيما"
     # an accusative of purpose written with its tanween: `استمراراً لـ…`, `دعماً لـ…`
     r"|\w{3,}(?:اً|ًا)(?=\s+(?:ل|على\s|مع\s|من\s|في\s|فى\s)))(?=\s)"
 )
 # `يترتب على ذلك انقطاع …`: a verb pointing back at the circumstance that was dropped.
+# `تعزيزا لـ… فقد افتتح …`: the answer that opens the main clause, without a comma before it.
+_ANSWER = re.compile(r"\s(?=(?:فقد|فإن|فان|فإنه|فانه)\s)")
+# A subordinate clause that needs a main one after it (`حين نرى …`, `ما إذا كان …`).
+_SUBORDINATE_START = re.compile(r"^(?:حين|عندما|لما|كلما|إذا|اذا|لو|ما\s+(?:إذا|اذا))\s")
 _BACK_REFERENCE = re.compile(r"^\S+\s+(?:على|عن|من)\s+ذلك\s+")
 # `لا شك أن`, `مما لا شك فيه أن`, `من المعروف أن`: the writer's hedge before the statement.
 _HEDGE_START = re.compile(
@@ -287,6 +301,7 @@ _PREPOSITIONS = frozenset(
 # A clause starts at these words: cut before them and the head is a complete clause.
 _CLAUSE_STARTS = frozenset(
     "حيث وذلك بعد بعدما مما بينما فيما كما لكن ولكن إلا الا عندما حين "
+    "إذ اذ وفيما قائلا قائلاً قائلة قائلين "
     "سواء بهدف بمناسبة وسط عقب إثر اثر وفق وفقا وفقاً حسب حسبما بحسب لأن كي لكي نظرا نظرًا نظراً مؤكدا مؤكدة مؤكداً مشيرا مشيرة مشيراً "
     "مؤكدين مشيرين موضحين مضيفين معربين مطالبين داعين مشددا مشدداً معتبرا معتبراً "
     # not `مشددة`, `معتبرة`, `مبينة`: see _CLAUSE_STARTS_AFTER_COMMA
@@ -327,8 +342,11 @@ def make_headline(text: str) -> str:
     """A headline from the lead sentence of `text`: its reported statement when it has one."""
     text = " ".join(text[:LEAD_SCAN_CHARS].split())
     unattributed = ""
+    fragment = ""
     for lead in _leads(text):
-        headline = _from_statement(lead) or _from_clause(lead)
+        # `تعليقا على …، قال فلان إن …`: the statement of the main clause after an opening circumstance.
+        main = _main_clause(lead)
+        headline = _from_statement(lead) or main != lead and _from_statement(main) or _from_clause(lead)
         said_at = _speaker_only(headline)
         if said_at is not None:
             # `تعليقا على …، قال فلان إن …`: the statement after the circumstance; else what comes before
@@ -341,11 +359,16 @@ def make_headline(text: str) -> str:
                 headline = _strip_end(" ".join(before)) if len(before) >= PHRASE_MIN_WORDS else ""
         if not _is_headline_text(headline):
             continue
+        # A circumstance with no main clause after it (`حين نرى …`) or a question (a column's opening) is
+        # no news: a later sentence that is comes first.
+        if _SUBORDINATE_START.match(headline) or "؟" in headline or "?" in headline:
+            fragment = fragment or headline
+            continue
         # A quotation with no one saying it is the last resort.
         if not (headline.startswith("«") and headline.endswith("»")):
             return headline
         unattributed = unattributed or headline
-    return unattributed
+    return unattributed or fragment
 
 
 def tighten(text: str) -> str:
@@ -377,7 +400,10 @@ def tighten(text: str) -> str:
 
 
 def _without_honorifics(match):
-    """No honorifics before a name; a title before a description (`المستشار المقال`) is the noun itself."""
+    """No honorifics before a name; a title before a description (`المستشار المقال`) is the noun itself;
+    none goes from a place's name (`مركز الشيخ زويد`, `جنوبي الشيخ زويد`, `شارع الشيخ …`)."""
+    if _PLACE_BEFORE.search(match.string, 0, match.start()):
+        return match[0]
     after = match.string[match.end() :].lstrip()
     if after[:1].isalpha() and not after.startswith("ال"):
         return " "
@@ -414,7 +440,11 @@ def shorten(text: str, limit: int | None = None, complete: bool = True, taken: i
     words = text.split(" ")
     reach = _boundaries(words, limit + HEADLINE_SLACK_CHARS)
     kind, count = _cut(text, words, reach, limit, complete, taken)
-    if any(item[1] == count and item[3] for item in reach):
+    left_open = any(item[1] == count and item[3] for item in reach)
+    whole = _whole(text, words, limit, complete, taken) if kind != "A" or left_open else 0
+    if whole:
+        kind, count = "A", whole
+    elif left_open:
         kind, count = _completed(text, words, reach, count, limit, complete) or (kind, count)
     if kind == "C" or not count:
         # Rather than stop mid-clause: a phrase end or the whole text a little further.
@@ -450,6 +480,17 @@ def _cut(text, words, reach, limit, complete, taken):
         if longer and (kind == "C" or longer[-1][2] > limit):
             kind, count = longer[-1][:2]
     return kind, count
+
+
+def _whole(text, words, limit, complete, taken):
+    """Words kept to end the clause rather than cut it: the first clause end past the target length
+    within WHOLE_SLACK_CHARS past `limit`, else the whole text when it fits there; 0 when neither."""
+    target = max(MADE_MIN_CHARS, HEADLINE_TARGET_CHARS - taken)
+    reach = limit + WHOLE_SLACK_CHARS
+    ends = [item for item in _boundaries(words, reach) if item[0] == "A" and not item[3] and item[2] >= target]
+    if ends:
+        return ends[0][1]
+    return len(words) if complete and len(text) <= reach else 0
 
 
 def _completed(text, words, reach, count, limit, complete):
@@ -825,7 +866,7 @@ def _main_clause(text):
         return text[hedged.end() :]
     if not _ADVERBIAL_START.match(text):
         return text
-    match = _CLAUSE_AFTER_COMMA.search(text, 0, len(text) * 3 // 4)
+    match = _CLAUSE_AFTER_COMMA.search(text, 0, len(text) * 3 // 4) or _ANSWER.search(text, 0, len(text) * 3 // 4)
     if not match:
         return text
     rest = _BACK_REFERENCE.sub("", _CONNECTIVE_START.sub("", text[match.end() :]))
@@ -1090,6 +1131,7 @@ def _strip_end(text):
     words = _TRAILING_PUNCT.sub("", text).split(" ")
     while len(words) > 2 and (
         _bare(words[-1].rstrip("،,.:;؛")) in _PARTICLES or words[-1].endswith("ـ") or _never_ends(words[-1])
+        or _bare(words[-1].rstrip("،,.:;؛")) in _CLAUSE_STARTS  # `… قائلا`: what it opens was cut off
     ):
         words.pop()
         words[-1] = _TRAILING_PUNCT.sub("", words[-1])
