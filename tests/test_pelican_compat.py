@@ -144,3 +144,21 @@ def test_the_reader_cache_is_saved_once_the_pages_are_written(tmp_path):
         signals.article_generator_finalized.disconnect(when_read)
         signals.finalized.disconnect(when_done)
     assert seen == {"read": False, "done": True}
+
+
+def test_the_file_filter_keeps_and_leaves_out_what_pelicans_does():
+    """include_path matches IGNORE_FILES as one pattern; Pelican's runs fnmatch per pattern."""
+    import types
+
+    from arshif_seeds.report import IGNORE_PATTERNS
+
+    original = pelican_compat._ORIGINALS[pelican_compat._INCLUDE]
+    names = ["a/00001_news.txt", "x.TXT", ".hidden.txt", "a/b/notes.txt~", "#draft.txt#", "x.md",
+             "Thumbs.db", ".DS_Store", "x.txt.swp", "[x].txt", "x", "seeds/x.jsonl", "ملف.txt"]
+    for ignores in ([], ["**/.*"], ["**/.*", *IGNORE_PATTERNS], ["*.txt", "[x]*"]):
+        generator = types.SimpleNamespace(settings={"IGNORE_FILES": ignores},
+                                          readers=types.SimpleNamespace(extensions=["txt", "md"]))
+        for extensions in (None, False, ("txt",)):
+            for name in names:
+                assert (pelican_compat.include_path(generator, name, extensions)
+                        == original(generator, name, extensions)), (ignores, extensions, name)

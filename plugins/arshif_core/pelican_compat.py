@@ -1,7 +1,8 @@
 """Every use of Pelican's internals, in one module, checked against the Pelican it was written for.
 
 Arshif replaces three of Pelican's taxonomy writers and wraps a private
-method (linear-time listings), wraps the content cache's loader (a damaged
+method (linear-time listings), replaces the generators' file filter (one
+pattern match a file), wraps the content cache's loader (a damaged
 cache is discarded), records the files the writer opens, writes a listing's
 pages one at a time, reads and edits the
 reader cache (and saves it later than Pelican does) and an article's body
@@ -14,6 +15,7 @@ changed and what to re-check, and tests/test_pelican_compat.py fails the same
 way. Nothing else in the plugins reads a private Pelican name.
 """
 
+import fnmatch
 import functools
 import hashlib
 import importlib
@@ -21,12 +23,13 @@ import importlib.metadata
 import inspect
 import logging
 import os
+import re
 import sys
 
 from pelican import signals
 from pelican.cache import FileDataCacher
 from pelican.contents import Content
-from pelican.generators import ArticlesGenerator
+from pelican.generators import ArticlesGenerator, Generator
 from pelican.writers import FileOverwriteFailedError, Writer
 
 logger = logging.getLogger(__name__)
@@ -46,6 +49,10 @@ RELIED_ON = {
     "pelican.generators:ArticlesGenerator.generate_authors": (
         "87d9ffbaf4a254b5a36b24e45472c323f9d38172",
         _TAXONOMY),
+    "pelican.generators:Generator._include_path": (
+        "af5510c7572b2e7290cde061ec5939cb2189b902",
+        "include_path: a file is still left out when its name matches an IGNORE_FILES pattern "
+        "(fnmatch) and kept when its extension is one of `extensions` (or `extensions` is False)"),
     "pelican.generators:ArticlesGenerator._build_period_archives": (
         "5e8ab0b6247961dfa76e754e03206a9d9f984d1c",
         "period_archives: only archive['articles'] is recomputed, from archive['dates']"),
@@ -225,12 +232,38 @@ def period_archives(self, sorted_articles, articles, settings):
     return archives
 
 
+_INCLUDE = "pelican.generators:Generator._include_path"
+
+
+@functools.lru_cache(maxsize=8)
+def _ignored(patterns):
+    """One compiled match for a tuple of IGNORE_FILES patterns (fnmatch's, normcased as fnmatch does)."""
+    if not patterns:
+        return lambda name: None
+    return re.compile("|".join(fnmatch.translate(os.path.normcase(p)) for p in patterns)).match
+
+
+def include_path(self, path, extensions=None):
+    """Generator._include_path with the IGNORE_FILES patterns matched as one pattern:
+    Pelican runs fnmatch once per pattern per file, three walks a build over
+    every seed (the seeds folder adds a dozen patterns)."""
+    if extensions is None:
+        extensions = tuple(self.readers.extensions)
+    basename = os.path.basename(path)
+    if _ignored(tuple(self.settings["IGNORE_FILES"]))(os.path.normcase(basename)):
+        return False
+    return extensions is False or os.path.splitext(basename)[1][1:] in extensions
+
+
 def patch_generators():
-    """Replace ArticlesGenerator's quadratic listing code, process-wide (idempotent).
+    """Replace ArticlesGenerator's quadratic listing code and the generators' file
+    filter, process-wide (idempotent).
 
     Only over the Pelican code it was written for: otherwise Pelican's own code
     stays, and `check_pelican` stops the build saying what changed.
     """
+    if _unchanged(_INCLUDE):
+        Generator._include_path = include_path
     if not _unchanged(*(_GENERATORS + name for name in (
             "generate_tags", "generate_categories", "generate_authors",
             "_build_period_archives", "generate_period_archives"))):
