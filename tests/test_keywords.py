@@ -330,3 +330,18 @@ def test_a_name_mentioned_once_after_the_opening_is_no_tag_of_that_article():
     assert "مستشفى الزيتون" not in again.passing and "مستشفى الزيتون" not in early.passing
     chosen = choose_tags(archive((3, early), (1, late)))
     assert "مستشفى الزيتون" in chosen[0] and "مستشفى الزيتون" not in chosen[3]
+
+
+def test_a_capital_standing_for_its_government_gives_way_to_its_country():
+    government = candidates("رئيس وزراء الصين يزور روسيا", [
+        "وصل رئيس وزراء الصين إلى روسيا. وتحدث عن التعاون بين بكين وموسكو في مجال الطاقة.",
+        "وقال إن الصين وروسيا تعملان معا."])
+    place = candidates("الصين تستضيف مؤتمرا", ["تستضيف الصين مؤتمرا في بكين. ويشارك في المؤتمر وفد من روسيا.",
+                                              "وقال المنظمون في بكين إن الصين مستعدة."])
+    assert "بكين" in government.metonyms and "موسكو" in government.metonyms
+    assert "بكين" not in place.metonyms  # «في بكين»: where it happens
+    chosen = choose_tags(archive((3, government), (3, place), (2, {"بكين": 1.0}), (2, {"موسكو": 1.0})))
+    assert "الصين" in chosen[0] and "روسيا" in chosen[0]
+    assert "بكين" not in chosen[0] and "موسكو" not in chosen[0]
+    assert "بكين" in chosen[3] and "الصين" in chosen[3]
+    assert "بكين" in chosen[6]  # no country beside it

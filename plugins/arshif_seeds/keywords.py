@@ -459,13 +459,16 @@ class Candidates(dict):
     though they count for the archive's frequencies; and `passing`, the terms
     named once, after the opening and not in the headline (the hospital the
     injured were taken to, a summit's next venue): no tags of this article
-    either."""
+    either; and `metonyms`, the capitals the text never writes as a place
+    («بين بكين وموسكو», not «في بكين»): its country's government, one tag
+    with that country where it is one."""
 
-    def __init__(self, weights, context, headed, passing=frozenset()):
+    def __init__(self, weights, context, headed, passing=frozenset(), metonyms=frozenset()):
         super().__init__(weights)
         self.context = context
         self.headed = headed
         self.passing = passing
+        self.metonyms = metonyms
 
 
 def candidates(title, paragraphs, lead_words=120, body_words=400):
@@ -522,7 +525,15 @@ def candidates(title, paragraphs, lead_words=120, body_words=400):
     headed = frozenset(term for term in found if around[term][2])
     passing = frozenset(term for term in found
                         if term not in title_terms and term not in opening and mentions[term] <= 1)
-    return Candidates({term: round(w, 2) for term, w in found.items()}, context, headed, passing)
+    text = " ".join(words[:body_words])
+    metonyms = frozenset(term for term in found if COUNTRIES.get(fold(term), ("", False))[1]
+                         and term not in title_terms
+                         and not re.search(_LOCATED.format(re.escape(term)), text))
+    return Candidates({term: round(w, 2) for term, w in found.items()}, context, headed, passing, metonyms)
+
+
+# A place written as where something is or happens: «في بكين», «ببكين», «إلى», «من», «وسط», «العاصمة (القطرية)».
+_LOCATED = r"(?:(?:^|\s)(?:في|فى|إلى|الى|من|وسط|داخل)\s+|(?:^|\s)(?:ال)?عاصمة(?:\s+\S+)?\s+|(?:^|\s)[وف]?ب)[^\w\s]?{}"
 
 
 def _resolve_clitics(candidate_lists):
@@ -661,13 +672,46 @@ def _completed(term, context, fragment):
     return f"{words} {term}" if side == 0 else f"{term} {words}"
 
 
+# Capitals that news writes for their country's government («بكين تدعو», «طهران
+# ترفض»), and a country's other names: general knowledge, not counted. A
+# capital that is also a country (الكويت), or names two places (طرابلس,
+# عمان), is left out.
+CAPITALS = {
+    "واشنطن": "الولايات المتحدة", "موسكو": "روسيا", "بكين": "الصين", "لندن": "بريطانيا", "باريس": "فرنسا",
+    "برلين": "ألمانيا", "روما": "إيطاليا", "مدريد": "إسبانيا", "طهران": "إيران", "أنقرة": "تركيا",
+    "دمشق": "سوريا", "بيروت": "لبنان", "بغداد": "العراق", "صنعاء": "اليمن", "الخرطوم": "السودان",
+    "الرباط": "المغرب", "نواكشوط": "موريتانيا", "مقديشو": "الصومال", "نيروبي": "كينيا", "القاهرة": "مصر",
+    "الرياض": "السعودية", "الدوحة": "قطر", "المنامة": "البحرين", "أبوظبي": "الإمارات", "مسقط": "عمان",
+    "كابل": "أفغانستان", "نيودلهي": "الهند", "طوكيو": "اليابان", "سيول": "كوريا الجنوبية",
+    "بيونغ يانغ": "كوريا الشمالية", "أثينا": "اليونان", "فيينا": "النمسا", "بروكسل": "بلجيكا",
+    "كييف": "أوكرانيا", "جوبا": "جنوب السودان", "أديس أبابا": "إثيوبيا", "إسلام آباد": "باكستان",
+    "تل أبيب": "إسرائيل", "أوتاوا": "كندا", "هافانا": "كوبا", "كاراكاس": "فنزويلا",
+}
+COUNTRY_NAMES = {"أمريكا": "الولايات المتحدة", "أميركا": "الولايات المتحدة", "سورية": "سوريا",
+                 "المملكة العربية السعودية": "السعودية"}
+# {folded name: (folded country, is a capital)}.
+COUNTRIES = {fold(name): (fold(country), name in CAPITALS)
+             for name, country in chain(CAPITALS.items(), COUNTRY_NAMES.items(),
+                                        ((country, country) for country in CAPITALS.values()))}
+
+
+def _one_per_country(scored, countries, min_score, metonyms):
+    """`scored` ((score, term), best first) without the capitals that stand for
+    their country's government (`metonyms`: «بين بكين وموسكو») where that
+    country is a tag too: one tag, the country."""
+    tagged = {countries[fold(term)][0] for score, term in scored
+              if score >= min_score and not countries.get(fold(term), ("", True))[1]}
+    return [(score, term) for score, term in scored
+            if term not in metonyms or countries.get(fold(term), (None,))[0] not in tagged]
+
+
 def _place_key(key):
     """One key for a country and its other spelling («سورية», «سوريا»)."""
     return key[:-2] if key in _PLACES and key.endswith(("يه", "يا")) else key
 
 
 def choose_tags(candidate_lists, max_tags=5, max_share=0.1, min_headline_share=0.3, min_headlines=3,
-                min_name_share=0.008, min_relevance=0.45, min_archive=200):
+                min_name_share=0.008, min_relevance=0.45, min_archive=200, countries=COUNTRIES):
     """For each article's candidates, the best tags by tf-idf across all articles.
 
     A tag must occur in at least two articles (a tag page of one is no grouping)
@@ -698,11 +742,14 @@ def choose_tags(candidate_lists, max_tags=5, max_share=0.1, min_headline_share=0
     way to that name where the article writes it whole, and to nothing
     elsewhere; «على» opens no name unless the archive also spells it «علي»
     (else it is the preposition: «على ملعب»); two spellings of one country
-    («سورية», «سوريا») are one tag.
+    («سورية», «سوريا») are one tag, and so are a country and its capital
+    where the article never writes the capital as a place (`countries`:
+    «بين بكين وموسكو» is China's government, not the city).
     """
     contexts = [getattr(terms, "context", {}) for terms in candidate_lists]
     headed = [getattr(terms, "headed", frozenset()) for terms in candidate_lists]
     passing = [getattr(terms, "passing", frozenset()) for terms in candidate_lists]
+    standing_for = [getattr(terms, "metonyms", frozenset()) for terms in candidate_lists]
     candidate_lists = _resolve_clitics(candidate_lists)
     total = len(candidate_lists)
     # Counted per spelling first (in C), then folded once per distinct spelling.
@@ -776,7 +823,7 @@ def choose_tags(candidate_lists, max_tags=5, max_share=0.1, min_headline_share=0
              and df[key] - alone[key] >= HEADED_SHARE * df[key] and key not in _PLACES}
     fragments, completions = _completions(contexts, alone)
     chosen = []
-    for terms, context, heads, once in zip(candidate_lists, contexts, headed, passing):
+    for terms, context, heads, once, metonyms in zip(candidate_lists, contexts, headed, passing, standing_for):
         scored = []
         for term, weight in terms.items():
             found = scoring.get(term)
@@ -799,7 +846,7 @@ def choose_tags(candidate_lists, max_tags=5, max_share=0.1, min_headline_share=0
         # On a tie the longer name wins: «الأمم» alone is a fragment of «الأمم المتحدة».
         scored.sort(key=lambda item: (-item[0], -item[1].count(" "), item[1]))
         tags, keys, words = [], set(), set()
-        for score, term in scored:
+        for score, term in _one_per_country(scored, countries, min_score, metonyms):
             if score < min_score or len(tags) == max_tags:
                 break
             key = fold(term)
