@@ -33,6 +33,7 @@ globalThis.fetch = async (url) => {
   try {
     const data = await readFile(decodeURIComponent(new URL(url).pathname));
     return {ok: true, status: 200, json: async () => JSON.parse(data.toString('utf8')),
+      text: async () => data.toString('utf8'),
       arrayBuffer: async () => data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength)};
   } catch { return {ok: false, status: 404}; }
 };

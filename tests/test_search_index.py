@@ -79,10 +79,11 @@ def test_files_are_named_by_their_content_and_nothing_else_is_left(index, tmp_pa
     assert m["docs"] == len(CORPUS)
     on_disk = sorted(str(p.relative_to(index.folder)) for p in index.folder.rglob("*.*")
                      if p.name != "manifest.json")
-    listed = index_export.listed_files(m)
+    listed = index_export.listed_files(index.folder, m)
     assert on_disk == sorted(listed)
-    assert len(listed) == 2 * (len(m["ranges"]) + 1) + -(-m["docs"] // m["chunk_size"]) \
-        + 1 + len(m["suggest"])
+    chunks = -(-m["docs"] // m["chunk_size"])
+    assert len(listed) == 2 * (len(m["ranges"]) + 1) + chunks \
+        + -(-chunks // m["names_per_block"]) + 1 + len(m["suggest"])
     for path in listed:
         kind, name = path.split("/")
         data = (index.folder / path).read_bytes()
@@ -94,8 +95,10 @@ def test_files_are_named_by_their_content_and_nothing_else_is_left(index, tmp_pa
     assert same == m
     # Without the newest (last) document, only the last result chunk changes.
     _, other, _ = export(tmp_path / "other", CORPUS[1:], suggest_min_df=1)
-    assert other["files"]["d"] != m["files"]["d"]
-    assert other["files"]["d"][:m["name_length"]] == m["files"]["d"][:m["name_length"]]
+    chunks = lambda folder, manifest: [p for p in index_export.listed_files(folder, manifest)
+                                       if p[0] == "d"]
+    assert chunks(tmp_path / "other" / "search", other)[:-1] == chunks(index.folder, m)[:-1]
+    assert chunks(tmp_path / "other" / "search", other)[-1] != chunks(index.folder, m)[-1]
 
 
 def test_adding_the_newest_article_renames_only_the_files_it_changes(tmp_path, monkeypatch):
@@ -108,6 +111,7 @@ def test_adding_the_newest_article_renames_only_the_files_it_changes(tmp_path, m
     monkeypatch.setattr(index_export.ExportState, "add", lambda self, docs, *rest, add=(
         index_export.ExportState.add): added.append(len(docs)) or add(self, docs, *rest))
     *_, old = export(tmp_path, CORPUS, shard_bytes=64)
+    first_chunk = old.chunk_path(0)
     newest = record("g.txt", "الهند تستورد القمح", "استوردت الهند القمح", date="2013-06-01")
     *_, new = export(tmp_path, CORPUS + [newest], shard_bytes=64)
     size = new.manifest["name_length"]
@@ -123,7 +127,7 @@ def test_adding_the_newest_article_renames_only_the_files_it_changes(tmp_path, m
     assert new.manifest["docs"] == 7 and new.manifest["undated"] == 1
     assert files(new.search("القمح")) == ["g.txt"] and new.doc(6)["source_file"] == "g.txt"
     # Old documents keep their ids: the first chunk is unchanged.
-    assert names(new, "d")[0] == names(old, "d")[0]
+    assert new.chunk_path(0) == first_chunk
     # Term shards are renamed where the new article's stems are (and where
     # their growth moved the next cuts), not from the first of them on.
     touched = {new.shard_of(t.stem) for t in tokenize(newest["title"] + " " + newest["body"])}
@@ -251,7 +255,8 @@ def test_incremental_update_only_indexes_changes(tmp_path):
     assert snapshot(ix.folder) == snapshot(scratch.folder)
     # Files of the earlier export are removed.
     assert sorted(str(p.relative_to(tmp_path / "search")) for p in (tmp_path / "search").rglob("*.*")
-                  if p.name != "manifest.json") == sorted(index_export.listed_files(ix.manifest))
+                  if p.name != "manifest.json") == sorted(index_export.listed_files(ix.folder,
+                                                                                     ix.manifest))
 
 
 def test_site_build_exports_the_index(tmp_path):

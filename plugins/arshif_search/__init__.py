@@ -33,6 +33,10 @@ DEFAULTS = {
     "snippet_chars": 160,
     # Documents per document-data chunk fetched for the results shown.
     "chunk_size": 4,
+    # The chunks' names are listed in name blocks of this many (fetched for
+    # the results shown), so the manifest every query loads grows by one name
+    # per block, not per chunk.
+    "names_per_block": 64,
     # Target raw size of a term shard (shards hold ranges of the sorted stems).
     "shard_bytes": 8192,
     # A word being typed is completed only from prefixes whose stems span at
@@ -142,7 +146,7 @@ def _discard_interrupted_export(out_dir):
     """
     try:
         manifest = json.loads((out_dir / "manifest.json").read_text("utf-8"))
-        index_export.listed_files(manifest)
+        index_export.listed_files(out_dir, manifest)
     except (OSError, ValueError, KeyError, TypeError):
         manifest = None
     stray = index_export.remove_unlisted(out_dir, manifest)

@@ -25,8 +25,8 @@ from .query import decode_postings
 
 logger = logging.getLogger(__name__)
 
-FORMAT_VERSION = 4
-SUBDIRS = ("t", "p", "d", "f", "s")
+FORMAT_VERSION = 5
+SUBDIRS = ("t", "p", "d", "n", "f", "s")
 
 
 def encode_str(s, out):
@@ -247,13 +247,13 @@ def _cut_ranges(stems, sizes, target):
     return starts
 
 
-def _names(files):
-    """{key: name}: each file's name is the start of the URL-safe base64 of
-    the SHA-1 of its content, as short as keeps the names of one kind
-    distinct (6 characters, 36 bits, unless two files of a kind collide)."""
+def _names(files, shortest=6):
+    """(length, {key: name}): each file's name is the start of the URL-safe
+    base64 of the SHA-1 of its content, as short as keeps the names of one
+    kind distinct (6 characters, 36 bits, unless two files of a kind collide)."""
     digests = {key: urlsafe_b64encode(hashlib.sha1(data).digest()).decode()
                for key, data in files.items()}
-    for length in range(6, 28):
+    for length in range(shortest, 28):
         names = {key: digest[:length] for key, digest in digests.items()}
         seen = {}
         if all(seen.setdefault((key[0], name), digests[key]) == digests[key]
@@ -275,14 +275,32 @@ def write_atomic(path, data):
     os.replace(tmp, path)
 
 
-def listed_files(manifest):
-    """Paths (relative to the export folder) of the files a manifest names."""
+def listed_files(root, manifest):
+    """Paths (relative to the export folder `root`) of the files a manifest
+    names, directly or through its name blocks."""
     length = manifest["name_length"]
     paths = []
-    for kind, ext in (("t", "bin"), ("p", "bin"), ("d", "json"), ("s", "json"), ("f", "bin")):
+    for kind, ext in (("t", "bin"), ("p", "bin"), ("n", "txt"), ("s", "json"), ("f", "bin")):
         names = manifest["files"]["t" if kind == "p" else kind]
         paths += [f"{kind}/{names[i:i + length]}.{ext}" for i in range(0, len(names), length)]
-    return paths
+    chunks = "".join((root / path).read_text("ascii") for path in paths if path[0] == "n")
+    return paths + [f"d/{chunks[i:i + length]}.json" for i in range(0, len(chunks), length)]
+
+
+def _name_blocks(files, per_block):
+    """Names for every file and the name blocks listing the result chunks'
+    names, `per_block` to a block: (length, names, blocks). The blocks' own
+    names must fit the same length as the names they hold."""
+    length = 6
+    while True:
+        length, names = _names(files, length)
+        chunks = [names[key] for key in sorted(k for k in files if k[0] == "d")]
+        blocks = {("n", k // per_block, "txt"): "".join(chunks[k:k + per_block]).encode("ascii")
+                  for k in range(0, len(chunks), per_block)}
+        block_length, block_names = _names(blocks, length)
+        if block_length == length:
+            return length, {**names, **block_names}, blocks
+        length = block_length
 
 
 def _write_files(root, files, names):
@@ -304,7 +322,7 @@ def _write_files(root, files, names):
 def remove_unlisted(root, manifest):
     """Delete the files of earlier or interrupted exports (the search page
     itself is kept); returns how many."""
-    keep = set(listed_files(manifest)) if manifest else set()
+    keep = set(listed_files(root, manifest)) if manifest else set()
     stray = [path for kind in SUBDIRS if (root / kind).is_dir()
              for path in (root / kind).iterdir() if f"{kind}/{path.name}" not in keep]
     for path in stray:
@@ -370,7 +388,7 @@ def _unchanged(out_dir, fingerprint):
         manifest = json.loads((out_dir / "manifest.json").read_text("utf-8"))
         if manifest.get("version") != FORMAT_VERSION or manifest.get("build") != fingerprint:
             return False
-        return all((out_dir / path).is_file() for path in listed_files(manifest))
+        return all((out_dir / path).is_file() for path in listed_files(out_dir, manifest))
     except (OSError, ValueError, KeyError, TypeError):
         return False
 
@@ -469,12 +487,14 @@ def _write_export(state, fingerprint, out_dir, settings):
         files["s", k, "json"] = _compact_json({"w": words, "n": [suggest[w] for w in words]})
 
     # A term shard and its positions shard share one name, of both contents.
-    length, names = _names({key: data + files["p", key[1], "bin"] if key[0] == "t" else data
-                            for key, data in files.items() if key[0] != "p"})
+    length, names, blocks = _name_blocks(
+        {key: data + files["p", key[1], "bin"] if key[0] == "t" else data
+         for key, data in files.items() if key[0] != "p"}, settings["names_per_block"])
     names.update({("p", n, ext): names["t", n, ext] for kind, n, ext in files if kind == "p"})
+    files.update(blocks)
     written = _write_files(out_dir, files, names)
     listing = {kind: "".join(names[key] for key in sorted(k for k in files if k[0] == kind))
-               for kind in ("t", "d", "s", "f")}
+               for kind in ("t", "n", "s", "f")}
     manifest = {
         "version": FORMAT_VERSION,
         "build": fingerprint,
@@ -482,6 +502,7 @@ def _write_export(state, fingerprint, out_dir, settings):
         "undated": sum(1 for row in rows if not row[2]),
         "terms": len(stems),
         "chunk_size": chunk_size,
+        "names_per_block": settings["names_per_block"],
         # The first stem of each term shard but the first (shard 0 starts at "").
         "ranges": [stems[start] for start in starts[1:]],
         "prefix_shards": settings["prefix_shards"],

@@ -221,11 +221,18 @@ class StaticIndex:
                         if stem.startswith(reading) and stem != own and stem not in out]
         return out
 
+    def chunk_path(self, chunk):
+        """A result chunk's path: its name is in a name block (the manifest names the blocks)."""
+        per_block, size = self.manifest["names_per_block"], self.manifest["name_length"]
+        block = self._file("n", chunk // per_block, "txt").decode("ascii")
+        k = chunk % per_block
+        return f"d/{block[k * size:(k + 1) * size]}.json"
+
     def doc(self, doc_id):
         size = self.manifest["chunk_size"]
         chunk = doc_id // size
         if chunk not in self._chunks:
-            raw = self._file("d", chunk, "json")
+            raw = (self.folder / self.chunk_path(chunk)).read_bytes()
             self._chunks[chunk] = json.loads(raw)
         url, title, date, source, category, source_file, snippet = \
             self._chunks[chunk][doc_id % size]

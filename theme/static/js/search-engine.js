@@ -200,7 +200,8 @@ export class SearchEngine {
     if (!this.cache.has(path)) {
       const p = fetch(this.base + path).then((res) => {
         if (!res.ok) throw new Error(`search index: ${res.status} for ${path}`);
-        return kind === 'json' ? res.json() : res.arrayBuffer().then((b) => new Uint8Array(b));
+        if (kind === 'json') return res.json();
+        return kind === 'text' ? res.text() : res.arrayBuffer().then((b) => new Uint8Array(b));
       });
       p.catch(() => this.cache.delete(path));
       this.cache.set(path, p);
@@ -289,10 +290,18 @@ export class SearchEngine {
     return best;
   }
 
+  // A result chunk's path: its name is in a name block (the manifest names the blocks).
+  async chunkFile(chunk) {
+    const {names_per_block: perBlock, name_length: size} = this.manifest;
+    const block = await this.fetchFile(this.file('n', Math.floor(chunk / perBlock), 'txt'), 'text');
+    const k = chunk % perBlock;
+    return `d/${block.slice(k * size, (k + 1) * size)}.json`;
+  }
+
   async doc(id) {
     const size = this.manifest.chunk_size;
     const chunk = Math.floor(id / size);
-    const rows = await this.fetchFile(this.file('d', chunk, 'json'), 'json');
+    const rows = await this.fetchFile(await this.chunkFile(chunk), 'json');
     const [url, title, date, source, category, sourceFile, snippet] = rows[id % size];
     return {id, url: new URL(url, this.siteRoot).pathname, title, date, undated: !date,
       source, category, source_file: sourceFile, snippet};
