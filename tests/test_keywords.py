@@ -345,3 +345,13 @@ def test_a_capital_standing_for_its_government_gives_way_to_its_country():
     assert "بكين" not in chosen[0] and "موسكو" not in chosen[0]
     assert "بكين" in chosen[3] and "الصين" in chosen[3]
     assert "بكين" in chosen[6]  # no country beside it
+
+
+def test_a_common_description_that_never_makes_headlines_is_no_tag():
+    body = {"المجتمع الدولي": 1.0, "الاتحاد الأوروبي": 1.0, "المحكمة الدستورية": 1.0, "التحالف العربي": 1.0}
+    chosen = choose_tags(archive((20, body), (1, {"المجتمع الدولي": TITLE_WEIGHT + 1})))
+    assert "المجتمع الدولي" not in chosen[0] and "المجتمع الدولي" not in chosen[20]  # 1 headline of 21
+    # a place's or a people's adjective, or an institution's head, makes a name
+    assert {"الاتحاد الأوروبي", "المحكمة الدستورية", "التحالف العربي"} <= set(chosen[0])
+    assert "المجتمع الدولي" in choose_tags(archive((20, body), (1, {"المجتمع الدولي": TITLE_WEIGHT + 1})),
+                                           min_description_share=0)[0]

@@ -74,6 +74,17 @@ def _adjective(word):
     return word in ADJECTIVES or bool(_NISBA.search(word))
 
 
+# Adjectives of a people or region that are no country's («التحالف العربي»).
+PEOPLES = frozenset("العربي العربية الخليجي الخليجية".split())
+
+
+def _named_by(adjective):
+    """An adjective that makes a name of its noun: a place's or a people's
+    («الاتحاد الأوروبي», «التحالف العربي»), a direction («المنطقة الشرقية»)
+    or a listed one («الأمم المتحدة»)."""
+    return adjective in ADJECTIVES or adjective in DIRECTIONS or adjective in PEOPLES or place_adjective(adjective)
+
+
 def _agrees(noun, adjective):
     """False where gender or number disagree («المرأة العالمي», «اللغتين العربية»): no phrase."""
     if noun.endswith(("تين", "تان")):
@@ -711,7 +722,8 @@ def _place_key(key):
 
 
 def choose_tags(candidate_lists, max_tags=5, max_share=0.1, min_headline_share=0.3, min_headlines=3,
-                min_name_share=0.008, min_relevance=0.45, min_archive=200, countries=COUNTRIES):
+                min_name_share=0.008, min_relevance=0.45, min_archive=200, countries=COUNTRIES,
+                min_description_share=0.05):
     """For each article's candidates, the best tags by tf-idf across all articles.
 
     A tag must occur in at least two articles (a tag page of one is no grouping)
@@ -728,8 +740,12 @@ def choose_tags(candidate_lists, max_tags=5, max_share=0.1, min_headline_share=0
       («الضفة الغربية»), is an established name if
       written alike in `min_name_share` of the archive («الولايات المتحدة»);
       else it must make headlines half as often, and this article's
-      headline. A weak head and its complement («قوات الأمن», «قطاع
-      الخدمات») must make headlines, however common.
+      headline. However common, one whose adjective is neither a place's,
+      a people's nor a direction's, nor headed by an institution, must make
+      `min_description_share` of its articles' headlines («الأجهزة
+      الأمنية», «المجتمع الدولي», «الناطق الإعلامي» hardly ever do; most
+      readers rejected them). A weak head and its complement («قوات الأمن»,
+      «قطاع الخدمات») must make headlines, however common.
 
     Tags scoring under `min_relevance` × log(articles) (weight × idf, a share
     of the largest idf the archive allows) are left out: a place named once
@@ -795,6 +811,9 @@ def choose_tags(candidate_lists, max_tags=5, max_share=0.1, min_headline_share=0
             if share < min_headline_share / 2 or headlines[key] < min_headlines - 1:
                 continue  # «الجودة العالية»: a description, not a name
             headline_only.add(term)
+        elif term[:2] == "ال" and share < min_description_share and key.split(" ", 1)[0] not in _PLACES \
+                and term.split(" ", 1)[0] not in _INSTITUTION_HEADS and not _named_by(term.split(" ", 2)[1]):
+            continue  # «الأجهزة الأمنية», «المجتمع الدولي»: common, and hardly ever a headline's subject
         elif share < min_headline_share / 2 and term.split(" ", 1)[0] in WEAK_HEADS:
             continue  # «قوات الأمن», «قطاع الخدمات»
         elif term[:4] == "على " and not per_spelling["علي " + term[4:]]:
