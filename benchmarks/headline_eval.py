@@ -36,6 +36,7 @@ from arshif_seeds.lead_headline import (  # noqa: E402
     COMPLETE_SLACK_CHARS,
     HEADLINE_SLACK_CHARS,
     MADE_MAX_CHARS,
+    WHOLE_SLACK_CHARS,
     make_headline,
 )
 from arshif_seeds.parse import parse_seed  # noqa: E402
@@ -263,7 +264,8 @@ def report(run_all):
         "(\"generated\"), else the line the reader took as the headline. Word-F1 against the",
         f"real title; the baselines are the body's first {' and first '.join(map(str, NAIVE_CHARS))} characters",
         f"cut at a word (the made headline's limit is the second, plus up to {HEADLINE_SLACK_CHARS} characters for a",
-        f"clause end and up to {COMPLETE_SLACK_CHARS} rather than leave a word without its complement).",
+        f"clause end, up to {COMPLETE_SLACK_CHARS} rather than leave a word without its complement and up to",
+        f"{WHOLE_SLACK_CHARS} to end its clause or sentence rather than cut it).",
         "",
         *made_table(
             f"egynews2013: {len(made_rows):,} articles (`random.Random({SEED}).sample`), per site",

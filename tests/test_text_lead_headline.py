@@ -493,3 +493,78 @@ def test_the_name_after_a_tied_title_is_not_the_speaker():
     assert make_headline(lead) == (
         "قائد عسكري يمني: المقاومة اليمنية الجنوبية أعدت خطة لاستكمال تحرير باقي المدن الجنوبية"
     )
+
+
+def test_a_complete_sentence_beats_a_cut_one():
+    # Cut at 120 characters this ends on `للتحاور` without its topic; the whole sentence fits the slack.
+    met = (
+        "التقى الدكتور السيد البدوى رئيس حزب الوفد وعدد من قيادات الحزب اليوم الجمعة مع وفد القبائل العربية "
+        "برئاسة الشيخ موسى اللواحى بمقر الحزب بالدقى للتحاور حول مبادرة القبائل العربية لبدء مصالحة وطنية فى مصر."
+    )
+    headline = make_headline(met)
+    assert headline.endswith("للتحاور حول مبادرة القبائل العربية لبدء مصالحة وطنية فى مصر")
+    assert MADE_MAX_CHARS < len(headline) <= MADE_MAX_CHARS + WHOLE_SLACK_CHARS
+    # Past the limit, a clause end rather than a cut before what `محاولا التخفيف من معارضته` needs: the
+    # participle after a comma opens a clause even without its tanween.
+    visit = (
+        "اختتم وزير الدفاع الأميركي آشتون كارتر زيارته لإسرائيل بلقاء مع رئيس الوزراء الإسرائيلي بنيامين نتنياهو، "
+        "محاولا التخفيف من معارضته للاتفاق النووي المبرم بين إيران والقوى الكبرى، ووعده بوقوف الولايات المتحدة "
+        "مع إسرائيل."
+    )
+    assert make_headline(visit) == (
+        "اختتم وزير الدفاع الأميركي آشتون كارتر زيارته لإسرائيل بلقاء مع رئيس الوزراء الإسرائيلي بنيامين نتنياهو"
+    )
+
+
+def test_a_lead_that_is_no_news_gives_way_to_a_later_sentence():
+    # A circumstance with no main clause after it.
+    column = (
+        "حين نرى شبابا في عمر الزهور ينفلتون من مجتمعاتهم ويسلمون أنفسهم للشيطان، ويلفون أجسادهم بالمتفجرات. "
+        "أعلنت وزارة الشؤون الإسلامية إطلاق برنامج توعوي للشباب في المساجد والمدارس."
+    )
+    assert make_headline(column) == "أعلنت وزارة الشؤون الإسلامية إطلاق برنامج توعوي للشباب في المساجد والمدارس"
+    # A question alone is still better than nothing.
+    assert make_headline("كيف سيكون مظهر الفريق الفائز في نهائي الكأس بعد غد؟").endswith("؟")
+    # `تعزيزا لـ… فقد افتتح …`: the main clause after the answer `فقد`, without a comma before it.
+    opened = (
+        "تعزيزاً لرسالة الحرمين الشريفين العلمية والدعوية والارتقاء بمنظومة الخدمات الموجهة لقاصدي الحرمين "
+        "فقد افتتح أمير منطقة مكة المكرمة مكتبة المسجد الحرام داخل الحرم المكي."
+    )
+    assert make_headline(opened) == "افتتح أمير منطقة مكة المكرمة مكتبة المسجد الحرام داخل الحرم المكي"
+
+
+def test_what_a_removal_must_not_leave_behind():
+    # `الشيخ` in a place's name is no honorific.
+    assert make_headline(
+        "طالب نشطاء من مركز الشيخ زويد بمحافظة شمال سيناء بضرورة إزالة الآثار السلبية للاتفاقية."
+    ).startswith("طالب نشطاء من مركز الشيخ زويد")
+    assert tighten("أمر المستشار هشام بركات بحبس المتهمين") == "أمر هشام بركات بحبس المتهمين"
+    # A clock time in brackets, a weekday between slashes.
+    assert make_headline(
+        "ينطلق سوق عكاظ في نسخته التاسعة (7.15 مساءً) متزينا بالريادة المعرفية ومجموعة من الأنشطة."
+    ) == "ينطلق سوق عكاظ في نسخته التاسعة متزينا بالريادة المعرفية ومجموعة من الأنشطة"
+    # A nominal statement keeps its verb, last or not.
+    assert make_headline(
+        "أعلنت مصادر في سول أن المناورات العسكرية المشتركة بين كوريا الجنوبية والولايات المتحدة بدأت اليوم /الاثنين/."
+    ) == "مصادر: المناورات العسكرية المشتركة بين كوريا الجنوبية والولايات المتحدة بدأت"
+    # The formula that brings in a document's text, and the document.
+    assert make_headline(
+        "أصدرت وزارة الداخلية بيانًا بشأن تنفيذ حكم القتل تعزيرًا في مهرب مخدرات بمنطقة الرياض وفيما يلي نص "
+        "البيان: قال الله تعالى."
+    ) == "أصدرت وزارة الداخلية بيانًا بشأن تنفيذ حكم القتل تعزيرًا في مهرب مخدرات بمنطقة الرياض"
+    # A relative clause of a verb and its pronoun (`التي أعلن فيها`) goes with what it was cut from.
+    welcomed = (
+        "رحّب البدوي بمبادرة محمد البرادعي رئيس حزب الدستور التي أعلن فيها \"أننا نحتاج فورا إلى اجتماع بين "
+        "الرئيس ووزيري الدفاع والداخلية والحزب الحاكم والتيار السلفي وجبهة الإنقاذ لاتخاذ خطوات عاجلة لوقف "
+        "العنف، ثم البدء في حوار جاد وفق أسس وضمانات\"."
+    )
+    assert make_headline(welcomed) == "رحّب البدوي بمبادرة محمد البرادعي رئيس حزب الدستور"
+
+
+def test_a_statement_whose_verb_may_be_the_speakers_keeps_the_plain_clause():
+    # `أنه يجرى اتصالات`: `عبد الستار إمام: يجرى …` would leave who acts unclear.
+    lead = (
+        "أكد عبد الستار إمام أنه يجرى اتصالات مع أحمد الزند ورؤساء أندية القضاة بالأقاليم، لتأجيل موعد "
+        "الجمعية العمومية."
+    )
+    assert make_headline(lead).startswith("أكد عبد الستار إمام أنه يجرى اتصالات مع أحمد الزند")

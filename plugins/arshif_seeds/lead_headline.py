@@ -180,7 +180,7 @@ _WHEN = re.compile(
     rf"|{_PART_OF_DAY}\s+(?:{_DAY_WORD}|(?:يوم\s+)?{_WEEKDAY})(?:\s+الأول)?"
     rf"|{_DAY_WORD}(?:\s+الأول)?(?!\s+(?!{_WEEKDAY})ال)"
     rf"|يوم\s+{_WEEKDAY}(?:\s+(?:الماضي|المقبل|القادم))?)"
-    rf"(?:\s*\(?{_WEEKDAY}\)?)?(?:\s+(?:الماضي|المقبل|القادم))?(?:\s*(?:الموافق\s+(?:ل\s*)?)?{_DATE}{_DATE_TAIL})?{_TIME_END}"
+    rf"(?:\s*[(/]?{_WEEKDAY}[)/]?)?(?:\s+(?:الماضي|المقبل|القادم))?(?:\s*(?:الموافق\s+(?:ل\s*)?)?{_DATE}{_DATE_TAIL})?{_TIME_END}"
     rf"|\(\s*{_WEEKDAY}\s*\)"
     rf"|(?<!\S){_WEEKDAY}\s+(?:الماضي|المقبل|القادم){_TIME_END}"
     rf"|(?<!\S)(?:منذ|بعد)\s+(?:قليل|قليلة|ساعات\s+قليلة){_TIME_END}"
@@ -248,6 +248,8 @@ _ADVERBIAL_START = re.compile(
 _ANSWER = re.compile(r"\s(?=(?:فقد|فإن|فان|فإنه|فانه)\s)")
 # A subordinate clause that needs a main one after it (`حين نرى …`, `ما إذا كان …`).
 _SUBORDINATE_START = re.compile(r"^(?:حين|عندما|لما|كلما|إذا|اذا|لو|ما\s+(?:إذا|اذا))\s")
+# `… وفيما يلي نص البيان`: the formula that brings in a document's text, and all after it.
+_TEXT_FOLLOWS = re.compile(r"\s+و?(?:فيما|في ما|فى ما|فيما|وفيما)\s+(?:يلي|يأتي|يلى)(?=[\s:،,]|$)|\s+و?إليكم\s+نص")
 _BACK_REFERENCE = re.compile(r"^\S+\s+(?:على|عن|من)\s+ذلك\s+")
 # `لا شك أن`, `مما لا شك فيه أن`, `من المعروف أن`: the writer's hedge before the statement.
 _HEDGE_START = re.compile(
@@ -311,6 +313,8 @@ _CLAUSE_STARTS = frozenset(
 )
 # An adverbial accusative (`مؤكدةً`, `مشيراً`) starts a circumstantial clause.
 _HAL = re.compile(r"\w{3,}(?:اً|ًا|ةً)$")
+# After a comma, an accusative participle written without its tanween (`، محاولا التخفيف …`).
+_PARTICIPLE = re.compile(r"^م\w{3,}ا$")
 _EXCEPT = frozenset({"إلا", "الا"})
 # `تم نقل`, `يتم`: a verb that never is a noun.
 _PASSIVE_AUXILIARIES = frozenset({"تم", "يتم"})
@@ -319,11 +323,13 @@ _PASSIVE_AUXILIARIES = frozenset({"تم", "يتم"})
 _CLAUSE_STARTS_AFTER_COMMA = frozenset({"مشددة", "معتبرة", "مبينة", "منها", "منهم", "بينها", "بينهم"})
 _RELATIVES = frozenset("الذي التي الذى التى الذين اللذين اللتين اللاتي اللواتي".split())
 _BETWEEN = frozenset({"بين", "مابين"})
+# A preposition with the pronoun that points back at a relative's noun (`التي أعلن فيها`).
+_RESUMPTIVES = frozenset("فيه فيها عليه عليها له لها به بها منه منها عنه عنها إليه إليها اليه اليها".split())
 # Prepositions as the continuation table spells their slots (`keywords.fold`; `إلى` and `ل` share one).
 _PREPOSITION_SLOTS = {fold(word): fold(word) for word in "في من على عن مع بين حول ضد لدى نحو تجاه".split()}
 _PREPOSITION_SLOTS[fold("إلى")] = "الي"
 # What an impersonal `إنه` (it) is followed by: `إنه تم`, `إنه لا توجد`, `إنه من المقرر`.
-_IMPERSONAL_STARTS = frozenset("كان يمكن تم يتم سيتم لا لم لن ليس من قد يجب ينبغي بات جرى سوف".split())
+_IMPERSONAL_STARTS = frozenset("كان يمكن تم يتم سيتم لا لم لن ليس من قد يجب ينبغي بات جرى سوف يوجد توجد يبدو يتعين يلزم يجوز يحق".split())
 _COMPLEMENTISERS = frozenset("أن ان إن أنه انه إنه أنها انها إنها بأن بان أنهم انهم".split())
 _NAME_GLUE = frozenset("بن ابن بنت أبو ابو أبي ابي عبد آل ال أم".split())
 _OPEN_CLOSE = {"«": "»", "(": ")", "“": "”", "[": "]", '"': '"'}
@@ -428,27 +434,28 @@ def _without_asides(text):
     return text.replace(_FENCE, " ")
 
 
-def shorten(text: str, limit: int | None = None, complete: bool = True, taken: int = 0) -> str:
+def shorten(text: str, limit: int | None = None, complete: bool = True, taken: int = 0, at_least: int = 0) -> str:
     """`text` cut at a phrase boundary before `limit` characters (never with an ellipsis: a headline says
     its clause or stops; a cut mid-clause is the last resort).
 
     `complete=False`: `text` is the start of a longer one, so its end is not a clause end.
     `taken`: characters of the headline before `text` (a speaker), which count towards its target length.
+    `at_least`: words the cut keeps at least (a statement's subject and its verb).
     """
     text = _strip_end(text)
     limit = MADE_MAX_CHARS if limit is None else limit
     words = text.split(" ")
-    reach = _boundaries(words, limit + HEADLINE_SLACK_CHARS)
+    reach = _boundaries(words, limit + HEADLINE_SLACK_CHARS, at_least)
     kind, count = _cut(text, words, reach, limit, complete, taken)
     left_open = any(item[1] == count and item[3] for item in reach)
-    whole = _whole(text, words, limit, complete, taken) if kind != "A" or left_open else 0
+    whole = _whole(text, words, limit, complete, taken, at_least) if kind != "A" or left_open else 0
     if whole:
         kind, count = "A", whole
     elif left_open:
-        kind, count = _completed(text, words, reach, count, limit, complete) or (kind, count)
+        kind, count = _completed(text, words, reach, count, limit, complete, at_least) or (kind, count)
     if kind == "C" or not count:
         # Rather than stop mid-clause: a phrase end or the whole text a little further.
-        far = _boundaries(words, limit + COMPLETE_SLACK_CHARS)
+        far = _boundaries(words, limit + COMPLETE_SLACK_CHARS, at_least)
         later = [item for item in far if item[1] > count and not item[3] and item[0] != "C"]
         if later:
             count = later[0][1]
@@ -482,18 +489,18 @@ def _cut(text, words, reach, limit, complete, taken):
     return kind, count
 
 
-def _whole(text, words, limit, complete, taken):
+def _whole(text, words, limit, complete, taken, at_least):
     """Words kept to end the clause rather than cut it: the first clause end past the target length
     within WHOLE_SLACK_CHARS past `limit`, else the whole text when it fits there; 0 when neither."""
     target = max(MADE_MIN_CHARS, HEADLINE_TARGET_CHARS - taken)
     reach = limit + WHOLE_SLACK_CHARS
-    ends = [item for item in _boundaries(words, reach) if item[0] == "A" and not item[3] and item[2] >= target]
+    ends = [item for item in _boundaries(words, reach, at_least) if item[0] == "A" and not item[3] and item[2] >= target]
     if ends:
         return ends[0][1]
     return len(words) if complete and len(text) <= reach else 0
 
 
-def _completed(text, words, reach, count, limit, complete):
+def _completed(text, words, reach, count, limit, complete, at_least):
     """For a cut that leaves a word without its complement: the next phrase end within reach, the
     whole text when it fits, the longest clause end before it, else the next phrase end or the whole
     text a little further; None when there is none."""
@@ -507,7 +514,7 @@ def _completed(text, words, reach, count, limit, complete):
     if earlier:
         return earlier[-1][:2]
     # Past the slack, as far as COMPLETE_SLACK_CHARS: long is better than incomplete.
-    far = _boundaries(words, limit + COMPLETE_SLACK_CHARS)
+    far = _boundaries(words, limit + COMPLETE_SLACK_CHARS, at_least)
     later = [item for item in far if item[1] > count and not item[3] and item[0] != "C"]
     if later:
         return later[0][:2]
@@ -527,7 +534,7 @@ def _leads(text):
                 sentence = sentence[1:]
         # `أو عدد البرامج …`: the rest of a sentence the splitter cut, not one.
         if len(sentence.split()) >= LEAD_MIN_WORDS and sentence.split(" ", 1)[0] not in ("أو", "او"):
-            yield _TRAILING_PUNCT.sub("", sentence[:LEAD_MAX_CHARS])
+            yield _TRAILING_PUNCT.sub("", _TEXT_FOLLOWS.split(sentence, 1)[0][:LEAD_MAX_CHARS])
 
 
 def _whole_quotes(sentences):
@@ -636,7 +643,7 @@ def _from_statement(lead):
         return shorten(statement)
     if len(words) < 2:
         return ""
-    said = shorten(statement, room, taken=len(speaker) + 2)
+    said = shorten(statement, room, taken=len(speaker) + 2, at_least=_predicate_at(words))
     # `شخصين قتلا` keeps its accusative only after `أن`, and in `أنه سيستقيل` the speaker is the
     # statement's subject, which `المتحدث: سيستقيل` loses: the plain clause says both right, when
     # it keeps the statement (all of it, for a pronoun; enough of it to stand, for a case ending).
@@ -650,6 +657,18 @@ def _from_statement(lead):
     return f"{speaker}: {said}"
 
 
+def _predicate_at(words):
+    """In a nominal statement (`حصيلة المواجهات … بلغت …`, `المناورات … بدأت`), the words up to its first
+    verb (a word prose opens sentences with), which a cut must keep; 0 when there is none or it opens
+    with its verb."""
+    if not _bare(words[0]).startswith("ال"):
+        return 0
+    for index, word in enumerate(words[1:], 2):
+        if _opener(word) and not _bare(word).startswith(("و", "ب", "ل")):
+            return index
+    return 0
+
+
 def _about_speaker(match):
     """`أنه سيستقيل`, `أنها اعتقلت`: the complementiser's pronoun is the speaker (before a verb), not the
     `إنه كان يمكن`, `أنه نظرا …` of an impersonal statement."""
@@ -657,7 +676,9 @@ def _about_speaker(match):
     first = _bare(match["statement"].split(" ", 1)[0])
     if pronoun != "ه":
         return bool(pronoun)
-    return first not in _IMPERSONAL_STARTS and (first.startswith("سي") or _opener(first))
+    # `أنه يجرى اتصالات`: an imperfect verb is the speaker's act as often as not; the plain clause is right
+    # either way.
+    return first not in _IMPERSONAL_STARTS and (first.startswith(("سي", "ي")) or _opener(first))
 
 
 def _oblique_start(statement):
@@ -688,10 +709,12 @@ def _quote_headline(speaker, quote):
 
 def _from_clause(lead):
     """The lead's main clause, tightened and cut (only its start is read: the rest cannot fit)."""
-    if len(lead) <= CLAUSE_SCAN_CHARS:
-        text, complete = _past_subject(_main_clause(tighten(lead))), True
-    else:
-        text, complete = _past_subject(_main_clause(tighten(lead[: lead.rfind(" ", 0, CLAUSE_SCAN_CHARS)]))), False
+    # The main clause is found in the whole lead (`تعزيزا لـ… [250 characters] فقد افتتح …`), then cut.
+    text = _main_clause(tighten(lead))
+    complete = len(text) <= CLAUSE_SCAN_CHARS and len(lead) < LEAD_MAX_CHARS - 1
+    if len(text) > CLAUSE_SCAN_CHARS:
+        text = text[: text.rfind(" ", 0, CLAUSE_SCAN_CHARS)]
+    text = _past_subject(text)
     headline = shorten(text, complete=complete)
     shorter, governed = _to_complement(text)
     if governed and governed not in headline.split(" "):
@@ -988,8 +1011,8 @@ def _title_only(speaker):
     return ""
 
 
-def _boundaries(words, limit):
-    """(kind, words before the cut, length, open) for every cut within `limit`, by kind:
+def _boundaries(words, limit, at_least=0):
+    """(kind, words before the cut, length, open) for every cut within `limit` keeping `at_least` words, by kind:
     A a clause end, B a phrase end (before an adjunct or `و`), P before a complement or a `ب`/`ل` word,
     C any word; open when it leaves a word without its complement (`_leaves_open`).
     """
@@ -1017,6 +1040,8 @@ def _boundaries(words, limit):
             seen_phrase = True
         if length > limit:
             break
+        if index + 1 < at_least:
+            continue
         recent = bares[max(0, index - 2) : index + 1]
         # A cut right after `أن X` leaves a statement without its predicate.
         if length < MADE_MIN_CHARS or depth > 0 or _COMPLEMENTISERS.intersection(recent):
@@ -1024,8 +1049,8 @@ def _boundaries(words, limit):
         # `بين المملكة وبنجلاديش` is one phrase.
         between = bool(_BETWEEN.intersection(recent))
         phrase_done = seen_phrase or index >= PHRASE_MIN_WORDS
-        if bares[index - 1].removeprefix("و") in _RELATIVES:
-            continue  # `التي تعمل`: a relative clause of one word is not done
+        if bares[index - 1].removeprefix("و") in _RELATIVES and word[-1] not in "،,.:;؛":
+            continue  # `التي تعمل`: a relative clause of one word is not done, unless the writer ends it
         if between_at < index and bare_next.startswith("و"):
             continue
         kind = _boundary_kind(word, bare_word, words[index + 1], bare_next, bares[index + 2], phrase_done, between)
@@ -1064,7 +1089,7 @@ def _boundary_kind(word, bare_word, following, bare_next, after, phrase_done, be
             return "A" if phrase_done else ""
         if bare_next in _CLAUSE_STARTS or bare_next in _RELATIVES or bare_next in ("الأمر", "الامر", "ما"):
             return "A"
-        if _HAL.search(bare_next) or bare_next in _CLAUSE_STARTS_AFTER_COMMA:
+        if _HAL.search(bare_next) or _PARTICIPLE.match(bare_next) or bare_next in _CLAUSE_STARTS_AFTER_COMMA:
             return "A"
         if bare_next[:1] in ("و", "ف") and bare_next not in _COMPLEMENTISERS:
             return "A"
@@ -1129,15 +1154,20 @@ def _never_ends(word):
 def _strip_end(text):
     """No trailing punctuation, particle or dangling word (`في`, `التي`, `و`)."""
     words = _TRAILING_PUNCT.sub("", text).split(" ")
+    # `المناورات … بدأت`: a nominal clause's verb at its end is its predicate, not a verb without its object.
+    nominal = _bare(words[0]).startswith("ال")
     while len(words) > 2 and (
-        _bare(words[-1].rstrip("،,.:;؛")) in _PARTICLES or words[-1].endswith("ـ") or _never_ends(words[-1])
+        _bare(words[-1].rstrip("،,.:;؛")) in _PARTICLES or words[-1].endswith("ـ")
+        or _never_ends(words[-1]) and not (nominal and _opener(words[-1]))
         or _bare(words[-1].rstrip("،,.:;؛")) in _CLAUSE_STARTS  # `… قائلا`: what it opens was cut off
     ):
         words.pop()
         words[-1] = _TRAILING_PUNCT.sub("", words[-1])
-    # `… لاستقلالها التي تصادف`: a relative clause of one word says nothing.
+    # `… لاستقلالها التي تصادف`, `… التي أعلن فيها`: a relative clause of one word (and its pronoun) says nothing.
     if len(words) > 4 and _bare(words[-2]).removeprefix("و") in _RELATIVES:
         del words[-2:]
+    elif len(words) > 5 and _bare(words[-3]).removeprefix("و") in _RELATIVES and _bare(words[-1]) in _RESUMPTIVES:
+        del words[-3:]
     return _TRAILING_PUNCT.sub("", " ".join(words))
 
 
