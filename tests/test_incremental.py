@@ -228,3 +228,48 @@ def test_a_rebuild_learns_again_only_the_sources_whose_seeds_changed(tmp_path, m
     monkeypatch.setattr(learning, "CODE_FINGERPRINT", "a newer reader")
     build_site(seeds, out)
     assert sorted(learned) == [20, 21]
+
+
+def test_a_rebuild_makes_articles_of_the_changed_seeds_only(tmp_path, monkeypatch):
+    """Seed articles are kept whole between builds (`article_cache`): a rebuild makes
+    an Article of a new seed and of a seed whose manifest row changed, takes the
+    others from the cache, and writes the site and the ingest report a build from
+    scratch writes. Other code makes every article again."""
+    import arshif_seeds.article_cache as article_cache
+    from pelican.readers import Readers
+
+    names = sorted(n for n in os.listdir(SEEDS) if n.endswith(".txt"))[:20]
+    seeds = copy_seeds(names, tmp_path / "seeds")
+    out = tmp_path / "out"
+    build_site(seeds, out)
+
+    made = []
+    read_file = Readers.read_file
+    monkeypatch.setattr(Readers, "read_file", lambda self, base_path, path, *args, **kwargs: (
+        made.append(os.path.basename(path)) or read_file(self, base_path, path, *args, **kwargs)))
+    build_site(seeds, out)
+    assert [name for name in made if name.endswith(".txt")] == []
+
+    newest = "20000_politics.txt"
+    shutil.copy(os.path.join(SAMPLE, newest), seeds / newest)
+    manifest = (seeds / "manifest.tsv").read_text(encoding="utf-8").splitlines()
+    row = next(i for i, line in enumerate(manifest) if line.startswith(names[2] + "\t"))
+    fields = manifest[row].split("\t")
+    fields[5] = "عنوان جديد من الملف الوصفي"
+    manifest[row] = "\t".join(fields)
+    manifest.append(f"{newest}\tx\tpolitics\t2030-01-01 00:00:00\t1\tأحدث خبر في الأرشيف\tx")
+    (seeds / "manifest.tsv").write_text("\n".join(manifest) + "\n", encoding="utf-8")
+    build_site(seeds, out)
+    assert sorted(name for name in made if name.endswith(".txt")) == sorted([names[2], newest])
+    assert "عنوان جديد من الملف الوصفي" in (out / "a" / names[2][:-4] / "index.html").read_text(encoding="utf-8")
+
+    fresh = tmp_path / "fresh"
+    build_site(seeds, fresh)
+    assert snapshot(out) == snapshot(fresh)
+    report = json.loads((tmp_path / "out-ingest-report.json").read_text(encoding="utf-8"))
+    assert report == json.loads((tmp_path / "fresh-ingest-report.json").read_text(encoding="utf-8"))
+
+    made.clear()
+    monkeypatch.setattr(article_cache, "code_signature", lambda settings: "newer plugins")
+    build_site(seeds, out)
+    assert sorted(name for name in made if name.endswith(".txt")) == sorted(names + [newest])

@@ -21,8 +21,10 @@ import hashlib
 import importlib
 import importlib.metadata
 import inspect
+import io
 import logging
 import os
+import pickle
 import re
 import sys
 
@@ -74,7 +76,9 @@ RELIED_ON = {
         "reader_cache: entries are still path → (file stamp, (content, metadata))"),
     "pelican.generators:ArticlesGenerator.generate_context": (
         "e0742370fa63168b749a2b7a88e351a37274d742",
-        "defer_reader_cache: the reader cache is still saved by self.readers.save_cache() once read"),
+        "defer_reader_cache: the reader cache is still saved by self.readers.save_cache() once read; "
+        "cache_articles: a file is still read only when self.get_cached_data(f, None) is None, and "
+        "self.cache_data(f, article) is still called with each article read and found valid"),
     "pelican.contents:Content.save_as": (
         "d739b96ccf47d43f6bb9323d00ab76b23d91ac07",
         "frozen_save_as: the save_as property is still get_url_setting('save_as') and nothing else"),
@@ -341,6 +345,56 @@ def save_reader_cache(generator, writer=None):
     if vars(readers).get("save_cache") is _saved_later:
         del readers.save_cache
         readers.save_cache()
+
+
+# -- Whole articles kept between builds (arshif_seeds.article_cache) --
+
+def cache_articles(generator, get, put):
+    """Make generate_context ask `get(f)` for a kept article before reading the file `f`
+    (relative to the generator's path; None: read it), and hand `put(f, article)`
+    each article it read and found valid (Pelican's generator-level cache hooks).
+    """
+    def get_cached_data(filename, default=None):
+        kept = get(filename)
+        return default if kept is None else kept
+
+    generator.get_cached_data = get_cached_data
+    generator.cache_data = put
+
+
+class _SharedPickler(pickle.Pickler):
+    """Pickles a content object without the build's settings and context it refers to."""
+
+    def __init__(self, file, shared):
+        super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
+        self.shared = shared
+
+    def persistent_id(self, obj):
+        return self.shared.get(id(obj))
+
+
+class _SharedUnpickler(pickle.Unpickler):
+    def __init__(self, file, shared):
+        super().__init__(file)
+        self.shared = shared
+
+    def persistent_load(self, pid):
+        return self.shared[pid]
+
+
+def dumps_content(content, extra, generator):
+    """Bytes of (content object, extra): the settings and context it refers to (its own
+    and its Category's, Author's) are left out, to be this build's when loaded."""
+    buffer = io.BytesIO()
+    _SharedPickler(buffer, {id(generator.settings): "settings", id(generator.context): "context"}).dump(
+        (content, extra))
+    return buffer.getvalue()
+
+
+def loads_content(data, generator):
+    """(content object, extra) from `dumps_content`, with this build's settings and context."""
+    return _SharedUnpickler(io.BytesIO(data), {"settings": generator.settings,
+                                               "context": generator.context}).load()
 
 
 # -- Content --

@@ -13,7 +13,7 @@ from arshif_core import pelican_compat
 from arshif_core.settings import apply
 from pelican import signals
 
-from . import config, dump_articles, dumps, learning, prefetch
+from . import article_cache, config, dump_articles, dumps, learning, prefetch
 from .dates import UNDATED  # noqa: F401  (re-exported for templates and other plugins)
 from .ingest import Ingest, check_strict, drop_repeated_title
 from .reader import SeedReader, drop_stale, seed_relpath
@@ -68,6 +68,7 @@ def before_reading(generator):
     if stale:
         logger.info("%d cached seeds were parsed by other code, settings or habits; reading them again",
                     stale)
+    generator.arshif_articles = article_cache.install(generator, ingest)
     start_prefetch(generator, paths)
 
 
@@ -107,6 +108,8 @@ def on_pretaxonomy(generator):
 
     Tags are chosen later, by `assign_tags` (see arshif_core.LAST)."""
     stop_prefetch(generator)
+    if getattr(generator, "arshif_articles", None) is not None:
+        generator.arshif_articles.save()
     ingest = generator.arshif_ingest
     readers = _seed_readers(generator)
     if readers:

@@ -55,20 +55,26 @@ def stamp(settings, profile=EMPTY):
     return hashlib.sha1(repr((CODE_FINGERPRINT, used, profile.stamp)).encode("utf-8")).hexdigest()[:16]
 
 
+def stamps(settings, archive=None):
+    """The function giving a seed's current `stamp` by its name (one a learned Profile)."""
+    made = {}
+
+    def current(name):
+        profile = archive.profile_of(name) if archive else EMPTY
+        key = profile.stamp
+        if key not in made:
+            made[key] = stamp(settings, profile)
+        return made[key]
+
+    return current
+
+
 def drop_stale(readers, settings, archive=None):
     """Forget cached parses of seeds made by other code or settings; returns how many.
 
     Pelican has no API to invalidate entries: `pelican_compat.reader_cache`.
     """
-    stamps = {}
-
-    def current(name):
-        profile = archive.profile_of(name) if archive else EMPTY
-        key = profile.stamp
-        if key not in stamps:
-            stamps[key] = stamp(settings, profile)
-        return stamps[key]
-
+    current = stamps(settings, archive)
     cache = pelican_compat.reader_cache(readers)
     stale = [path for path, (_, data) in cache.items()
              if data and isinstance(data[1], dict) and "source_file" in data[1]
