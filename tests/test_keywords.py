@@ -355,3 +355,24 @@ def test_a_common_description_that_never_makes_headlines_is_no_tag():
     assert {"الاتحاد الأوروبي", "المحكمة الدستورية", "التحالف العربي"} <= set(chosen[0])
     assert "المجتمع الدولي" in choose_tags(archive((20, body), (1, {"المجتمع الدولي": TITLE_WEIGHT + 1})),
                                            min_description_share=0)[0]
+
+
+def test_a_place_after_a_name_joiner_is_a_piece_of_that_name():
+    town = candidates("إعادة طفل مخطوف بأبو حمص", ["أعادت الشرطة طفلا خطف في أبو حمص إلى أسرته.",
+                                                  "وكان الطفل قد اختفى من ابو حمص قبل يومين."])
+    assert "حمص" in town.headed  # no tag of this article
+    city = candidates("اشتباكات في حمص", ["دارت اشتباكات في حمص أمس."])
+    assert "حمص" not in city.headed
+    chosen = choose_tags(archive((1, town), (3, city)))
+    assert "حمص" not in chosen[0] and "حمص" in chosen[1]
+
+
+def test_a_place_after_an_institution_is_the_institutions_name():
+    canal = candidates("الملاحة في قناة السويس", ["عبرت السفن قناة السويس أمس بانتظام."])
+    city = candidates("افتتاح مصنع في السويس", ["افتتح المحافظ مصنعا في السويس أمس."])
+    strip = candidates("قصف على غزة", ["تعرض قطاع غزة لقصف أمس."])
+    chosen = choose_tags(archive((2, canal), (3, city), (2, strip), (2, {"غزة": 1.0})))
+    assert "قناة السويس" in chosen[0] and "السويس" not in chosen[0]
+    assert "السويس" in chosen[2]
+    assert "غزة" in chosen[5]  # «قطاع» is a weak head: the place stays the tag
+    assert "السويس" in choose_tags(archive((2, canal), (3, city)), place_heads=False)[0]

@@ -533,7 +533,11 @@ def candidates(title, paragraphs, lead_words=120, body_words=400):
         after = next(iter(after)) if len(after) == 1 else ""
         if before or after:
             context[term] = (before, after)
-    headed = frozenset(term for term in found if around[term][2])
+    # «حمص» of «أبو حمص», «بأبو حمص» wherever the article writes it: a piece of that name, no tag.
+    joined = {term for term in found
+              if all(word and fold(word[1:] if word[:1] in "وبلف" and len(word) > 3 else word) in _JOINERS
+                     for word in around[term][0])}
+    headed = frozenset(term for term in found if around[term][2] or term in joined)
     passing = frozenset(term for term in found
                         if term not in title_terms and term not in opening and mentions[term] <= 1)
     text = " ".join(words[:body_words])
@@ -624,12 +628,14 @@ def _completions(contexts, alone):
     return fragments, counts
 
 
-def _local_completion(term, context, counter, alone):
+def _local_completion(term, context, counter, alone, place_heads=True):
     """The completion this article gives a term that the archive does not take
     for a fragment, as a fragment, or None.
 
     A person's name after an institution or a venue is part of its name
-    wherever the article writes it so («ملعب الأمير» + «عبد الرحمن بن سعود»).
+    wherever the article writes it so («ملعب الأمير» + «عبد الرحمن بن سعود»),
+    and so is a place after an institution that is no weak or administrative
+    head («قناة السويس», «جامعة تبوك»; not «قطاع غزة», «محافظة القليوبية»).
     Another term, not a place (a place written alone is that place), takes
     the institution before it («حزب» + «مصر القوية») or the definite word
     after it («الجيش السوري» + «الحر», «حركة العدل» + «والمساواة») where
@@ -637,6 +643,9 @@ def _local_completion(term, context, counter, alone):
     in other articles too (`LOCAL_MIN`, `LOCAL_SHARE` of the term's articles).
     """
     if fold(term.split(" ", 1)[0]) in _PLACES:
+        head = place_heads and " " not in term and context[0] and classify(context[0])[3]
+        if head and head not in WEAK_HEADS and head not in ADMINISTRATIVE:
+            return 0, head, 1  # «قناة السويس», «جامعة تبوك», «بنك الرياض»: a name, not the place
         return None
     if " " in term and term[:2] != "ال":
         return (0, context[0], 1) if context[0] and classify(context[0].split()[0])[3] in NAMESAKES else None
@@ -723,7 +732,7 @@ def _place_key(key):
 
 def choose_tags(candidate_lists, max_tags=5, max_share=0.1, min_headline_share=0.3, min_headlines=3,
                 min_name_share=0.008, min_relevance=0.45, min_archive=200, countries=COUNTRIES,
-                min_description_share=0.05):
+                min_description_share=0.05, place_heads=True):
     """For each article's candidates, the best tags by tf-idf across all articles.
 
     A tag must occur in at least two articles (a tag page of one is no grouping)
@@ -853,7 +862,8 @@ def choose_tags(candidate_lists, max_tags=5, max_share=0.1, min_headline_share=0
                 found = scoring[term]
             key = fold(term)
             around = context.get(term, context.get("~" + term))
-            fragment = fragments.get(key) or (around and _local_completion(term, around, completions[key], alone[key]))
+            fragment = fragments.get(key) or (around and _local_completion(term, around, completions[key], alone[key],
+                                                                           place_heads))
             if fragment:  # «القناطر» → «شبين القناطر» where written so, else no tag
                 longer = _completed(found[1], around, fragment)  # spelled as the archive mostly does
                 if longer is None:
