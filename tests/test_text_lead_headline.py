@@ -568,3 +568,9 @@ def test_a_statement_whose_verb_may_be_the_speakers_keeps_the_plain_clause():
         "الجمعية العمومية."
     )
     assert make_headline(lead).startswith("أكد عبد الستار إمام أنه يجرى اتصالات مع أحمد الزند")
+    # `بأنها ترحب`: the pronoun is the speaker, as after `أنها`.
+    welcome = (
+        "قالت الخارجية الأميركية بأنها ترحب بانضمام «أي دولة» إلى التحالف ضد «داعش»، إشارة إلى تصريحات "
+        "روسية انتقدت «مزيدا من التدخل العسكري الأميركي» في سوريا."
+    )
+    assert make_headline(welcome).startswith("قالت الخارجية الأميركية بأنها ترحب بانضمام «أي دولة» إلى التحالف")

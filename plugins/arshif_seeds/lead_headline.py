@@ -37,6 +37,8 @@ SPEAKER_MAX_WORDS = 3
 OBLIQUE_MIN_LETTERS = 5
 # Words of the statement a plain `قال فلان إن …` clause must keep to stand for it.
 STATEMENT_MIN_WORDS = 3
+# Words of a statement about the speaker (`أنها ترحب …`) the plain clause keeps when it cannot keep all of it.
+ABOUT_SPEAKER_MIN_WORDS = 6
 # A speaker without a title word (`هيئة الإذاعة والتلفزيون التركية`) may be this long.
 PLAIN_SPEAKER_MAX_WORDS = 6
 PLAIN_SPEAKER_MAX_CHARS = 40
@@ -330,7 +332,7 @@ _PREPOSITION_SLOTS = {fold(word): fold(word) for word in "في من على عن 
 _PREPOSITION_SLOTS[fold("إلى")] = "الي"
 # What an impersonal `إنه` (it) is followed by: `إنه تم`, `إنه لا توجد`, `إنه من المقرر`.
 _IMPERSONAL_STARTS = frozenset("كان يمكن تم يتم سيتم لا لم لن ليس من قد يجب ينبغي بات جرى سوف يوجد توجد يبدو يتعين يلزم يجوز يحق".split())
-_COMPLEMENTISERS = frozenset("أن ان إن أنه انه إنه أنها انها إنها بأن بان أنهم انهم".split())
+_COMPLEMENTISERS = frozenset("أن ان إن أنه انه إنه أنها انها إنها بأن بان بأنه بانه بأنها بانها أنهم انهم بأنهم".split())
 _NAME_GLUE = frozenset("بن ابن بنت أبو ابو أبي ابي عبد آل ال أم".split())
 _OPEN_CLOSE = {"«": "»", "(": ")", "“": "”", "[": "]", '"': '"'}
 _TRAILING_PUNCT = re.compile(r"[\s.،,:;؛\-–—…]+$")
@@ -434,28 +436,27 @@ def _without_asides(text):
     return text.replace(_FENCE, " ")
 
 
-def shorten(text: str, limit: int | None = None, complete: bool = True, taken: int = 0, at_least: int = 0) -> str:
+def shorten(text: str, limit: int | None = None, complete: bool = True, taken: int = 0) -> str:
     """`text` cut at a phrase boundary before `limit` characters (never with an ellipsis: a headline says
     its clause or stops; a cut mid-clause is the last resort).
 
     `complete=False`: `text` is the start of a longer one, so its end is not a clause end.
     `taken`: characters of the headline before `text` (a speaker), which count towards its target length.
-    `at_least`: words the cut keeps at least (a statement's subject and its verb).
     """
     text = _strip_end(text)
     limit = MADE_MAX_CHARS if limit is None else limit
     words = text.split(" ")
-    reach = _boundaries(words, limit + HEADLINE_SLACK_CHARS, at_least)
+    reach = _boundaries(words, limit + HEADLINE_SLACK_CHARS)
     kind, count = _cut(text, words, reach, limit, complete, taken)
     left_open = any(item[1] == count and item[3] for item in reach)
-    whole = _whole(text, words, limit, complete, taken, at_least) if kind != "A" or left_open else 0
+    whole = _whole(text, words, limit, complete, taken) if kind != "A" or left_open else 0
     if whole:
         kind, count = "A", whole
     elif left_open:
-        kind, count = _completed(text, words, reach, count, limit, complete, at_least) or (kind, count)
+        kind, count = _completed(text, words, reach, count, limit, complete) or (kind, count)
     if kind == "C" or not count:
         # Rather than stop mid-clause: a phrase end or the whole text a little further.
-        far = _boundaries(words, limit + COMPLETE_SLACK_CHARS, at_least)
+        far = _boundaries(words, limit + COMPLETE_SLACK_CHARS)
         later = [item for item in far if item[1] > count and not item[3] and item[0] != "C"]
         if later:
             count = later[0][1]
@@ -489,18 +490,18 @@ def _cut(text, words, reach, limit, complete, taken):
     return kind, count
 
 
-def _whole(text, words, limit, complete, taken, at_least):
+def _whole(text, words, limit, complete, taken):
     """Words kept to end the clause rather than cut it: the first clause end past the target length
     within WHOLE_SLACK_CHARS past `limit`, else the whole text when it fits there; 0 when neither."""
     target = max(MADE_MIN_CHARS, HEADLINE_TARGET_CHARS - taken)
     reach = limit + WHOLE_SLACK_CHARS
-    ends = [item for item in _boundaries(words, reach, at_least) if item[0] == "A" and not item[3] and item[2] >= target]
+    ends = [item for item in _boundaries(words, reach) if item[0] == "A" and not item[3] and item[2] >= target]
     if ends:
         return ends[0][1]
     return len(words) if complete and len(text) <= reach else 0
 
 
-def _completed(text, words, reach, count, limit, complete, at_least):
+def _completed(text, words, reach, count, limit, complete):
     """For a cut that leaves a word without its complement: the next phrase end within reach, the
     whole text when it fits, the longest clause end before it, else the next phrase end or the whole
     text a little further; None when there is none."""
@@ -514,7 +515,7 @@ def _completed(text, words, reach, count, limit, complete, at_least):
     if earlier:
         return earlier[-1][:2]
     # Past the slack, as far as COMPLETE_SLACK_CHARS: long is better than incomplete.
-    far = _boundaries(words, limit + COMPLETE_SLACK_CHARS, at_least)
+    far = _boundaries(words, limit + COMPLETE_SLACK_CHARS)
     later = [item for item in far if item[1] > count and not item[3] and item[0] != "C"]
     if later:
         return later[0][:2]
@@ -643,30 +644,19 @@ def _from_statement(lead):
         return shorten(statement)
     if len(words) < 2:
         return ""
-    said = shorten(statement, room, taken=len(speaker) + 2, at_least=_predicate_at(words))
+    said = shorten(statement, room, taken=len(speaker) + 2)
     # `شخصين قتلا` keeps its accusative only after `أن`, and in `أنه سيستقيل` the speaker is the
     # statement's subject, which `المتحدث: سيستقيل` loses: the plain clause says both right, when
-    # it keeps the statement (all of it, for a pronoun; enough of it to stand, for a case ending).
+    # it keeps the statement (all of it or ABOUT_SPEAKER_MIN_WORDS, for a pronoun; enough of it to stand, for a
+    # case ending).
     oblique = _oblique_start(match["statement"])
     if _about_speaker(match) or oblique:
         clause = _from_clause(lead).split()
         start = next((i for i, word in enumerate(clause) if _bare(word) in _COMPLEMENTISERS), len(clause))
         kept = len(clause) - start - 1
-        if start >= 2 and kept >= (STATEMENT_MIN_WORDS if oblique else len(said.split()) - 1):
+        if start >= 2 and kept >= (STATEMENT_MIN_WORDS if oblique else min(len(said.split()) - 1, ABOUT_SPEAKER_MIN_WORDS)):
             return " ".join(clause)
     return f"{speaker}: {said}"
-
-
-def _predicate_at(words):
-    """In a nominal statement (`حصيلة المواجهات … بلغت …`, `المناورات … بدأت`), the words up to its first
-    verb (a word prose opens sentences with), which a cut must keep; 0 when there is none or it opens
-    with its verb."""
-    if not _bare(words[0]).startswith("ال"):
-        return 0
-    for index, word in enumerate(words[1:], 2):
-        if _opener(word) and not _bare(word).startswith(("و", "ب", "ل")):
-            return index
-    return 0
 
 
 def _about_speaker(match):
@@ -1011,8 +1001,8 @@ def _title_only(speaker):
     return ""
 
 
-def _boundaries(words, limit, at_least=0):
-    """(kind, words before the cut, length, open) for every cut within `limit` keeping `at_least` words, by kind:
+def _boundaries(words, limit):
+    """(kind, words before the cut, length, open) for every cut within `limit`, by kind:
     A a clause end, B a phrase end (before an adjunct or `و`), P before a complement or a `ب`/`ل` word,
     C any word; open when it leaves a word without its complement (`_leaves_open`).
     """
@@ -1040,8 +1030,6 @@ def _boundaries(words, limit, at_least=0):
             seen_phrase = True
         if length > limit:
             break
-        if index + 1 < at_least:
-            continue
         recent = bares[max(0, index - 2) : index + 1]
         # A cut right after `أن X` leaves a statement without its predicate.
         if length < MADE_MIN_CHARS or depth > 0 or _COMPLEMENTISERS.intersection(recent):
