@@ -10,7 +10,8 @@ import dataclasses
 import re
 
 from .byline import AGENCY, DASH, byline_fields
-from .furniture import BOTTOM_LINES, EMPTY
+from .dates import RELATIVE_TIME
+from .furniture import BOTTOM_LINES, EMPTY, is_sentence
 
 
 @dataclasses.dataclass(frozen=True)
@@ -32,20 +33,35 @@ _RELATED = _line(
     r"(?:ال)?موضوعات (?:ال)?متعلقة\s*:?",
     rf"{_ALEF}قر{_ALEF} (?:ال)?مزيد\s*:?",
     rf"(?:طالع|شاهد) {_ALEF}يض[اًٌ]*\s*:?",
+    r"(?:(?:مقالات|{a}خبار|اخبار|مواضيع|موضوعات) )?ذات صلة\s*:?".format(a=_ALEF),
+    rf"قد يهمك(?: {_ALEF}يض[اًٌ]*)?\s*:?",
+    r"related (?:posts|articles|news|stories)\s*:?", r"read (?:more|also)\s*:?", r"you may also like\s*:?",
+    r"(?:[àa] )?lire aussi\s*:?", r"voir aussi\s*:?", r"sur le même sujet\s*:?",
 )
-# `اقرأ أيضًا: <another article's headline>` on one line.
-_RELATED_LINK = re.compile(rf"^(?:{_ALEF}قر{_ALEF}|طالع|شاهد) {_ALEF}يض[اًٌ]*\s*:\s*\S.{{0,150}}$")
+# `اقرأ أيضًا: <another article's headline>` on one line (`- اقرأ ايضا.. …`, `للمزيد: …`, `Lire aussi : …`).
+_RELATED_LINK = re.compile(
+    rf"^(?:[-–•*]\s*)?(?:(?:{_ALEF}قر{_ALEF}|طالع|شاهد) (?:{_ALEF}يض[اًٌ]*|(?:ال)?مزيد)|للمزيد"
+    r"|(?:[àa] )?lire aussi|voir aussi|read (?:more|also)|see also)"
+    r"\s*(?::|\.\.+|…|[-–]\s)\s*\S.{0,150}$", re.I)
 # Site widgets a page shows around every article (`طباعة | أرسل لصديق`).
 _WIDGET = (r"(?:طباعة|{a}رسال|{a}رسل لصديق|{a}رسل {a}لى صديق|تكبير الخط|تصغير الخط|حجم الخط|تعليقات"
            r"|{a}ضف تعليق(?:ك|[اًً]*))")
 _WIDGET = _WIDGET.format(a=_ALEF)
-_SOCIAL = r"(?:تويتر|فيسبوك|فيس بوك|يوتيوب|انستغرام|إنستغرام|انستجرام|تلغرام|تيليجرام|واتساب|Twitter|Facebook)"
+_SOCIAL = (r"(?:تويتر|فيسبوك|فيس بوك|يوتيوب|انستغرام|إنستغرام|انستجرام|تلغرام|تيليجرام|واتساب|تيك توك|سناب شات"
+           r"|[جغ]وجل نيوز|Twitter|Facebook|Instagram|YouTube|Telegram|WhatsApp|TikTok|Google News)")
+# Page buttons in Latin script (`Print Email`, `Partager`).
+_LATIN_WIDGET = r"(?:print|e-?mail|share|tweet|facebook|twitter|whatsapp|imprimer|envoyer|partager)"
+_RELATIVE_STAMP = rf"(?:(?:آخر تحديث|اخر تحديث|تم التحديث|نشر|نُشر|updated|posted)\s*:?\s*)?(?:{RELATIVE_TIME})"
 _LINE_KINDS = (
     ("share", _line(
         r"(?:مشاركة|شارك|شارك الخبر|شارك المقال|المشاركة)\s*:?",
         r"شارك من خلال تويتر.{0,120}",
         r"(?:Next )?Previous(?: .{0,40})?",
-        r"(?:share|tweet)\s*:?",
+        r"(?:share|tweet)(?: this)?\s*:?",
+        rf"partager(?: (?:sur|cet article|l'article).{{0,40}})?\s*:?",
+        rf"(?:شارك|مشاركة|share)\s*:?\s*(?:{_SOCIAL}\s*[|/،,\-–]?\s*){{1,8}}",
+        r"(?:ال)?(?:خبر|مقال|موضوع)\s+(?:ال)?(?:سابق|تالي)|(?:previous|next) (?:post|article)",
+        rf"{_LATIN_WIDGET}(?:\s*[|/\-–]?\s*{_LATIN_WIDGET}){{1,6}}",
         r"شارك(?:وا)?(?: هذا)? (?:الخبر|المقال|الموضوع|الصفحة)(?: (?:على|عبر|مع) .{0,40})?\s*:?",
         rf"تابعو(?:نا|ا) .{{0,40}}(?:على|عبر|في) .{{0,40}}{_SOCIAL}.{{0,60}}",
         rf"تابعونا (?:على|عبر) .{{0,80}}",
@@ -57,8 +73,9 @@ _LINE_KINDS = (
     )),
     ("counter", _line(
         # `آخر تحديث: منذ 3 ساعات`: a time relative to when the page was saved.
-        r"(?:(?:آخر تحديث|اخر تحديث|تم التحديث|نشر|نُشر)\s*:?\s*)?منذ\s+\d+\s*"
-        r"(?:ثانية|ثوان|ثواني|دقيقة|دقائق|ساعة|ساعات|يوم|أيام|ايام|أسبوع|أسابيع|شهر|أشهر|شهور)",
+        rf"{_RELATIVE_STAMP}(?:\s*[|\-–،,]\s*{_RELATIVE_STAMP})*",
+        r"لا (?:توجد|يوجد) تعليقات",
+        r"\d[\d,.]*\s*(?:views|comments|shares|vues|commentaires)",
         r"(?:عدد )?(?:ال)?(?:قراءات|مشاهدات|زيارات|تعليقات|مشاركات)\s*:?\s*\(?\s*\d+\s*\)?",
         r"\d+\s*(?:مشاهدة|مشاهدات|قراءة|قراءات|تعليق|تعليقات|زيارة)",
         r"(?:وقت|مدة) القراءة\s*:?\s*.{0,20}",
@@ -66,11 +83,13 @@ _LINE_KINDS = (
     )),
     ("source", _line(
         r"(?:ال)?مصدر\s*:.{1,80}",
+        r"source\s*:.{1,80}",
         r"نقل[اًا]* عن(?:\s+[^\s.!?؟،,:]+){1,5}",
     )),
     ("tags", _line(
         r"(?:ال)?(?:كلمات|وسوم|علامات)(?: (?:ال)?(?:دالة|مفتاحية|بحث))?\s*:.{0,200}",
         r"(?:tags|keywords)\s*:.{0,200}",
+        r"#[^\s#]+(?:\s+#[^\s#]+){0,15}",
     )),
     ("source_link", _line(
         r"(?:ال)?رابط (?:ال)?(?:مختصر|خبر|مقال|موضوع|دائم)\s*:.{0,200}",
@@ -80,7 +99,16 @@ _LINE_KINDS = (
         r"و?ل(?:متابعة|قراءة) (?:تفاصيل|باقي|بقية).{0,50}",
         rf"{_ALEF}ضغط هن[اـ]+.{{0,30}}",
         r"صور متعلقة\s*:?",
-        rf"(?:صورة )?{_ALEF}رشيفي[ةه]",
+        # What a page shows in place of an embedded post or video it could not play.
+        r"(?:عرض|شاهد) هذا المنشور (?:على|في) .{1,20}|view this post on .{1,20}",
+        r"متصفحك لا يدعم.{0,60}|your browser does not support.{0,60}",
+        # An advertisement's slot, a loading notice.
+        r"[-–]*\s*(?:إعلان|اعلان|إعلانات|اعلانات|advertisement|publicité|sponsored)\s*[-–]*",
+        r"(?:جار[يٍ]? التحميل|يتم التحميل|loading)\s*\.*",
+        # Captions: `(صورة أرشيفية)`, `صورة من أرشيف رويترز`, `(الوزير خلال الافتتاح - أرشيف)`.
+        rf"[(\[]?\s*(?:ال)?(?:صورة )?{_ALEF}رشيفي[ةه]\s*[)\]]?",
+        rf"(?:ال)?صورة من {_ALEF}رشيف(?:\s+\S+){{0,3}}",
+        rf"\([^()]{{1,80}}\s[-–]\s*(?:صورة\s+)?{_ALEF}رشيف(?:ي[ةه])?\s*\)",
     )),
     ("end_mark", _line(
         r"/+\s*(?:انتهى|يتبع)\s*/+",
@@ -96,6 +124,8 @@ _LINE_KINDS = (
         r"\(\s*(?:إعداد|اعداد|تغطية صحفية|تحرير|ترجمة)[^()]{0,120}\)",
         # A photograph's credit: `تصوير: علي حسن`, `الصورة - أرشيف`.
         r"(?:تصوير|الصورة|صورة|عدسة)\s*[:\-–]\s*[^.:]{1,50}",
+        r"(?:crédit photo|crédits? photos?|photos?|credit|crédit)\s*[:\-–]\s*[^.:]{1,50}",
+        r"\(\s*(?:getty(?: images)?|epa|shutterstock|archives?)\s*\)",
         # Syndication credits: `* خدمة «…»`, `بالاتفاق مع «…»`.
         r"\*?\s*(?:خدمة|بالاتفاق مع|بالتعاون مع|بالترتيب مع)\s*[«\"“][^»\"”]{2,40}[»\"”]\s*\.?",
     )),
@@ -109,6 +139,16 @@ _LINE_KINDS = (
         # `جميع الحقوق محفوظة © 2014`, `Copyright 2014 …`.
         r".{0,60}(?:©|\(c\)|all rights reserved|copyright).{0,80}",
         r"(?:(?:جميع|كل) الحقوق|حقوق (?:ال)?(?:نشر|طبع)(?: و(?:ال)?(?:نشر|طبع))?) محفوظة(?:\s+\S+){0,5}",
+        # Newsletter, app and channel plugs.
+        r"(?:اشترك|اشتركوا|سجل|سجّل)\s+(?:الآن\s+)?(?:في|ب)\s*(?:ال)?(?:نشر[ةه]|نشرتنا|القائمة البريدية).{0,80}",
+        r"(?:subscribe|sign up|inscrivez-vous)\s+(?:to|for|à)\s+(?:our|the|notre|la)\s+newsletter.{0,60}",
+        r"(?:ل)?(?:حمل|حمّل|تحميل|نزل|نزّل)\s+تطبيق(?:\s+\S+){0,12}",
+        rf"(?:انضم|انضموا|اشترك|اشتركوا)\s+(?:إلى|الى|في|ب)\s*(?:قناتنا|قناة|مجموعتنا|صفحتنا)(?:\s+\S+){{0,8}}",
+    )),
+    # A cookie banner, at the top too (never a headline).
+    ("notice", _line(
+        r".{0,80}(?:نستخدم|يستخدم|تستخدم)\s.{0,40}(?:ملفات (?:تعريف )?الارتباط|الكوكيز|كوكيز).{0,150}",
+        r".{0,60}(?:we use|uses?|utilise(?:nt)?(?: des)?) cookies.{0,150}",
     )),
 )
 # An agency's tag closing the article: a line `(د ب أ)`, `- واس -`, or glued after the
@@ -128,8 +168,18 @@ _INLINE_TAIL = (
     ("source_link", re.compile(r"\s+رابط الخبر بصحيفة [^:\n]{1,40}:[^\n]{0,200}$")),
 )
 _SENTENCE_END = re.compile(r"[.!?؟،,;؛:]\s*$")
-# The address of a thumbnail picture scraped into the text (never something a reader reads).
-_IMAGE_URL = re.compile(r"\s*(?:https?://|www\.)\S+\.(?:jpe?g|png|gif|webp)(?:\?\S*)?(?=\s|$)", re.I)
+# The address of a thumbnail picture scraped into the text, or of an embedded post's
+# picture (`pic.twitter.com/…`): never something a reader reads.
+_IMAGE_URL = re.compile(r"\s*(?:(?:https?://|www\.)\S+\.(?:jpe?g|png|gif|webp)(?:\?\S*)?"
+                        r"|(?:https?://)?pic\.twitter\.com/\S+)(?=\s|$)", re.I)
+# What an embedded post leaves in the body: its signature (`— name (@handle) date`,
+# `A post shared by …`) and, under a body sentence, `Posted by <page> on <date>` or a
+# photograph's agency credit (`(أ ف ب)`).
+_EMBED = _line(r"[—–-]\s*[^()]{1,60}\(@\w{1,30}\)\s*.{0,60}", r"a post shared by .{1,120}")
+_EMBED_UNDER_SENTENCE = _line(
+    r"posted by .{1,60} on .{4,60}",
+    rf"{DASH}*\s*[(\[]\s*{AGENCY}\s*[)\]]\s*{DASH}*",
+)
 # A page's style or script rules scraped with the text: `#vote_area ul { padding: 0; … }`.
 _CODE = re.compile(r"(?:^|\s)[#.]?[A-Za-z_][\w-]*(?:\s+[#.]?[\w-]+)*\s*\{[^{}]{0,300}:[^{}]{0,300};")
 _ARABIC = re.compile("[\u0600-\u06ff]")
@@ -173,6 +223,9 @@ def strip_boilerplate(lines: list[str], profile=EMPTY) -> tuple[list[str], list[
         if _RELATED.match(text):
             removed.append(Removed("related", text))
             in_related = RELATED_LIST_MAX
+            continue
+        if (_EMBED.match(text) and not top) or (_EMBED_UNDER_SENTENCE.match(text) and _after_sentence(kept)):
+            removed.append(Removed("embed", text))
             continue
         kind = _line_kind(text)
         # A headline may mention an SMS, a web site or a source (`المصدر: …`); footers
@@ -267,6 +320,12 @@ def _code_start(text):
     if len(_ARABIC.findall(rest)) > (1 - CODE_MIN_SHARE) * len(rest):
         return None
     return match.start()
+
+
+def _after_sentence(kept):
+    """Whether the last line kept is a sentence of the body (not the headline or a byline)."""
+    last = next((line for line in reversed(kept) if line.strip()), "")
+    return is_sentence(last)
 
 
 def _line_kind(text):

@@ -16,9 +16,9 @@ a desk or an outlet.
 
 import re
 
-from .dates import DATE_PHRASE, WEEKDAY
-from .furniture import (BYLINE_SLOT_WORDS, EMPTY, HEADLINE_SEPARATORS, LEAD_WORDS, PREFIX_MAX_CHARS,
-                        SEPARATORS, is_sentence, segments)
+from .dates import DATE_PHRASE, DAY_MONTH, RELATIVE_TIME, WEEKDAY
+from .furniture import (BYLINE_SLOT_WORDS, DASH_PREFIX_MAX_WORDS, EMPTY, HEADLINE_SEPARATORS, LEAD_WORDS,
+                        PREFIX_DASH, PREFIX_MAX_CHARS, SEPARATORS, is_sentence, segments)
 from .lexicon import BYLINE_NAMES, BYLINE_PLACES
 
 # Arabic letters (no tatweel: names and places are not stretched).
@@ -26,6 +26,8 @@ _AR = "\u0621-\u063a\u0641-\u064a\u0671-\u06d3"
 _WIRE_NAMES = [
     r"[أا] ?\.? ?ش ?\.? ?[أا]", r"[أا] ?\.? ?ف ?\.? ?ب", r"د ?\.? ?ب ?\.? ?[أا]",
     "رويترز", "فرانس برس", "شينخوا", "واس", "قنا", "وام", "كونا", "بترا", "سانا", "واج",
+    "واع", "سونا", "سب[أا] ?نت", "سب[أا]", "وات", r"و ?\.? ?م ?\.? ?ع", "وفا", "بنا", "العمانية", "سبوتنيك",
+    "[إا]رنا", "الوكالة الوطنية للإعلام", r"(?:ال)?وكالة (?:ال)?[أا]نباء(?: [\u0621-\u064a]+){1,2}",
     "[اأ]لأناضول", "الاناضول", "يو بي [آا]ي", "[أا]سوشيتد برس", "وكالات", "متابعات",
     r"بي ?\.? ?بي ?\.? ?سي", "CNN", "BBC", "AFP", "Reuters", "AP",
 ]
@@ -47,8 +49,8 @@ _PLACE_FULL = rf"{_PLACE}(?:\s*[،,]\s*{_PLACE}|\s*\({_PLACE}\))?"
 _TITLE_WORDS = ("الدكتور|الدكتورة|المهندس|المهندسة|الأستاذ|الاستاذ|الأستاذة|الاستاذة|الشيخ|الكاتب|الكاتبة"
                 "|الصحفي|الصحفية|الصحافي|الصحافية|الإعلامي|الإعلامية|الاعلامي|الاعلامية|الزميل|الزميلة")
 _WROTE = "كتبوا|كتبها|كتبه|كتبت|كتب|بقلم"
-_CREDITED = "ترجمة|إعداد|اعداد|تقرير|متابعة|حوار"
-_NOT_WRITTEN = "تحرير|تصوير|مراجعة|تدقيق"
+_CREDITED = "ترجمة|إعداد|اعداد|تقرير|متابعة|حوار|[أا]جرى الحوار|[أا]جرت الحوار|حاوره|حاورها|حاورته"
+_NOT_WRITTEN = "تحرير|تصوير|مراجعة|تدقيق|المحرر|تنسيق|[إا]خراج"
 _AUTHOR_LINE = re.compile(
     rf"^(?:(?:{_WROTE})(?:\s+(?:{_TITLE_WORDS}))?(?P<marked>\s*(?:{DASH}+|:|/))?\s"
     rf"|(?:{_CREDITED}|(?P<credit>{_NOT_WRITTEN}))"
@@ -59,8 +61,10 @@ _AUTHOR_LINE = re.compile(
 _NEXT_CREDIT = re.compile(rf"(?:[\s,،|]|{DASH})+(?=(?:{_WROTE}|{_CREDITED}|{_NOT_WRITTEN})\s*(?:{DASH}+|:))")
 # A dash between a byline's parts (not one joining words, nor the tatweel of `لـ`).
 _DASHED = re.compile(rf"\s{DASH}+|[-–—_]+\s")
-# `By Ahmed Salem`: an English byline.
-_BY_LATIN = re.compile(r"^By\s+(?P<author>[A-Z][a-z'’.-]+(?: [A-Z][a-z'’.-]*){1,3})(?:\s*[,|–-]\s*[^,|]{2,40})?$")
+# `By Ahmed Salem`, `Par Karim Bouzid`, `Posted by admin`: a Latin-script byline (its
+# author only a name: `admin`, `Rédaction` name nobody).
+_BY_LATIN = re.compile(r"^(?:By|Par|(?:Posted|Written|Published|Publié|Rédigé)\s+(?:by|par))\s+"
+                       r"(?P<who>[^,|–]{2,40}?)(?:\s*[,|–-]\s*[^,|]{2,40})?$")
 # `مراسلنا في الرياض`: the outlet's correspondent, a place and nobody named.
 _CORRESPONDENT = re.compile(rf"^(?:من\s+)?مراسل(?:نا|تنا|ة|و)?(?:\s+[{_AR}]+)?\s+(?:في|ب)\s*(?P<place>[{_AR} ]{{2,30}})$")
 # `(رويترز) - قال …`: the agency alone before the lead.
@@ -68,7 +72,7 @@ _AGENCY_PREFIX = re.compile(rf"^[(\[]\s*(?P<agency>{_AGENCY})\s*[)\]]\s*(?:{DASH
 _AUTHOR_PREFIX = re.compile(rf"^(?:كتب|كتبت)\s*{DASH}+\s*(?P<author>[^:،.]{{2,40}}?)\s*:\s*")
 # A dateline opening the first paragraph: `واشنطن (رويترز) - قال …`, `بكين 4 ديسمبر 2021 (شينخوا) -`.
 _DATELINE_PREFIX = re.compile(
-    rf"^(?P<place>{_PLACE_FULL})\s*[،,]?\s*(?:في\s+)?(?P<date>{DATE_PHRASE})?\s*"
+    rf"^(?P<place>{_PLACE_FULL})\s*[،,]?\s*(?:في\s+)?(?:(?P<date>{DATE_PHRASE})|{DAY_MONTH})?\s*"
     rf"\(\s*(?P<agency>{_AGENCY})\s*\)\s*(?:{DASH}+|:)\s*"
 )
 # `الرياض - واس - قال …`, `دبي – (وام) –`: a place and an agency before the lead.
@@ -82,28 +86,39 @@ _LATIN_DATELINE = re.compile(
 )
 # `الرياض 25 شوال 1436 هـ الموافق 10 اغسطس 2015 م واس` (a line, or the start of one).
 _DATED_PLACE = re.compile(
-    rf"^(?P<place>{_PLACE})\s*(?:[،,]|{DASH}+)?\s*(?:في\s+)?(?:{WEEKDAY}\s*[،,]?\s*)?(?P<date>{DATE_PHRASE})\s*"
-    rf"(?:[(\[]?\s*(?P<agency>{_AGENCY})\s*[)\]]?)?\s*(?:{DASH}+|:)?\s*"
+    rf"^(?P<place>{_PLACE})\s*(?:[،,:]|{DASH}+)?\s*(?:في\s+)?(?:{WEEKDAY}\s*[،,]?\s*)?(?P<date>{DATE_PHRASE})\.?\s*"
+    rf"(?:(?:(?:{DASH}+|/)\s*)?[(\[]?\s*(?P<agency>{_AGENCY})\s*[)\]]?)?\s*(?:{DASH}+|:)?\s*"
+)
+# `(صنعاء - سبأ) - قال …`: place and agency in one pair of brackets.
+_BRACKETED_DATELINE = re.compile(
+    rf"^[(\[]\s*(?P<place>{_PLACE_FULL})\s*(?:{DASH}+|/|[،,])\s*(?P<agency>{_AGENCY})\s*[)\]]\s*(?:{DASH}+|:)?\s*"
 )
 # A byline that ends in a publication date: `… | Tuesday, 11 August 2015 - 16:10 pm`.
+# (`Par X | Publié le 12/03/2014`, `Posted by X on March 12, 2014`: two words, or `on`/`le`.)
 _DATED_TAIL = re.compile(
-    rf"\s*[|،,\-–]\s*(?:[A-Za-z]+[,:]?\s*|(?:يوم\s+)?[{_AR}]+\s*[،,:]?\s*)?(?P<date>{DATE_PHRASE})"
-    r"(?:\s*[-–,]?\s*\d{1,2}:\d{2}(?:\s*(?:[ap]\.?m\.?|ص|م))?)?\s*$",
+    rf"(?:\s*[|،,\-–]\s*(?:(?:[A-Za-zÀ-ÿ]+[,:]?\s*){{1,2}}|(?:يوم\s+)?(?:[{_AR}]+\s*[،,:]?\s*){{1,2}})?"
+    rf"|\s+(?:on|le)\s+)(?P<date>{DATE_PHRASE})"
+    r"(?:\s*[-–,]?\s*(?:à\s*|at\s*)?\d{1,2}[:h]\d{2}(?:\s*(?:[ap]\.?m\.?|ص|م))?)?\s*$",
     re.I,
 )
+# A relative time closing a byline (`كتب - فلان - منذ 3 ساعات`): cut off, it dates nothing.
+_RELATIVE_TAIL = re.compile(rf"\s*[|،,\-–]\s*(?:{RELATIVE_TIME})\s*$", re.I)
 # A line that is only a publication date: `نشر في: 10 أغسطس 2015`, `الثلاثاء 11 أغسطس 2015`.
 _PUBLISHED = (r"(?:نشر|نُشر|تاريخ النشر|تم النشر|تاريخ الخبر|آخر تحديث|اخر تحديث|تم التحديث|"
-              r"Published|Last updated|Updated)(?:\s+(?:في|بتاريخ|on))?\s*:?\s*")
+              r"Published|Last updated|Updated|Posted|Publié|Mis à jour)(?:\s+(?:في|بتاريخ|on|le))?\s*:?\s*")
 # A weekday (or any one word) before a publication line's date: `الأربعاء، 12 مارس 2014`.
 _WEEKDAY = rf"(?:[{_AR}A-Za-z]+\s*[،,]?\s*)?"
 # A clock time, after the date (`- 10:30 ص`, `الساعة 16:10 pm`) or before it.
-_CLOCK_AT = (r"(?:الساعة\s*)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:[ap]\.?m\.?|صباح[اًا]*|مساء[ًا]*|ص|م)(?![\w]))?"
+_CLOCK_AT = (r"(?:(?:الساعة|à|at)\s*)?\d{1,2}(?::|h)\d{2}(?::\d{2})?(?:\s*(?:[ap]\.?m\.?|صباح[اًا]*|مساء[ًا]*|ص|م)(?![\w]))?"
              r"|T\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?")
 _CLOCK = rf"(?:\s*[-–,|]?\s*(?:{_CLOCK_AT}))?"
 # A second stamp after the date (`… - آخر تحديث: 15/03/2014`): the first is the publication.
-_SECOND_STAMP = r"(?:\s*[-–|،,]\s*(?:آخر تحديث|اخر تحديث|تم التحديث|Updated|Last updated)\b.{0,60})?"
-_DATE_LINE = re.compile(rf"^(?:{_PUBLISHED})?(?:(?:{_CLOCK_AT})\s*[-–,|]?\s*)?{_WEEKDAY}(?P<date>{DATE_PHRASE}){_CLOCK}"
-                        rf"{_SECOND_STAMP}\s*$", re.I)
+_UPDATED = r"(?:آخر تحديث|اخر تحديث|تم التحديث|Updated|Last updated|Mis à jour)"
+_SECOND_STAMP = (rf"(?:\s*[-–|،,]\s*{_UPDATED}\b(?:\s*(?:في|on|le))?\s*:?\s*"
+                 rf"(?:{_WEEKDAY}(?P<updated>{DATE_PHRASE}){_CLOCK}|.{{0,60}}))?")
+_DATE_LINE = re.compile(rf"^(?P<stamp>{_PUBLISHED})?(?:(?:{_CLOCK_AT})\s*[-–,|]?\s*)?{_WEEKDAY}(?P<date>{DATE_PHRASE})"
+                        rf"{_CLOCK}{_SECOND_STAMP}\s*$", re.I)
+_UPDATE_STAMP = re.compile(_UPDATED, re.I)
 # A line that says it is the publication date (`نشر في: 10/08/2015`), wherever it stands.
 _PUBLICATION_LINE = re.compile(rf"^{_PUBLISHED}{_WEEKDAY}(?P<date>{DATE_PHRASE}){_CLOCK}{_SECOND_STAMP}\s*$", re.I)
 # `خاص`, `حصري`: the outlet's own report, a byline word that names nobody.
@@ -115,7 +130,10 @@ _TITLES = re.compile(rf"^(?:د\.|د |م\.|(?:{_TITLE_WORDS})(?!\S))\s*")
 _NOT_IN_NAMES = frozenset(
     "في فى من إلى الى عن مع بعد قبل حول ضد بين هل لا لم لن ما و أو ثم".split()
 )
-_LATIN_NAME = re.compile(r"[A-Z][a-z'’.-]+(?: [A-Z][a-z'’.-]*){1,3}")
+# Latin-script words that name a desk, not a person (`By Staff Writer`, `Par la Rédaction`).
+_LATIN_STAFF = re.compile(r"\b(?:staff|writer|reporter|editor|editorial|desk|team|correspondent|agencies|news"
+                          r"|admin|rédaction|redaction|correspondant|agences?)\b", re.I)
+_LATIN_NAME = re.compile(r"[A-ZÀ-Þ][a-zß-ÿ'’.-]+(?: [A-ZÀ-Þ][a-zß-ÿ'’.-]*){1,3}")
 _QUOTED = re.compile(r"[«\"“][^»\"”]{1,40}[»\"”]")
 MAX_BYLINE_LINES = 3
 # Bylines and datelines are short: longer text is not scanned for them.
@@ -150,6 +168,11 @@ def is_name(text: str) -> bool:
             or (first in ("عبد", "أبو", "ابو", "أم", "ام") and len(words) > 2))
 
 
+def _is_latin_name(text):
+    """A name in Latin letters (`Karim Bouzid`), not a desk (`Staff Writer`)."""
+    return bool(_LATIN_NAME.fullmatch(text)) and not _LATIN_STAFF.search(text)
+
+
 def _namelike(part):
     """Up to three words of letters, none a particle: a name of something, not a phrase."""
     words = _MARKS.sub("", part).split()
@@ -169,6 +192,8 @@ def _kind(part, profile, quoted):
         return "person"
     if part in quoted or part in profile.hubs:
         return "desk"
+    if _LATIN_NAME.fullmatch(part):
+        return "desk"  # a name in Latin letters beside the Arabic one: it states nothing more
     return None
 
 
@@ -187,7 +212,13 @@ def byline_fields(line: str, profile=EMPTY, strict=False) -> dict:
         return _clean({"place": dated["place"], "date_text": dated["date"], "agency": dated["agency"]})
     only_date = _DATE_LINE.match(line)
     if only_date:
-        return {"date_text": only_date["date"]}
+        # An update stamp is no publication date, though the best there may be.
+        stamp = only_date["stamp"] or ""
+        updated = only_date["date"] if _UPDATE_STAMP.match(stamp) else only_date["updated"]
+        return _clean({"date_text": only_date["date"], "updated_text": updated})
+    relative = _RELATIVE_TAIL.search(line)
+    if relative and relative.start() > 0:
+        line = line[: relative.start()]
     tail = _DATED_TAIL.search(line)
     if tail and tail.start() > 0:
         fields["date_text"] = tail["date"]
@@ -197,8 +228,10 @@ def byline_fields(line: str, profile=EMPTY, strict=False) -> dict:
         return {**fields, "place": correspondent["place"].strip()}
     by_latin = _BY_LATIN.match(line.strip(" ,"))
     if by_latin:
-        fields["author"] = by_latin["author"]
-        return fields
+        who = by_latin["who"].strip()
+        if _is_latin_name(who) or is_name(who):
+            fields["author"] = who
+        return fields or {"byline": line}
     # Tatweel and diacritics (`بقلـــم: مُحمّد`) are dropped to read the credit and the name.
     plain = _WORD_MARKS.sub("", line)
     credits = _NEXT_CREDIT.split(plain)
@@ -217,7 +250,7 @@ def byline_fields(line: str, profile=EMPTY, strict=False) -> dict:
         if marked["credit"]:
             return fields or {"byline": line}
         # `كتب - X:` says X wrote it; `كتب X …` may be a sentence, unless X is a name.
-        if is_name(author) or (said and _namelike(author) and not is_place(author)
+        if is_name(author) or _is_latin_name(author) or (said and _namelike(author) and not is_place(author)
                                and not _WIRE.match(author) and author.split()[0] not in _STAFF):
             fields["author"] = author
             return fields
@@ -282,10 +315,33 @@ def slot_fields(line: str, profile=EMPTY) -> dict:
     return _fields(parts, [_kind(p, profile, quoted) for p in parts], {}) or {"byline": line}
 
 
-def publication_line(line: str) -> str | None:
-    """The date of a line that says it is the publication date (`نشر في …`), or None."""
+# `- أحمد سالم` closing the article: the writer's signature.
+_SIGNED = re.compile(rf"^{DASH}+\s*(?P<name>[^\d:]{{4,40}})$")
+
+
+def signature(line: str, profile=EMPTY) -> dict:
+    """What a line closing the article states when it signs it (`بقلم: فلان` at the end,
+    as Maghrebi papers do; `- فلان`, `الجزائر: فلان`, a name alone; `تحرير: فلان`, which
+    names no author), else {}."""
+    plain = _WORD_MARKS.sub("", line.strip())
+    if _AUTHOR_LINE.match(plain):
+        return byline_fields(plain, profile)
+    signed = _SIGNED.match(plain)
+    name = signed["name"] if signed else plain
+    if is_name(name):
+        return {"author": _TITLES.sub("", " ".join(name.split()))}
+    found = byline_fields(plain, profile)
+    return found if "author" in found and set(found) <= {"author", "place"} else {}
+
+
+def publication_line(line: str) -> dict:
+    """The dates (`date_text`, `updated_text`) of a line that says it is the publication
+    date (`نشر في …`) or the last update's, else {}."""
     match = _PUBLICATION_LINE.match(line.strip())
-    return match["date"] if match else None
+    if not match:
+        return {}
+    updated = match["date"] if _UPDATE_STAMP.match(line.strip()) else match["updated"]
+    return _clean({"date_text": match["date"], "updated_text": updated})
 
 
 def declared_author(value: str, profile=EMPTY) -> dict:
@@ -343,7 +399,7 @@ def split_dateline(text: str, profile=EMPTY) -> tuple[dict, str]:
 def _strip_prefix(line, meta, profile):
     """A dateline or byline standing before the first sentence of a paragraph."""
     head = line[:BYLINE_MAX_CHARS + 60]
-    for pattern in (_DATELINE_PREFIX, _DATED_PLACE, _PLACE_AGENCY_PREFIX, _LATIN_DATELINE,
+    for pattern in (_DATELINE_PREFIX, _DATED_PLACE, _PLACE_AGENCY_PREFIX, _BRACKETED_DATELINE, _LATIN_DATELINE,
                     _AGENCY_PREFIX, _AUTHOR_PREFIX):
         match = pattern.match(head)
         if not match or match.end() >= len(line) or not _word_boundary(line, match.end()):
@@ -373,7 +429,27 @@ def _strip_prefix(line, meta, profile):
             for key, value in found.items():
                 meta.setdefault(key, value)
             return line[colon + 1:].lstrip()
+    # `الخرطوم (ومن) - قال …`, `عمان ـ «الصحيفة» ـ`: a byline ended by a dash, every word group
+    # of it known (a place, an agency, a quoted outlet, or what the archive's bylines repeat).
+    # The last such dash among the opening words ends it (`الخرطوم - ومن -`: both groups or none).
+    dashes = [dash for dash in PREFIX_DASH.finditer(line[:PREFIX_MAX_CHARS])
+              if len(line[:dash.start()].split()) <= DASH_PREFIX_MAX_WORDS]
+    found = _known_byline(line[:dashes[-1].start()], profile) if dashes else {}
+    if found and _word_boundary(line, dashes[-1].end()):
+        for key, value in found.items():
+            meta.setdefault(key, value)
+        return line[dashes[-1].end():]
     return None
+
+
+def _known_byline(text, profile):
+    """The fields of `text` when each of its word groups is a known byline part, else {}."""
+    found = byline_fields(text, profile)
+    quoted = {" ".join(q.strip("«»\"“” ").split()) for q in _QUOTED.findall(text)}
+    parts = [p.strip(".") for p in segments(text) if p.strip(".")]
+    if "byline" in found or not parts or not all(_kind(part, profile, quoted) for part in parts):
+        return {}
+    return found
 
 
 def _word_boundary(line, end):

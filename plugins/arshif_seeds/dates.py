@@ -5,7 +5,8 @@ is read here: a date mentioned in the story is about the story, not about when
 it was published, so the body is never searched for one.
 
 Egyptian/Gulf month names (يناير…), Levantine/Iraqi ones (كانون الثاني…),
-Maghrebi ones (جانفي…), English ones (`Tuesday, 11 August 2015`, `March 12, 2014`), Hijri months
+Maghrebi ones (جانفي…), English ones (`Tuesday, 11 August 2015`, `March 12, 2014`), French
+ones (`12 mars 2014`), Hijri months
 with `هـ` (`25 شوال 1436 هـ`, converted with hijridate), Western or
 Arabic-Indic digits, d/m/yyyy and yyyy-mm-dd (or yyyy/mm/dd).
 """
@@ -25,18 +26,18 @@ CALENDARS_AGREE_DAYS = 2
 
 _A = "[اأإآ]"
 _MONTH_NAMES = {
-    1: ["يناير", "كانون الثاني", "جانفي", "January", "Jan"],
-    2: ["فبراير", "شباط", "فيفري", "February", "Feb"],
-    3: ["مارس", f"{_A}ذار", "March", "Mar"],
-    4: [f"{_A}بريل", "نيسان", "أفريل", "افريل", "April", "Apr"],
-    5: ["مايو", f"{_A}يار", "ماي", "May"],
-    6: ["يونيو", "يونيه", "حزيران", "جوان", "June", "Jun"],
-    7: ["يوليو", "يوليه", "تموز", "جويلية", "July", "Jul"],
-    8: [f"{_A}غسطس", "آب", "اب", "أوت", "اوت", "August", "Aug"],
-    9: ["سبتمبر", f"{_A}يلول", "September", "Sept", "Sep"],
-    10: [f"{_A}كتوبر", f"تشرين {_A}?ل{_A}ول", "تشرين اول", "October", "Oct"],
-    11: ["نوفمبر", "تشرين الثاني", "تشرين ثاني", "November", "Nov"],
-    12: ["ديسمبر", f"كانون {_A}?ل{_A}ول", "كانون اول", "December", "Dec"],
+    1: ["يناير", "كانون الثاني", "جانفي", "January", "Jan", "janvier"],
+    2: ["فبراير", "شباط", "فيفري", "February", "Feb", "février", "fevrier"],
+    3: ["مارس", f"{_A}ذار", "March", "Mar", "mars"],
+    4: [f"{_A}بريل", "نيسان", "أفريل", "افريل", "April", "Apr", "avril"],
+    5: ["مايو", f"{_A}يار", "ماي", "May", "mai"],
+    6: ["يونيو", "يونيه", "حزيران", "جوان", "June", "Jun", "juin"],
+    7: ["يوليو", "يوليه", "تموز", "جويلية", "July", "Jul", "juillet"],
+    8: [f"{_A}غسطس", "آب", "اب", "أوت", "اوت", "August", "Aug", "août", "aout"],
+    9: ["سبتمبر", f"{_A}يلول", "September", "Sept", "Sep", "septembre"],
+    10: [f"{_A}كتوبر", f"تشرين {_A}?ل{_A}ول", "تشرين اول", "October", "Oct", "octobre"],
+    11: ["نوفمبر", "تشرين الثاني", "تشرين ثاني", "November", "Nov", "novembre"],
+    12: ["ديسمبر", f"كانون {_A}?ل{_A}ول", "كانون اول", "December", "Dec", "décembre", "decembre"],
 }
 _HIJRI_NAMES = {
     1: ["محرم"], 2: ["صفر"], 3: [f"ربيع {_A}?ل{_A}ول", "ربيع اول"],
@@ -66,6 +67,8 @@ _ANY_HIJRI = _alternatives(_HIJRI_NAMES)
 _gregorian_month = _numbering(_MONTH_NAMES)
 _hijri_month = _numbering(_HIJRI_NAMES)
 
+# What marks a Hijri year: `هـ` (however stretched), `ه`, `للهجرة`, `هجري`.
+_HIJRI_MARK = r"(?:هـ+|ه|للهجرة|هجري[ةه]?)(?![\w])"
 # "4 ديسمبر 2021", "4 من ديسمبر/كانون الأول 2021", "11 August 2015", "2015م".
 GREGORIAN = (
     rf"(?<!\d)\d{{1,2}}\s*(?:من\s+)?(?:شهر\s+)?(?:{_ANY_MONTH})"
@@ -73,13 +76,22 @@ GREGORIAN = (
     r"(?:\s*م(?![\w]))?"
     rf"|\b(?:{_ENGLISH_MONTH})\.?\s+\d{{1,2}},?\s+\d{{4}}(?!\d)"
     r"|(?:(?<!\d)\d{1,2}[/.-]\d{1,2}[/.-]\d{4}(?!\d)|(?<!\d)\d{4}[/.-]\d{1,2}[/.-]\d{1,2}(?!\d))"
-    r"(?!\s*(?:هـ|ه)(?![\w]))(?:\s*م(?![\w]))?"
+    rf"(?!\s*{_HIJRI_MARK})(?:\s*م(?![\w]))?"
 )
-HIJRI = (rf"(?<!\d)\d{{1,2}}\s*(?:من\s+)?(?:{_ANY_HIJRI})\s*(?:عام\s+|سنة\s+)?\d{{4}}\s*(?:هـ|ه)(?![\w])"
-         r"|(?<!\d)(?:\d{4}[/.-]\d{1,2}[/.-]\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{4})\s*(?:هـ|ه)(?![\w])")
+HIJRI = (rf"(?<!\d)\d{{1,2}}\s*(?:من\s+)?(?:{_ANY_HIJRI})\s*(?:عام\s+|سنة\s+)?\d{{4}}\s*{_HIJRI_MARK}"
+         rf"|(?<!\d)(?:\d{{4}}[/.-]\d{{1,2}}[/.-]\d{{1,2}}|\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{4}})\s*{_HIJRI_MARK}")
 # A date as it stands in a dateline: Hijri, Gregorian, or both (`… هـ الموافق … م`).
 DATE_PHRASE = (rf"(?:(?:{HIJRI})(?:\s*[،,\-–/|(]?\s*(?:الموافق|الموافق ل|م\.?)?\s*(?:{GREGORIAN})\)?)?"
                rf"|(?:{GREGORIAN}))")
+# A day and month with no year (`5 آب`): part of a dateline, but no date (the year is unknown).
+DAY_MONTH = rf"(?<!\d)\d{{1,2}}\s*(?:{_ANY_MONTH})(?!\s*[،,]?\s*\d)"
+# A time relative to when the page was saved (`منذ 3 ساعات`, `قبل يومين`, `3 hours ago`): never a date.
+_UNITS = (r"(?:ثانية|ثوان[يٍ]?|دقيقة|دقيقتين|دقائق|ساعة|ساعتين|ساعات|يوم|يومين|[أا]يام|[أا]سبوع|[أا]سبوعين"
+          r"|[أا]سابيع|شهر|شهرين|[أا]شهر|شهور|سنة|سنتين|سنوات|عام|عامين|[أا]عوام)(?:\s+واحد[ةه]?)?")
+RELATIVE_TIME = (rf"(?:منذ|قبل)\s+(?:\d+\s*)?{_UNITS}(?:\s*و\s*(?:\d+\s*)?{_UNITS})?"
+                 r"|(?:\d+|an?|one)\s+(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago"
+                 r"|(?:اليوم|[أا]مس|البارحة|الآن|قبل قليل|منذ قليل)"
+                 r"(?:\s*[،,-]?\s*(?:الساعة\s*)?\d{1,2}:\d{2}(?:\s*(?:ص|م|صباح[اًا]*|مساء[ًا]*)(?![\w]))?)?")
 # A weekday before a date: `الأربعاء 12 مارس 2014`, `يوم الأربعاء،`.
 WEEKDAY = r"(?:يوم\s+)?(?:ال)?(?:أحد|احد|[إا]ثنين|ثلاثاء|[أا]ربعاء|خميس|جمعة|سبت)"
 
@@ -91,10 +103,10 @@ _NAMED = re.compile(
 # `March 12, 2014`: English month first.
 _ENGLISH_NAMED = re.compile(rf"\b({_ENGLISH_MONTH})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})(?!\d)", re.I)
 _HIJRI_DATE = re.compile(
-    rf"(?<!\d)(\d{{1,2}})\s*(?:من\s+)?({_ANY_HIJRI})\s*(?:عام\s+|سنة\s+)?(\d{{4}})\s*(?:هـ|ه)(?![\w])")
+    rf"(?<!\d)(\d{{1,2}})\s*(?:من\s+)?({_ANY_HIJRI})\s*(?:عام\s+|سنة\s+)?(\d{{4}})\s*{_HIJRI_MARK}")
 # `1435/5/12هـ`, `12/5/1435هـ`.
-_HIJRI_YMD = re.compile(r"(?<!\d)(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})\s*(?:هـ|ه)(?![\w])")
-_HIJRI_DMY = re.compile(r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*(?:هـ|ه)(?![\w])")
+_HIJRI_YMD = re.compile(rf"(?<!\d)(\d{{4}})[/.-](\d{{1,2}})[/.-](\d{{1,2}})\s*{_HIJRI_MARK}")
+_HIJRI_DMY = re.compile(rf"(?<!\d)(\d{{1,2}})[/.-](\d{{1,2}})[/.-](\d{{4}})\s*{_HIJRI_MARK}")
 _NUMERIC_DMY = re.compile(r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d)")
 _NUMERIC_YMD = re.compile(r"(?<!\d)(\d{4})([/.-])(\d{1,2})\2(\d{1,2})(?!\d)")
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")

@@ -159,10 +159,20 @@ def sketch(text: str) -> str:
     return "\n".join(lines[:TOP_LINES] + [longest] + lines[-BOTTOM_LINES:])
 
 
+# A spaced dash (`الخرطوم (ومن) - قال …`) may end a byline before the lead too.
+PREFIX_DASH = re.compile(r"(?<=[^\s\d])\s+[-–—ـ_]+\s+")
+DASH_PREFIX_MAX_WORDS = 6
+
+
 def _prefix(line):
-    """What stands before a lead's first colon (`فلان- صحيفة- جدة: …`), when byline-short."""
+    """What stands before a lead's first colon (`فلان- صحيفة- جدة: …`), when byline-short,
+    else before its last spaced dash among its opening words (`الخرطوم (ومن) - …`)."""
     colon = line.find(":", 0, PREFIX_MAX_CHARS)
-    return line[:colon] if colon > 0 and len(line[:colon].split()) <= BYLINE_MAX_WORDS else ""
+    if colon > 0 and len(line[:colon].split()) <= BYLINE_MAX_WORDS:
+        return line[:colon]
+    heads = [line[:dash.start()] for dash in PREFIX_DASH.finditer(line[:PREFIX_MAX_CHARS])]
+    heads = [head for head in heads if 0 < len(head.split()) <= DASH_PREFIX_MAX_WORDS]
+    return heads[-1] if heads else ""
 
 
 def learn(texts) -> Profile:

@@ -30,6 +30,12 @@ _LABEL = re.compile(r"^(?:عاجل|خاص|حصري|بالفيديو|بالصور
 _STOP_END = re.compile(r"(?<!\.)\.\s*$")
 _COMMA = re.compile(r"،|,(?!\d)")
 _LETTER = re.compile(r"[^\W\d_]")
+# A headline broken over lines: the next starts with a preposition or a word that
+# cannot open a headline (`افتتاح مستشفى جديد` / `بالمنطقة الشرقية …`), or is a single word.
+_CONTINUES = re.compile(r"^(?:(?:في|من|على|إلى|الى|عن|مع|لدى|عبر|خلال|بسبب|رغم|ضد|بين|حول|وسط)\s|بال|لل|لـ)")
+_OPEN_END = re.compile(r"[.!?؟:؛،,…»\"”)\]]\s*$")
+BROKEN_LINE_MAX_WORDS = 10
+BROKEN_TAIL_MAX_WORDS = 1
 
 
 def extract_headline(lines: list[str], profile=EMPTY) -> tuple[str | None, str | None, list[str]]:
@@ -42,12 +48,15 @@ def extract_headline(lines: list[str], profile=EMPTY) -> tuple[str | None, str |
     lines = [line.strip() for line in lines if line.strip()]
     if len(lines) < 2:
         return None, None, lines
-    first, second = lines[0], lines[1]
-    if len(lines) > 2 and is_headline(second, profile) and (
+    lines = _joined_headline(lines, profile)
+    first = lines[0]
+    under = _joined_headline(lines[1:], profile)
+    second = under[0]
+    if len(under) > 1 and is_headline(second, profile) and (
         (_KICKER_END.search(first) and len(first.split()) <= KICKER_MAX_WORDS)
         or _LABEL.match(first) or (profile.is_line(first) and not _states(first, profile))
     ):
-        return second, first, lines[2:]
+        return second, first, under[1:]
     if _headline_first(first, profile) and not _byline_over_lead(first, lines[1:], profile):
         return first, None, lines[1:]
     if (len(lines) > 2 and _states(first, profile)
@@ -57,6 +66,27 @@ def extract_headline(lines: list[str], profile=EMPTY) -> tuple[str | None, str |
         # A byline or date printed over the headline: it is read with the lines under it.
         return second, None, [first, *lines[2:]]
     return None, None, lines
+
+
+def _joined_headline(lines, profile):
+    """`lines` with a headline broken over its first lines joined, when a lead follows it."""
+    broken = 1
+    while broken < len(lines) - 1 and _continues(lines[broken - 1], lines[broken], profile):
+        broken += 1
+    if broken == 1 or len(lines[broken].split()) < LEAD_MIN_WORDS:
+        return lines
+    joined = " ".join(lines[:broken])
+    if not is_headline(joined, profile) or _states(lines[0], profile):
+        return lines
+    return [joined, *lines[broken:]]
+
+
+def _continues(line, after, profile):
+    """Whether `after` is the rest of the headline line `line` (both short, open-ended)."""
+    words = len(after.split())
+    return (not _OPEN_END.search(line) and len(line.split()) <= BROKEN_LINE_MAX_WORDS
+            and (_CONTINUES.match(after) or words <= BROKEN_TAIL_MAX_WORDS) and words <= BROKEN_LINE_MAX_WORDS
+            and not _STOP_END.search(after) and not _states(after, profile))
 
 
 def _headline_first(line, profile):

@@ -33,6 +33,11 @@ _NBSP_BREAK = re.compile(
     "(?<=[.!?\u061f:\u00bb\u201d\"])[ \t]*(?:\u00a0[ \t]*){1,}(?<=[\u00a0 \t]{2})"
     "|[ \t]*(?:\u00a0[ \t]*){3,}"
 )
+# A line whose every non-breaking space follows a sentence end (two at least) or an initial
+# (`د.\u00a0محمد`, kept a space) uses them as paragraph breaks (`… سرير.\u00a0وقال …`).
+# (Not after an initial: `د.\u00a0محمد`.)
+_NBSP_AFTER_END = re.compile("(?:(?<=\\w\\w[.!?\u061f])|(?<=[.!?\u061f][\u00bb\u201d\"]))[ \t]*\u00a0[ \t]*")
+_NBSP_AFTER_INITIAL = re.compile("(?<!\\w)\\w\\.[ \t]*\u00a0")
 _SPACE_RUN = re.compile("  +")
 # Arabic presentation forms (`ﻛﺸﻔﺖ`, the ligature `ﷲ`) from old PDF and web text: their
 # compatibility decomposition is the ordinary letters (NFKC for these alone).
@@ -46,6 +51,7 @@ def normalize_text(text: str) -> str:
     """
     text = _LINE_BREAK.sub("\n", text.replace("\r\n", "\n"))
     text = _NBSP_BREAK.sub("\n", text)
+    text = "\n".join(_sentence_breaks(line) for line in text.split("\n"))
     text = _ODD_SPACE.sub(" ", text)
     text = _MARK_AS_SPACE.sub(" ", text)
     text = _INVISIBLE.sub("", text)
@@ -53,3 +59,11 @@ def normalize_text(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     text = _SPACE_RUN.sub(" ", text)
     return "\n".join(line.strip(" ") for line in text.split("\n"))
+
+
+def _sentence_breaks(line):
+    """The line cut at its non-breaking spaces when they end sentences (`_NBSP_AFTER_END`)."""
+    ends = len(_NBSP_AFTER_END.findall(line))
+    if ends >= 2 and ends + len(_NBSP_AFTER_INITIAL.findall(line)) == line.count("\u00a0"):
+        return _NBSP_AFTER_END.sub("\n", line)
+    return line

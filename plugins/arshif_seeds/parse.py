@@ -5,7 +5,7 @@ import datetime
 import re
 
 from .boilerplate import Removed, strip_boilerplate
-from .byline import LEAD_MIN_WORDS, byline_fields, extract_byline, publication_line
+from .byline import LEAD_MIN_WORDS, byline_fields, extract_byline, publication_line, signature
 from .dates import find_date
 from .furniture import EMPTY, is_sentence
 from .headline import extract_headline
@@ -55,7 +55,9 @@ def parse_seed(text: str, filename: str, profile=EMPTY, today=None, title=None) 
     after = _without_repeated_title(title, after, removed)
     meta, rest = extract_byline(after, profile, under_headline=title is not None)
     removed.extend(Removed("byline", raw) for raw in _taken_off(after, rest))
-    rest = _publication_line_at_end(rest, meta, removed)
+    if title and not meta and rest == after:
+        meta, rest = _byline_under_deck(after, profile, removed)
+    rest = _closing_lines(rest, meta, removed)
     paragraphs = make_paragraphs(rest)
     warnings = []
     generated = title is None
@@ -65,7 +67,7 @@ def parse_seed(text: str, filename: str, profile=EMPTY, today=None, title=None) 
         title = _STEM.sub("", filename.rsplit("/", 1)[-1]) or filename
         warnings.append("no text to make a headline from; the file name is the title")
     body_text = "\n".join(paragraphs)
-    date = _publication_date(meta.get("date_text"), today or datetime.date.today(), profile.month_first)
+    date = _publication_date(meta, today or datetime.date.today(), profile.month_first)
     lang, direction = detect(title + "\n" + body_text)
     return ParsedSeed(
         title=title,
@@ -99,22 +101,58 @@ def _without_repeated_title(title, lines, removed):
     return lines
 
 
-def _publication_line_at_end(lines, meta, removed):
-    """A closing `نشر في: …` line dates the article (when the top did not) and is not body text."""
+# A subtitle under the headline is shorter than this.
+DECK_MAX_WORDS = 25
+
+
+def _byline_under_deck(lines, profile, removed):
+    """A subtitle under the headline, then the byline (`كتب - فلان`): the byline is read,
+    the subtitle stays the body's first line."""
     body = [line for line in lines if line.strip()]
-    if len(body) > 1:
-        date_text = publication_line(body[-1])
-        if date_text:
-            meta.setdefault("date_text", date_text)
-            removed.append(Removed("publication_line", body[-1].strip()))
-            return body[:-1]
+    if len(body) < 3 or is_sentence(body[0]) or len(body[0].split()) > DECK_MAX_WORDS:
+        return {}, lines
+    meta, rest = extract_byline(body[1:], profile)
+    if not meta:
+        return {}, lines
+    removed.extend(Removed("byline", raw) for raw in _taken_off(body[1:], rest))
+    return meta, [body[0], *rest]
+
+
+# A publication line and a signature may both close an article.
+CLOSING_LINES = 2
+
+
+def _closing_lines(lines, meta, removed):
+    """A closing `نشر في: …` line dates the article and a closing signature (`بقلم: فلان`)
+    names its writer (when the top did not); neither is body text."""
+    body = [line for line in lines if line.strip()]
+    for _ in range(CLOSING_LINES):
+        if len(body) < 2:
+            break
+        dated = publication_line(body[-1])
+        # A signature stands under the last sentence (a list of names ends in a name too).
+        signed = {} if dated or not is_sentence(body[-2]) else signature(body[-1])
+        if not (dated or signed):
+            break
+        removed.append(Removed("publication_line" if dated else "byline", body.pop().strip()))
+        if dated and "updated_text" not in dated and meta.get("date_text") == meta.get("updated_text"):
+            # The top gave only the last update; this line gives the publication.
+            meta.pop("date_text", None)
+        for key, value in (dated or signed).items():
+            if key != "byline":
+                meta.setdefault(key, value)
+        lines = body
     return lines
 
 
-def _publication_date(date_text, today, month_first):
-    """The dateline's or publication line's date; never one in the future."""
-    date = find_date(date_text, month_first) if date_text else None
-    return date if date and date <= today else None
+def _publication_date(meta, today, month_first):
+    """The dateline's or publication line's date; never one in the future, nor one later
+    than the article's last update."""
+    date = find_date(meta["date_text"], month_first) if meta.get("date_text") else None
+    updated = find_date(meta["updated_text"], month_first) if meta.get("updated_text") else None
+    if not date or date > today or (updated and date > updated):
+        return None
+    return date
 
 
 def make_summary(paragraphs: list[str]) -> str:
