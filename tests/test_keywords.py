@@ -376,3 +376,5 @@ def test_a_place_after_an_institution_is_the_institutions_name():
     assert "السويس" in chosen[2]
     assert "غزة" in chosen[5]  # «قطاع» is a weak head: the place stays the tag
     assert "السويس" in choose_tags(archive((2, canal), (3, city)), place_heads=False)[0]
+    north = candidates("اعتصام في شمال سيناء", ["اعتصم العاملون بديوان محافظة شمال سيناء أمس."])
+    assert "شمال سيناء" in choose_tags(archive((2, north), (3, {"سيناء": 1.0})))[0]

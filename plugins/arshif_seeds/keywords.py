@@ -65,6 +65,7 @@ ADJECTIVES = frozenset("""
 المتحدة المسلمين المسلمون الأوسط الاوسط العالي العالى الأحمر الاحمر الأبيض الابيض
 الأعلى الاعلى العليا المسلحة الحرة الكبرى المنورة المكرمة الحرام
 """.split())
+COMPASS = frozenset("شمال جنوب شرق غرب".split())  # «شمال سيناء», «جنوب أفريقيا»
 DIRECTIONS = frozenset("الشرقية الغربية الشمالية الجنوبية الوسطى الشرقي الغربي الشمالي الجنوبي".split())
 _NISBA = re.compile("(?:ي|ى|ية|يه|يين|يون|يان|يتين)$")
 
@@ -643,9 +644,10 @@ def _local_completion(term, context, counter, alone, place_heads=True):
     in other articles too (`LOCAL_MIN`, `LOCAL_SHARE` of the term's articles).
     """
     if fold(term.split(" ", 1)[0]) in _PLACES:
-        head = place_heads and " " not in term and context[0] and classify(context[0])[3]
+        head = place_heads and " " not in term and context[0] and (
+            context[0] if context[0] in COMPASS else classify(context[0])[3])
         if head and head not in WEAK_HEADS and head not in ADMINISTRATIVE:
-            return 0, head, 1  # «قناة السويس», «جامعة تبوك», «بنك الرياض»: a name, not the place
+            return 0, head, 1  # «قناة السويس», «جامعة تبوك», «شمال سيناء»: a name, not the place
         return None
     if " " in term and term[:2] != "ال":
         return (0, context[0], 1) if context[0] and classify(context[0].split()[0])[3] in NAMESAKES else None
