@@ -179,8 +179,8 @@ _DANGLING = re.compile(r"\s+(?:من|في|فى|منذ|حتى|خلال)(?=\s*(?:[�
 # not `اليوم الوطني`.
 _WHEN = re.compile(
     rf"(?<!\S)(?:(?:{_PART_OF_DAY}\s+)?أول\s+(?:من\s+)?(?:أمس|امس)"
-    rf"|{_PART_OF_DAY}\s+(?:{_DAY_WORD}|(?:يوم\s+)?{_WEEKDAY})(?:\s+الأول)?"
-    rf"|{_DAY_WORD}(?:\s+الأول)?(?!\s+(?!{_WEEKDAY})ال)"
+    rf"|{_PART_OF_DAY}\s+(?:يوم\s+)?(?:{_DAY_WORD}|{_WEEKDAY})(?:\s+الأول)?"
+    rf"|(?:يوم\s+)?{_DAY_WORD}(?:\s+الأول)?(?!\s+(?!{_WEEKDAY})ال)"
     rf"|يوم\s+{_WEEKDAY}(?:\s+(?:الماضي|المقبل|القادم))?)"
     rf"(?:\s*[(/]?{_WEEKDAY}[)/]?)?(?:\s+(?:الماضي|المقبل|القادم))?(?:\s*(?:الموافق\s+(?:ل\s*)?)?{_DATE}{_DATE_TAIL})?{_TIME_END}"
     rf"|\(\s*{_WEEKDAY}\s*\)"
@@ -201,6 +201,9 @@ _ASIDE = re.compile(
     rf"\s*[،,{_FENCE}]\s*(?:{_WEEKDAY}|(?:رئيس|رئيسة|وزير|وزيرة|المتحدث|مدير|محافظ|نائب|عضو|الأمين|أمين عام|وكيل|مستشار)"
     rf"(?:{_TITLE_ASIDE_WORD}){{0,{TITLE_ASIDE_MAX_WORDS}}}|(?:برئاسة|بقيادة)(?:\s+[^\s،,.]+){{0,7}})\s*[،,؛]\s*"
 )
+# A time word right before a comma.
+_TIME_BEFORE = re.compile(rf"(?<!\S)(?:{_DAY_WORD}|{_WEEKDAY})\s*$")
+_WEEKDAY_ASIDE = re.compile(rf"[\s،,{_FENCE}]*{_WEEKDAY}")
 # Where a time phrase was taken out; a comma right after it goes with it (`الرومي أمس، بزيارة`).
 _GONE = "\x02"
 # Not before `و`/`ف` and a verb or particle: that comma ends a clause (`بالمدينة اليوم، ولم ينتج …`).
@@ -426,14 +429,21 @@ def _time_gone(match):
 
 
 def _without_asides(text):
-    """Asides between commas taken out, one after another."""
+    """Asides between commas taken out, one after another; not a title right after a time word, which is
+    no apposition but the object (`استقبل الأمير … أمس، رئيس مجموعة …،`)."""
     if "،" not in text and "," not in text:
         return text
     for _ in range(MAX_ASIDES):
-        text, found = _ASIDE.subn(_FENCE, text, count=1)
-        if not found:
+        aside = next((m for m in _ASIDE.finditer(text) if not _object_after_time(m)), None)
+        if not aside:
             break
+        text = text[: aside.start()] + _FENCE + text[aside.end() :]
     return text.replace(_FENCE, " ")
+
+
+def _object_after_time(aside):
+    """A title (not a weekday) between commas right after a time word: the object, no apposition."""
+    return bool(_TIME_BEFORE.search(aside.string, 0, aside.start())) and not _WEEKDAY_ASIDE.match(aside[0])
 
 
 def shorten(text: str, limit: int | None = None, complete: bool = True, taken: int = 0) -> str:
