@@ -43,6 +43,7 @@ RULES = {
     "capital standing for its country": {"countries": {}},
     "common description never in headlines": {"min_description_share": 0},
     "place after an institution is its name": {"place_heads": False},
+    "institution of «the» institution": {"anaphoric": False},
 }
 
 

@@ -378,3 +378,12 @@ def test_a_place_after_an_institution_is_the_institutions_name():
     assert "السويس" in choose_tags(archive((2, canal), (3, city)), place_heads=False)[0]
     north = candidates("اعتصام في شمال سيناء", ["اعتصم العاملون بديوان محافظة شمال سيناء أمس."])
     assert "شمال سيناء" in choose_tags(archive((2, north), (3, {"سيناء": 1.0})))[0]
+
+
+def test_an_institution_of_the_institution_is_no_name():
+    board = candidates("اجتماع مجلس الإدارة", ["عقد مجلس الإدارة اجتماعه أمس لمناقشة الميزانية."])
+    club = candidates("نادي الاتحاد يفوز", ["فاز نادي الاتحاد على منافسه أمس."])
+    chosen = choose_tags(archive((3, board), (3, club)))
+    assert "مجلس الإدارة" not in chosen[0]  # whose board, the article says elsewhere
+    assert "نادي الاتحاد" in chosen[3]  # a club is named by any word
+    assert "مجلس الإدارة" in choose_tags(archive((3, board), (3, club)), anaphoric=False)[0]

@@ -734,7 +734,7 @@ def _place_key(key):
 
 def choose_tags(candidate_lists, max_tags=5, max_share=0.1, min_headline_share=0.3, min_headlines=3,
                 min_name_share=0.008, min_relevance=0.45, min_archive=200, countries=COUNTRIES,
-                min_description_share=0.05, place_heads=True):
+                min_description_share=0.05, place_heads=True, anaphoric=True):
     """For each article's candidates, the best tags by tf-idf across all articles.
 
     A tag must occur in at least two articles (a tag page of one is no grouping)
@@ -756,7 +756,10 @@ def choose_tags(candidate_lists, max_tags=5, max_share=0.1, min_headline_share=0
       `min_description_share` of its articles' headlines («الأجهزة
       الأمنية», «المجتمع الدولي», «الناطق الإعلامي» hardly ever do; most
       readers rejected them). A weak head and its complement («قوات الأمن»,
-      «قطاع الخدمات») must make headlines, however common.
+      «قطاع الخدمات») must make headlines, however common; an institution
+      of another one named by its bare head («مجلس الإدارة», «مباحث
+      المركز», «رئاسة الجمهورية»: whose, the article says elsewhere) is no
+      name (`anaphoric`), a club excepted («نادي الاتحاد»).
 
     Tags scoring under `min_relevance` × log(articles) (weight × idf, a share
     of the largest idf the archive allows) are left out: a place named once
@@ -829,6 +832,9 @@ def choose_tags(candidate_lists, max_tags=5, max_share=0.1, min_headline_share=0
             continue  # «قوات الأمن», «قطاع الخدمات»
         elif term[:4] == "على " and not per_spelling["علي " + term[4:]]:
             continue  # «على ملعب»: the preposition, not «علي»
+        elif anaphoric and key.count(" ") == 1 and key.split(" ", 1)[0] in _FOLDED_HEADS \
+                and key[:4] != "نادي" and term.split(" ", 1)[1] in _INSTITUTION_HEADS:
+            continue  # «مباحث المركز», «مجلس الإدارة», «رئاسة الجمهورية»: whose, the article says elsewhere
         scoring[term] = (math.log(total / df[key]), canonical[key])
     # idf grows with the archive: the bar is a share of the largest idf, log(total).
     min_score = min_relevance * math.log(max(total, 2))
