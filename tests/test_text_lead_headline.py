@@ -587,3 +587,9 @@ def test_time_words_go_whole_and_a_title_after_them_is_the_object():
     ) == "استقبل أمير منطقة عسير الأمير فيصل بن خالد في مكتبه بالإمارة رئيس مجموعة الجريسي عبدالرحمن الجريسي"
     # A weekday between commas after a time word still goes.
     assert tighten("غادر القاهرة اليوم، الأحد، أحمد فهمي رئيس مجلس الشورى") == "غادر القاهرة أحمد فهمي رئيس مجلس الشورى"
+
+
+def test_a_statement_opening_with_an_accusative_keeps_the_plain_clause():
+    # `عدداً` has the tanween `إن` gave it: `مصدر: عدداً من …` would be wrong.
+    lead = "قال مصدر بمشيخة الأزهر إن عدداً من هيئة كبار العلماء سيحددون خلال الأيام المقبلة من سيخلف المفتي."
+    assert make_headline(lead).startswith("قال مصدر بمشيخة الأزهر إن عدداً من هيئة كبار العلماء")

@@ -682,9 +682,11 @@ def _about_speaker(match):
 
 
 def _oblique_start(statement):
-    """`شخصين`, `المصريين`: a dual or plural in the case `أن` gave it, wrong once `أن` is gone."""
-    first = _bare(statement.split(" ", 1)[0]).removeprefix("ال")
-    return len(first) >= OBLIQUE_MIN_LETTERS and first.endswith("ين")
+    """`شخصين`, `المصريين`: a dual or plural in the case `أن` gave it, wrong once `أن` is gone; `عدداً`:
+    a word written with the accusative's tanween."""
+    raw = statement.split(" ", 1)[0]
+    first = _bare(raw).removeprefix("ال")
+    return len(first) >= OBLIQUE_MIN_LETTERS and first.endswith("ين") or "\u064b" in raw
 
 
 def _speaker_only(headline):
