@@ -727,6 +727,14 @@ def _one_per_country(scored, countries, min_score, metonyms):
             if term not in metonyms or countries.get(fold(term), (None,))[0] not in tagged]
 
 
+def _anaphoric(term):
+    """An institution of another one named by its bare head («مجلس الإدارة», «مباحث
+    المركز»): whose, the article says elsewhere. A club is named by any word («نادي الاتحاد»)."""
+    words = term.split()
+    return len(words) == 2 and fold(words[0]) in _FOLDED_HEADS and fold(words[0]) != "نادي" \
+        and words[1] in _INSTITUTION_HEADS
+
+
 def _place_key(key):
     """One key for a country and its other spelling («سورية», «سوريا»)."""
     return key[:-2] if key in _PLACES and key.endswith(("يه", "يا")) else key
@@ -832,8 +840,7 @@ def choose_tags(candidate_lists, max_tags=5, max_share=0.1, min_headline_share=0
             continue  # «قوات الأمن», «قطاع الخدمات»
         elif term[:4] == "على " and not per_spelling["علي " + term[4:]]:
             continue  # «على ملعب»: the preposition, not «علي»
-        elif anaphoric and key.count(" ") == 1 and key.split(" ", 1)[0] in _FOLDED_HEADS \
-                and key[:4] != "نادي" and term.split(" ", 1)[1] in _INSTITUTION_HEADS:
+        elif anaphoric and _anaphoric(term):
             continue  # «مباحث المركز», «مجلس الإدارة», «رئاسة الجمهورية»: whose, the article says elsewhere
         scoring[term] = (math.log(total / df[key]), canonical[key])
     # idf grows with the archive: the bar is a share of the largest idf, log(total).
@@ -874,7 +881,7 @@ def choose_tags(candidate_lists, max_tags=5, max_share=0.1, min_headline_share=0
                                                                            place_heads))
             if fragment:  # «القناطر» → «شبين القناطر» where written so, else no tag
                 longer = _completed(found[1], around, fragment)  # spelled as the archive mostly does
-                if longer is None:
+                if longer is None or anaphoric and _anaphoric(longer):
                     continue
                 found = (found[0], longer)
             elif key in short:
