@@ -18,6 +18,10 @@ the 20,000-article build's wall time; the grouping's peak memory under 1 GB
 
     python benchmarks/stories_eval.py [--write-results]
     python benchmarks/stories_eval.py --direct   # rules only: no build (see `direct`)
+    python benchmarks/stories_eval.py --direct --pairs FILE...   # other labelled files (the corpus
+                                                                 # is known from the seed names)
+
+Pairs with an empty label are left out (and counted).
 """
 
 import argparse
@@ -87,6 +91,22 @@ def links(articles):
     return built
 
 
+def corpus_of(pairs):
+    """The corpus a pairs file was drawn from, by its seed names (a dump record's has '#')."""
+    return "saudinewsnet" if any("#" in p["a"] for p in pairs) else "egynews"
+
+
+def read_pairs(path):
+    """The labelled pairs of a pairs file, and how many it holds with no label yet."""
+    with open(path, encoding="utf-8") as handle:
+        pairs = [json.loads(line) for line in handle if line.strip()]
+    labelled = [p for p in pairs if p.get("label")]
+    unknown = {p["label"] for p in labelled} - set(LABELS)
+    if unknown:
+        raise SystemExit(f"{path}: unknown labels {sorted(unknown)} (labels: {', '.join(LABELS)})")
+    return labelled, len(pairs) - len(labelled)
+
+
 def judge(pairs, built):
     """Per label: pairs, linked as the same story, linked as the same story or related."""
     counts = {label: Counter() for label in LABELS}
@@ -148,21 +168,31 @@ def main():
     parser.add_argument("--direct", action="store_true",
                         help="no build: group the parsed texts and print the same-story figures only")
     parser.add_argument("--show-wrong", action="store_true", help="with --direct: the pairs judged wrongly")
+    parser.add_argument("--pairs", nargs="+", metavar="FILE",
+                        help="labelled pairs files to measure instead of the committed sets")
     args = parser.parse_args()
+    sets = [(DATA / name, what, source) for name, what, source in SETS]
+    if args.pairs:
+        sets = []
+        for path in args.pairs:
+            with open(path, encoding="utf-8") as handle:
+                sets.append((Path(path), f"given on the command line ({path})",
+                             corpus_of([json.loads(line) for line in handle if line.strip()])))
+        args.corpora = [c for c in args.corpora if any(source == c for _, _, source in sets)]
     if args.direct:
         for corpus in args.corpora:
             built = direct(corpus, args.docs)
-            for name, what, source in SETS:
+            for path, what, source in sets:
                 if source != corpus:
                     continue
-                with open(DATA / name, encoding="utf-8") as handle:
-                    pairs = [json.loads(line) for line in handle]
+                pairs, unlabelled = read_pairs(path)
+                name = path.name
                 counts, missing = judge(pairs, built)
                 wrong = counts["RELATED"] + counts["DIFFERENT"]
                 print(f"{name}: SAME_TEXT {counts['SAME_TEXT']['same']}/{counts['SAME_TEXT']['pairs']}, "
                       f"RELATED+DIFFERENT {wrong['same']}/{wrong['pairs']}, "
                       f"SAME_EVENT same {counts['SAME_EVENT']['same']}/{counts['SAME_EVENT']['pairs']}, "
-                      f"missing {len(missing)}")
+                      f"missing {len(missing)}, unlabelled {unlabelled}")
                 if args.show_wrong:
                     for pair in pairs:
                         same = pair["b"] in built.get(pair["a"], ({},))[0]
@@ -182,11 +212,9 @@ def main():
             groups = {tuple(sorted(a.story)) for a in articles if getattr(a, "story", None)}
             peak = grouping_peak(articles) if corpus == "egynews" else None
         costs[corpus] = (len(articles), wall, cpu, totals, len(groups), sum(map(len, groups)), peak)
-        for name, what, source in SETS:
+        for path, what, source in sets:
             if source == corpus:
-                with open(DATA / name, encoding="utf-8") as handle:
-                    pairs = [json.loads(line) for line in handle]
-                results.append((name, what, judge(pairs, built)))
+                results.append((path.name, what, judge(read_pairs(path)[0], built)))
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     lines = [
         "# The same story across outlets: labelled pairs and cost",

@@ -14,11 +14,20 @@ pair is printed with both headlines and leads for reading; the pairs file
     python benchmarks/stories_sample.py saudinewsnet --seed 31337 --out benchmarks/data/story_pairs_heldout.jsonl
     python benchmarks/stories_sample.py saudinewsnet --seed 99 --scale 0.5 \
         --exclude benchmarks/data/story_pairs_heldout.jsonl --out benchmarks/data/story_pairs_heldout2.jsonl
+
+To read a pairs file (its corpus is known from the seed names): each pair's
+two headlines, outlets, dates and lengths, and both texts trimmed (the first
+--words words and the last --tail), one under the other in the terminal, or
+side by side in an HTML page (--html):
+
+    python benchmarks/stories_sample.py --show benchmarks/data/story_pairs_heldout4.unlabelled.jsonl
+    python benchmarks/stories_sample.py --show FILE --html pairs.html
 """
 
 import argparse
 import csv
 import datetime
+import html
 import json
 import os
 import random
@@ -45,25 +54,30 @@ DAYS = 7
 MAX_DF = 100
 
 
-def egynews():
-    """(name, source, date, headline, paragraphs) of every egynews2013 article."""
+def egynews(only=None):
+    """(name, source, date, headline, paragraphs) of every egynews2013 article
+    (of those named in `only`, a set, when given)."""
     folder = CORPUS / "egynews2013" / "articles"
     with open(folder / "manifest.tsv", encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle, delimiter="\t"))
     for row in rows:
+        if only is not None and row["file"] not in only:
+            continue
         text = decode_seed((folder / row["file"]).read_bytes()).text
         parsed = parse_seed(text, row["file"])
         date = datetime.date.fromisoformat(row["date"][:10]) if row["date"] else None
         yield row["file"], row["source"], date, row["title"] or parsed.title, parsed.paragraphs
 
 
-def saudinewsnet():
+def saudinewsnet(only=None):
     """The same for the SaudiNewsNet dump (records named as the build names them)."""
     path = CORPUS / "saudinewsnet" / "saudinewsnet.jsonl"
     with open(path, encoding="utf-8") as handle:
         for n, line in enumerate(handle, 1):
-            record = json.loads(line)
             name = record_name(path.name, n)
+            if only is not None and name not in only:
+                continue
+            record = json.loads(line)
             parsed = parse_seed(record["text"], name, title=record["title"])
             date = datetime.date.fromisoformat(record["date"][:10]) if record.get("date") else None
             yield name, record["category"], date, record["title"], parsed.paragraphs
@@ -128,33 +142,72 @@ def draw(articles, rng, scale=1.0, exclude=frozenset()):
                "containment": [round(x, 3), round(y, 3)], "label": "", "reason": ""}
 
 
-def show(pair, articles_by_name, words=70):
-    """The pair as text to read."""
-    lines = [f"## {pair['a']} | {pair['b']} | {pair['bucket']} {pair['containment']}"]
+def trimmed(paragraphs, words, tail):
+    """The text's first `words` words and its last `tail` (what lies between left out, counted)."""
+    body = " ".join(paragraphs).split()
+    if len(body) <= words + tail:
+        return " ".join(body)
+    return f"{' '.join(body[:words])} […{len(body) - words - tail} words…] {' '.join(body[-tail:])}"
+
+
+def sides(pair, articles_by_name, words, tail):
+    """((heading, text) of a, (heading, text) of b) of a pair."""
+    shown = []
     for name in (pair["a"], pair["b"]):
         _, source, date, title, paragraphs = articles_by_name[name]
-        body = " ".join(paragraphs).split()
-        lines.append(f"[{source} {date} {len(body)}w] {title}")
-        lines.append("  " + " ".join(body[:words]))
-    return "\n".join(lines)
+        length = len(" ".join(paragraphs).split())
+        shown.append((f"{name} · {source} · {date or 'undated'} · {length} words — {title}",
+                      trimmed(paragraphs, words, tail)))
+    return shown
+
+
+def show(number, pair, articles_by_name, words, tail):
+    """The pair as text to read."""
+    (head_a, text_a), (head_b, text_b) = sides(pair, articles_by_name, words, tail)
+    return (f"## pair {number}: {pair['a']} | {pair['b']}\n[A] {head_a}\n    {text_a}\n"
+            f"[B] {head_b}\n    {text_b}")
+
+
+def show_html(pairs, articles_by_name, words, tail):
+    """The pairs as one HTML page, the two texts of a pair side by side (right to left)."""
+    rows = []
+    for number, pair in enumerate(pairs, 1):
+        cells = "".join(f"<td><b>{html.escape(head)}</b><p>{html.escape(text)}</p></td>"
+                        for head, text in sides(pair, articles_by_name, words, tail))
+        rows.append(f"<tr><th colspan=2>pair {number}: {html.escape(pair['a'])} | "
+                    f"{html.escape(pair['b'])}</th></tr><tr>{cells}</tr>")
+    return ("<!doctype html><meta charset=utf-8><title>pairs</title><style>td{vertical-align:top;width:50%;"
+            "border:1px solid #999;padding:.5em}</style><table dir=rtl lang=ar>" + "".join(rows) + "</table>\n")
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("corpus", choices=("egynews", "saudinewsnet"))
-    parser.add_argument("--seed", type=int, required=True)
-    parser.add_argument("--out", required=True)
+    parser.add_argument("corpus", nargs="?", choices=("egynews", "saudinewsnet"))
+    parser.add_argument("--seed", type=int)
+    parser.add_argument("--out")
     parser.add_argument("--scale", type=float, default=1.0, help="times each bucket's count")
     parser.add_argument("--exclude", nargs="*", default=[], help="pairs files whose pairs are not drawn again")
-    parser.add_argument("--show", action="store_true", help="print the pairs of --out to read")
+    parser.add_argument("--show", metavar="FILE", help="print the pairs of a pairs file to read")
+    parser.add_argument("--html", metavar="OUT", help="with --show: write them side by side to this HTML file")
+    parser.add_argument("--words", type=int, default=200, help="with --show: first words of each text")
+    parser.add_argument("--tail", type=int, default=60, help="with --show: last words of each text")
     args = parser.parse_args()
-    articles = list(egynews() if args.corpus == "egynews" else saudinewsnet())
     if args.show:
-        by_name = {a[0]: a for a in articles}
-        with open(args.out, encoding="utf-8") as handle:
-            for line in handle:
-                print(show(json.loads(line), by_name) + "\n")
+        with open(args.show, encoding="utf-8") as handle:
+            pairs = [json.loads(line) for line in handle]
+        names = {n for p in pairs for n in (p["a"], p["b"])}
+        load = saudinewsnet if any("#" in n for n in names) else egynews
+        by_name = {a[0]: a for a in load(names)}
+        if args.html:
+            Path(args.html).write_text(show_html(pairs, by_name, args.words, args.tail), encoding="utf-8")
+            print(f"{len(pairs)} pairs written to {args.html}")
+        else:
+            for number, pair in enumerate(pairs, 1):
+                print(show(number, pair, by_name, args.words, args.tail) + "\n")
         return
+    if not (args.corpus and args.seed is not None and args.out):
+        parser.error("a draw needs the corpus, --seed and --out")
+    articles = list(egynews() if args.corpus == "egynews" else saudinewsnet())
     rng = random.Random(args.seed)
     exclude = set()
     for name in args.exclude:
