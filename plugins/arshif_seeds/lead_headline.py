@@ -328,6 +328,8 @@ _PASSIVE_AUXILIARIES = frozenset({"تم", "يتم"})
 _CLAUSE_STARTS_AFTER_COMMA = frozenset({"مشددة", "معتبرة", "مبينة", "منها", "منهم", "بينها", "بينهم"})
 _RELATIVES = frozenset("الذي التي الذى التى الذين اللذين اللتين اللاتي اللواتي".split())
 _BETWEEN = frozenset({"بين", "مابين"})
+# `في إطار ما تقدمه`, `مما أدى`, `ما زال`: `ما` and the one word after it are not a clause yet.
+_WHAT = frozenset({"ما", "مما", "بما", "لما", "فيما"})
 # A preposition with the pronoun that points back at a relative's noun (`التي أعلن فيها`).
 _RESUMPTIVES = frozenset("فيه فيها عليه عليها له لها به بها منه منها عنه عنها إليه إليها اليه اليها".split())
 # Prepositions as the continuation table spells their slots (`keywords.fold`; `إلى` and `ل` share one).
@@ -1049,8 +1051,8 @@ def _boundaries(words, limit):
         # `بين المملكة وبنجلاديش` is one phrase.
         between = bool(_BETWEEN.intersection(recent))
         phrase_done = seen_phrase or index >= PHRASE_MIN_WORDS
-        if bares[index - 1].removeprefix("و") in _RELATIVES and word[-1] not in "،,.:;؛":
-            continue  # `التي تعمل`: a relative clause of one word is not done, unless the writer ends it
+        if (bares[index - 1].removeprefix("و") in _RELATIVES or bares[index - 1] in _WHAT) and word[-1] not in "،,.:;؛":
+            continue  # `التي تعمل`, `ما تقدمه`: a relative clause of one word is not done, unless the writer ends it
         if between_at < index and bare_next.startswith("و"):
             continue
         kind = _boundary_kind(word, bare_word, words[index + 1], bare_next, bares[index + 2], phrase_done, between)
