@@ -363,14 +363,14 @@ def cache_articles(generator, get, put):
 
 
 class _SharedPickler(pickle.Pickler):
-    """Pickles a content object without the build's settings and context it refers to."""
+    """Pickles a content object without the objects of this build it refers to (`_shared`)."""
 
     def __init__(self, file, shared):
         super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
-        self.shared = shared
+        self.ids = {id(obj): name for name, obj in shared.items()}
 
     def persistent_id(self, obj):
-        return self.shared.get(id(obj))
+        return self.ids.get(id(obj))
 
 
 class _SharedUnpickler(pickle.Unpickler):
@@ -382,19 +382,29 @@ class _SharedUnpickler(pickle.Unpickler):
         return self.shared[pid]
 
 
-def dumps_content(content, extra, generator):
-    """Bytes of (content object, extra): the settings and context it refers to (its own
-    and its Category's, Author's) are left out, to be this build's when loaded."""
+def _shared(generator, parsed):
+    """{name: object} of what a content object refers to that the build already holds:
+    the settings and context (its own and its Category's, Author's), and its
+    reader's parse `(body, metadata)` as in the reader cache (the body and the
+    metadata's texts and lists, which the object holds as they are)."""
+    body, metadata = parsed
+    shared = {"settings": generator.settings, "context": generator.context, "body": body}
+    shared.update((("metadata", key), value) for key, value in metadata.items()
+                  if isinstance(value, (list, dict, tuple)) or (isinstance(value, str) and len(value) >= 40))
+    return shared
+
+
+def dumps_content(content, extra, generator, parsed):
+    """Bytes of (content object, extra), without what `_shared` names: loaded with the
+    same `parsed`, they are this build's objects again (no second copy of the text)."""
     buffer = io.BytesIO()
-    _SharedPickler(buffer, {id(generator.settings): "settings", id(generator.context): "context"}).dump(
-        (content, extra))
+    _SharedPickler(buffer, _shared(generator, parsed)).dump((content, extra))
     return buffer.getvalue()
 
 
-def loads_content(data, generator):
-    """(content object, extra) from `dumps_content`, with this build's settings and context."""
-    return _SharedUnpickler(io.BytesIO(data), {"settings": generator.settings,
-                                               "context": generator.context}).load()
+def loads_content(data, generator, parsed):
+    """(content object, extra) from `dumps_content`, with this build's objects."""
+    return _SharedUnpickler(io.BytesIO(data), _shared(generator, parsed)).load()
 
 
 # -- Content --

@@ -5,7 +5,9 @@ an Article of each: Pelican's metadata processing, the manifest row applied
 (`Ingest.on_context`), the seed's line in the ingest report, url and save_as
 formatted to check them. A kept article is the bytes of that Article as it
 was made (before tags, duplicates, related lists and pages touch it) with its
-report line, under a key of everything that made it: the file (size and
+report line, less the seed's parse it holds (its body and metadata values are
+the reader cache's objects, put back when it is loaded: no second copy of the
+text on disk or in memory), under a key of everything that made it: the file (size and
 modification time), the parse's stamp (code, reader settings, what was
 learned of its source), its manifest row, the plugins' and theme's code, the
 settings and Pelican's version. Anything else is read as before, and the
@@ -49,26 +51,33 @@ class ArticleCache:
         self.reused = 0
 
     def _key(self, filename):
-        """(seed name, key) of the seed at `filename` (relative to the generator's path),
-        or (None, None) for a file that is no seed or cannot be stat'ed."""
+        """(seed name, key, its parse in the reader cache) of the seed at `filename`
+        (relative to the generator's path); (None, None, None) for a file that is
+        no seed, cannot be stat'ed or has no parse in the reader cache."""
         path = os.path.abspath(os.path.join(self.generator.path, filename))
         if not path.endswith(self.extensions):
-            return None, None
+            return None, None, None
         try:
             info = os.stat(path)
         except OSError:
-            return None, None
+            return None, None, None
+        parsed = self.generator.readers.get_cached_data(path, None)
+        if parsed is None:
+            return None, None, None
         name = seed_relpath(path, self.generator.settings)
-        return name, (info.st_size, info.st_mtime_ns, self.stamp_of(name), repr(self.ingest.manifest.row(name)))
+        return name, (info.st_size, info.st_mtime_ns, self.stamp_of(name),
+                      repr(self.ingest.manifest.row(name))), parsed
 
     def get(self, filename):
         """The article kept for `filename`, its report line recorded again; None: read it."""
-        name, key = self._key(filename)
-        entry = self.kept.get(filename) if name else None
-        if entry is None or entry[0] != key:
+        entry = self.kept.get(filename)
+        if entry is None:
+            return None
+        name, key, parsed = self._key(filename)
+        if entry[0] != key:
             return None
         try:
-            article, line = pelican_compat.loads_content(entry[1], self.generator)
+            article, line = pelican_compat.loads_content(entry[1], self.generator, parsed)
         except Exception as err:  # noqa: BLE001 - a damaged entry is read again, never trusted
             logger.warning("Kept article of %s is damaged (%s); the seed is read again", name, err)
             return None
@@ -81,11 +90,11 @@ class ArticleCache:
 
     def put(self, filename, article):
         """Keep an article just made from a seed (valid), with its report line."""
-        name, key = self._key(filename)
+        name, key, parsed = self._key(filename)
         line = self.ingest.report.entries.get(name)
         if name is None or article.metadata.get("reader") != "seed" or line is None:
             return
-        self.fresh[filename] = (key, pelican_compat.dumps_content(article, line, self.generator))
+        self.fresh[filename] = (key, pelican_compat.dumps_content(article, line, self.generator, parsed))
 
     def save(self):
         """Keep this build's articles (and nothing of seeds that are gone)."""
