@@ -603,3 +603,12 @@ def test_no_cut_right_after_ma_and_one_word():
         "برامج إصلاحية تُعنى بالنزلاء، ذات قيمة وأبعاد وانعكاسات إيجابية، تسهم بشكل مباشر في تقويم سلوكهم."
     )
     assert _last_word(make_headline(lead)) != "تقدمه"
+
+
+def test_a_title_coordinated_with_another_is_no_honorific():
+    lead = (
+        "اعتبر المستشار والخبير الأمني اللواء الدكتور سليمان الغزي، أن الطرق الكفيلة بالقضاء على السلوك "
+        "الإجرامي تتمثل في ثلاثة محاور."
+    )
+    headline = make_headline(lead)
+    assert not headline.startswith("و") and "اعتبر والخبير" not in headline

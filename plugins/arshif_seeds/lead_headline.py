@@ -413,11 +413,12 @@ def tighten(text: str) -> str:
 
 
 def _without_honorifics(match):
-    """No honorifics before a name; a title before a description (`المستشار المقال`) is the noun itself;
-    none goes from a place's name (`مركز الشيخ زويد`, `جنوبي الشيخ زويد`, `شارع الشيخ …`)."""
-    if _PLACE_BEFORE.search(match.string, 0, match.start()):
-        return match[0]
+    """No honorifics before a name; a title before a description (`المستشار المقال`) or another title
+    (`المستشار والخبير`) is the noun itself; none goes from a place's name (`مركز الشيخ زويد`, `جنوبي الشيخ زويد`, `شارع الشيخ …`)."""
     after = match.string[match.end() :].lstrip()
+    # `المستشار والخبير الأمني …`: a title coordinated with another is the noun itself.
+    if _PLACE_BEFORE.search(match.string, 0, match.start()) or after.startswith("وال"):
+        return match[0]
     if after[:1].isalpha() and not after.startswith("ال"):
         return " "
     return " " + _COURTESY.sub("", match[0]).strip() + " "
@@ -968,6 +969,8 @@ def _name_of(speaker):
         if 1 < len(name) <= SPEAKER_MAX_WORDS + 1:
             return " ".join(name)
     words = _PATRONYMIC.sub(r"\1", _HONORIFIC.sub(" ", speaker)).split()
+    if words and words[0].startswith("وال"):
+        words[0] = words[0][1:]  # `المستشار والخبير الأمني …`: the title after a removed one is no conjunct
     if not words or any(_bare(word) in _PARTICLES for word in words[-1:]):
         return ""
     has_title = any(_TITLE_WORD.match(word) for word in words)
