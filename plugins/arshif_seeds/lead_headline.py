@@ -3,7 +3,10 @@
 The way an Arabic copy editor would: the lead sentence's main clause, or its
 reported statement as `المتحدث: …` (`المتحدث: «…»` for a quotation), without
 dateline, time words, honorifics or asides, cut at a phrase boundary within 120
-characters and never ending on a particle or with an ellipsis. A comma right after the
+characters and never ending on a particle or with an ellipsis; a clause or sentence that
+ends within 170 is kept whole rather than cut mid-clause (editors reject a verb or phrase cut
+before what it needs far more than a long headline). A lead that is no news (a circumstance
+with no main clause, a question) gives way to a later sentence. A comma right after the
 subject ends nothing: the asides after it go and the complement stays. No cut leaves a word without the complement
 Arabic usage gives it (`تفكر | في`, `إحالة … | إلى`): that is learnt from running text,
 offline, into data/continuations.tsv (data/make_continuations.py). The text it gets has had its
