@@ -612,3 +612,16 @@ def test_a_title_coordinated_with_another_is_no_honorific():
     )
     headline = make_headline(lead)
     assert not headline.startswith("و") and "اعتبر والخبير" not in headline
+
+
+def test_an_opening_circumstance_or_formula_is_no_headline():
+    lead = (
+        "بالتزامن مع بدء العد التنازلي لعقد جلسات الحوار الوطني الشامل باليمن يوم 18 مارس الجاري، قرر الحراك "
+        "الجنوبي في محافظة حضرموت اتخاذ خطوات تصعيدية لرفض الحوار."
+    )
+    assert make_headline(lead) == "قرر الحراك الجنوبي في محافظة حضرموت اتخاذ خطوات تصعيدية لرفض الحوار"
+    sermon = (
+        "الحمد لله أفضل ما ينبغي أن يُحمد، وصلى الله وسلم على نبينا محمد. أعلنت الرئاسة العامة لشؤون المسجد "
+        "الحرام بدء برنامج الدروس الصيفية في الحرم المكي."
+    )
+    assert make_headline(sermon) == "أعلنت الرئاسة العامة لشؤون المسجد الحرام بدء برنامج الدروس الصيفية في الحرم المكي"

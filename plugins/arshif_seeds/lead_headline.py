@@ -247,7 +247,7 @@ _ADVERBIAL_START = re.compile(
     r"^(?:استعدادا|استعداداً|تزامنا|تزامناً|ضمن|في إطار|فى إطار|في ظل|فى ظل|بعد|قبل|رغم|برغم|على الرغم"
     r"|بالرغم|بينما|وسط|خلال|من جهته|من جهتها|من جانبه|من جانبها|بحضور|برعاية|تحت رعاية|بمناسبة|نظرا|نظراً"
     r"|تنفيذا|تنفيذاً|انطلاقا|انطلاقاً|حرصا|حرصاً|في خطوة|فى خطوة|في وقت|فى وقت|في الوقت الذي|فى الوقت الذي"
-    r"|إلحاقا|الحاقا|تعليقا|تعليقاً|ردا|رداً|تعقيبا|تعقيباً|عقب|إثر|اثر|مع|منذ|إذا|اذا|لو|لأن|كما|حين|عندما|عند|لما|فيما"
+    r"|إلحاقا|الحاقا|تعليقا|تعليقاً|ردا|رداً|تعقيبا|تعقيباً|بالتزامن مع|بالتوازي مع|عقب|إثر|اثر|مع|منذ|إذا|اذا|لو|لأن|كما|حين|عندما|عند|لما|فيما"
     # an accusative of purpose written with its tanween: `استمراراً لـ…`, `دعماً لـ…`
     r"|\w{3,}(?:اً|ًا)(?=\s+(?:ل|على\s|مع\s|من\s|في\s|فى\s)))(?=\s)"
 )
@@ -256,6 +256,8 @@ _ADVERBIAL_START = re.compile(
 _ANSWER = re.compile(r"\s(?=(?:فقد|فإن|فان|فإنه|فانه)\s)")
 # A subordinate clause that needs a main one after it (`حين نرى …`, `ما إذا كان …`).
 _SUBORDINATE_START = re.compile(r"^(?:حين|عندما|لما|كلما|إذا|اذا|لو|ما\s+(?:إذا|اذا))\s")
+# A praise or blessing that opens a statement or sermon (`الحمد لله …`, `بسم الله …`) is no news either.
+_FORMULA_START = re.compile(r"^(?:الحمد لله|الحمدلله|بسم الله)(?=\s|$)")
 # `… وفيما يلي نص البيان`: the formula that brings in a document's text, and all after it.
 _TEXT_FOLLOWS = re.compile(r"\s+و?(?:فيما|في ما|فى ما|فيما|وفيما)\s+(?:يلي|يأتي|يلى)(?=[\s:،,]|$)|\s+و?إليكم\s+نص")
 _BACK_REFERENCE = re.compile(r"^\S+\s+(?:على|عن|من)\s+ذلك\s+")
@@ -375,9 +377,9 @@ def make_headline(text: str) -> str:
                 headline = _strip_end(" ".join(before)) if len(before) >= PHRASE_MIN_WORDS else ""
         if not _is_headline_text(headline):
             continue
-        # A circumstance with no main clause after it (`حين نرى …`) or a question (a column's opening) is
-        # no news: a later sentence that is comes first.
-        if _SUBORDINATE_START.match(headline) or "؟" in headline or "?" in headline:
+        # A circumstance with no main clause after it (`حين نرى …`), a question (a column's opening) or a
+        # formula is no news: a later sentence that is comes first.
+        if _SUBORDINATE_START.match(headline) or _FORMULA_START.match(headline) or "؟" in headline or "?" in headline:
             fragment = fragment or headline
             continue
         # A quotation with no one saying it is the last resort.
