@@ -625,3 +625,15 @@ def test_an_opening_circumstance_or_formula_is_no_headline():
         "الحرام بدء برنامج الدروس الصيفية في الحرم المكي."
     )
     assert make_headline(sermon) == "أعلنت الرئاسة العامة لشؤون المسجد الحرام بدء برنامج الدروس الصيفية في الحرم المكي"
+
+
+def test_a_subjunctive_statement_and_a_titles_adjective():
+    # `أن يكون …`: `السفير: يكون …` would read wrong.
+    lead = "توقعت صحيفة «السفير» اللبنانية أن يكون طريق مصر إلى الاستقرار طويلا جدا وشاقا جدا."
+    assert make_headline(lead) == lead.rstrip(".")
+    # `… الجمهوري البارز بيتر كينج`: the adjective closing the title is no part of the name.
+    lead = (
+        "أعلن عضو الكونجرس الأمريكي الجمهوري البارز بيتر كينج أن وكالة الاستخبارات المركزية ألقت القبض على "
+        "المتحدث باسم تنظيم القاعدة."
+    )
+    assert make_headline(lead).startswith("بيتر كينج: ")

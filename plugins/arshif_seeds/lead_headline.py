@@ -668,11 +668,15 @@ def _from_statement(lead):
     # it keeps the statement (all of it or ABOUT_SPEAKER_MIN_WORDS, for a pronoun; enough of it to stand, for a
     # case ending).
     oblique = _oblique_start(match["statement"])
-    if _about_speaker(match) or oblique:
+    # `توقعت صحيفة … أن يكون …`: a verb in the subjunctive `أن` gave it reads wrong after a colon.
+    subjunctive = not match["pronoun"] and _bare(match["statement"])[:1] == "ي"
+    if _about_speaker(match) or oblique or subjunctive:
         clause = _from_clause(lead).split()
         start = next((i for i, word in enumerate(clause) if _bare(word) in _COMPLEMENTISERS), len(clause))
         kept = len(clause) - start - 1
-        if start >= 2 and kept >= (STATEMENT_MIN_WORDS if oblique else min(len(said.split()) - 1, ABOUT_SPEAKER_MIN_WORDS)):
+        if start >= 2 and kept >= (
+            STATEMENT_MIN_WORDS if oblique or subjunctive else min(len(said.split()) - 1, ABOUT_SPEAKER_MIN_WORDS)
+        ):
             return " ".join(clause)
     return f"{speaker}: {said}"
 
@@ -991,6 +995,8 @@ def _name_of(speaker):
     ends = [i for i, word in enumerate(words) if _TITLE_END.match(word) and words[i - 1] not in _NAME_GLUE]
     if _TITLE_WORD.match(words[0]) and ends:
         name = words[ends[-1] + 1 :]
+        while len(name) > 1 and name[0].startswith("ال"):
+            name = name[1:]  # `الجمهوري البارز بيتر كينج`: an adjective of the title, not the name
         glue = sum(part in _NAME_GLUE for part in name)
         if 0 < len(name) <= SPEAKER_MAX_WORDS + glue and not _NOT_A_NAME.match(name[0]):
             return " ".join(name)
