@@ -44,6 +44,7 @@ RULES = {
     "common description never in headlines": {"min_description_share": 0},
     "place after an institution is its name": {"place_heads": False},
     "institution of «the» institution": {"anaphoric": False},
+    "verbal noun (تفعيل) alone": {"verbal_nouns": False},
 }
 
 

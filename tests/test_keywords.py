@@ -387,3 +387,12 @@ def test_an_institution_of_the_institution_is_no_name():
     assert "مجلس الإدارة" not in chosen[0]  # whose board, the article says elsewhere
     assert "نادي الاتحاد" in chosen[3]  # a club is named by any word
     assert "مجلس الإدارة" in choose_tags(archive((3, board), (3, club)), anaphoric=False)[0]
+
+
+def test_a_verbal_noun_alone_is_no_topic():
+    protest = candidates("التنديد بالاغتيال في مظاهرة", ["خرج المتظاهرون للتنديد بالاغتيال."])
+    square = candidates("التوافد على ميدان التحرير", ["توافد المتظاهرون على ميدان التحرير."])
+    chosen = choose_tags(archive((4, protest), (4, square)))
+    assert "التنديد" not in chosen[0]
+    assert "ميدان التحرير" in chosen[4] and "التحرير" not in chosen[4]
+    assert "التنديد" in choose_tags(archive((4, protest), (4, square)), verbal_nouns=False)[0]

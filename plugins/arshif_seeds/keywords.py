@@ -740,9 +740,13 @@ def _place_key(key):
     return key[:-2] if key in _PLACES and key.endswith(("يه", "يا")) else key
 
 
+# «التنديد», «التعليم», «التحرير»: the verbal noun of an action (تفعيل), no topic on its own.
+_VERBAL_NOUN = re.compile("^الت..ي.$")
+
+
 def choose_tags(candidate_lists, max_tags=5, max_share=0.1, min_headline_share=0.3, min_headlines=3,
                 min_name_share=0.008, min_relevance=0.45, min_archive=200, countries=COUNTRIES,
-                min_description_share=0.05, place_heads=True, anaphoric=True):
+                min_description_share=0.05, place_heads=True, anaphoric=True, verbal_nouns=True):
     """For each article's candidates, the best tags by tf-idf across all articles.
 
     A tag must occur in at least two articles (a tag page of one is no grouping)
@@ -753,7 +757,9 @@ def choose_tags(candidate_lists, max_tags=5, max_share=0.1, min_headline_share=0
       article, and of `min_headline_share` and at least `min_headlines` of the
       articles that have it: topics make headlines, generic and anaphoric nouns
       («الجودة», «الشركة», «الحوار», «الإضراب») do not (three independent readers'
-      verdicts put the line near 0.3: below it they rejected most such tags). A nationality adjective («التركي») is no
+      verdicts put the line near 0.3: below it they rejected most such tags), nor
+      a verbal noun of the form تفعيل (`verbal_nouns`: «التنديد», «التعليم»;
+      «ميدان التحرير» stays). A nationality adjective («التركي») is no
       tag, nor a word in ي that the archive never writes after a given name;
     - a noun and its adjective («الجودة العالية»), unless the noun is a place
       («الضفة الغربية»), is an established name if
@@ -824,6 +830,7 @@ def choose_tags(candidate_lists, max_tags=5, max_share=0.1, min_headline_share=0
         elif " " not in key:
             if key not in _PLACES:
                 if share < min_headline_share or headlines[key] < min_headlines or place_adjective(term) \
+                        or verbal_nouns and _VERBAL_NOUN.match(term) \
                         or (key[-1] == "ي" and key not in families) \
                         or (key[-1] != "ي" and adjectives[key] >= df[key]):
                     continue  # rare in headlines, or an adjective («القومي», «النووية»)
