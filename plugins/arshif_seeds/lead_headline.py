@@ -193,7 +193,7 @@ _WHEN = re.compile(
 )
 # Words every time phrase has one of: _WHEN runs only where one is.
 _WHEN_HINT = re.compile(
-    rf"اليوم|أمس|امس|غد|الليلة|يوم|الموافق|بتاريخ|منذ|{_WEEKDAYS}"
+    rf"اليوم|أمس|امس|غد|الليلة|يوم|الموافق|بتاريخ|منذ|قليل|{_WEEKDAYS}"
 )
 # `، الأحد،` or `، رئيس مجلس الوزراء،`: a day or a title between commas (or where an aside
 # before it was taken out: _FENCE marks that place, so `، برئاسة فلان، مدير الإدارة،` goes whole).
