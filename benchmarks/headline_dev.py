@@ -14,6 +14,7 @@ import argparse
 import json
 import pathlib
 import re
+import subprocess
 import sys
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
@@ -56,6 +57,15 @@ def bodies(names):
     return found
 
 
+def _commit():
+    """The checkout's commit, or a note that there is none (a snapshot: say it by hand)."""
+    try:
+        run = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True)
+    except OSError:
+        return "unknown"
+    return run.stdout.strip() or "unknown (no git: a snapshot)"
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--changed", action="store_true", help="list only the headlines that changed")
@@ -72,6 +82,11 @@ def main():
         for verdict in ("ACCEPT", "REJECT")
     }
     lines = [
+        "# The independently judged headlines made again",
+        "",
+        f"Command: `.venv/bin/python benchmarks/headline_dev.py {' '.join(sys.argv[1:])}`  ",
+        f"Code: `{_commit()}` (lead_headline.py and the reader as committed there)",
+        "",
         f"{len(rows)} independent verdicts (`{JUDGEMENTS.relative_to(ROOT)}`); made again with the current code:",
         *(f"- {verdict}: {total}, of which {changed} changed" for verdict, (total, changed) in counts.items()),
         "",
@@ -80,9 +95,9 @@ def main():
         if args.changed and not changed:
             continue
         lines += [
-            f"{'CHANGED' if changed else 'same'} | seed {seed} #{number} ({code}) {corpus} {name} | {verdict}: {reason}",
-            f"  old: {old}",
-            *([f"  new: {new}"] if changed else []),
+            f"{'CHANGED' if changed else 'same'} | seed {seed} #{number} ({code}) {corpus} {name} | {verdict}: {reason}  ",
+            f"  old: {old}  ",
+            *([f"  new: {new}  "] if changed else []),
             "",
         ]
     text = "\n".join(lines)
