@@ -396,3 +396,18 @@ def test_a_verbal_noun_alone_is_no_topic():
     assert "التنديد" not in chosen[0]
     assert "ميدان التحرير" in chosen[4] and "التحرير" not in chosen[4]
     assert "التنديد" in choose_tags(archive((4, protest), (4, square)), verbal_nouns=False)[0]
+
+
+def test_another_name_of_a_tagged_country_gives_way_to_its_own():
+    both = candidates("مقتل مقاتل دربته أمريكا", ["قتل مقاتل دربته أمريكا، وقالت الولايات المتحدة إنها تحقق."])
+    chosen = choose_tags(archive((3, both), (3, {"أمريكا": 1.0}), (3, {"الولايات المتحدة": 1.0})))
+    assert "الولايات المتحدة" in chosen[0] and "أمريكا" not in chosen[0]
+    assert "أمريكا" in chosen[3]
+
+
+def test_a_continent_is_a_tag_only_where_the_headline_names_it():
+    passing = candidates("دعوى ضد مشروع صناعي", ["قال المدعي إن المشروع يخدم أوروبا وسيصدر إنتاجه إلى أوروبا."])
+    named = candidates("أوروبا تواجه أزمة لاجئين", ["تواجه أوروبا أزمة لاجئين."])
+    chosen = choose_tags(archive((3, passing), (3, named)))
+    assert "أوروبا" not in chosen[0] and "أوروبا" in chosen[3]
+    assert "أوروبا" in choose_tags(archive((3, passing), (3, named)), continents=())[0]

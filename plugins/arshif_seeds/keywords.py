@@ -711,6 +711,8 @@ CAPITALS = {
 }
 COUNTRY_NAMES = {"أمريكا": "الولايات المتحدة", "أميركا": "الولايات المتحدة", "سورية": "سوريا",
                  "المملكة العربية السعودية": "السعودية"}
+# A continent is too wide to group an archive's news by, unless the headline names it.
+CONTINENTS = frozenset(fold(name) for name in "آسيا أوروبا أفريقيا إفريقيا".split())
 # {folded name: (folded country, is a capital)}.
 COUNTRIES = {fold(name): (fold(country), name in CAPITALS)
              for name, country in chain(CAPITALS.items(), COUNTRY_NAMES.items(),
@@ -718,13 +720,20 @@ COUNTRIES = {fold(name): (fold(country), name in CAPITALS)
 
 
 def _one_per_country(scored, countries, min_score, metonyms):
-    """`scored` ((score, term), best first) without the capitals that stand for
-    their country's government (`metonyms`: «بين بكين وموسكو») where that
-    country is a tag too: one tag, the country."""
-    tagged = {countries[fold(term)][0] for score, term in scored
-              if score >= min_score and not countries.get(fold(term), ("", True))[1]}
+    """`scored` ((score, term), best first) with one tag per country: another
+    name of a country gives way to its own («أمريكا» to «الولايات المتحدة»),
+    and so does a capital that stands for its government (`metonyms`: «بين
+    بكين وموسكو»)."""
+    tagged = {fold(term) for score, term in scored if score >= min_score}
     return [(score, term) for score, term in scored
-            if term not in metonyms or countries.get(fold(term), (None,))[0] not in tagged]
+            if not _gives_way(term, countries, tagged, term in metonyms)]
+
+
+def _gives_way(term, countries, tagged, metonym):
+    """Whether `term` is another name of, or a capital standing for, a country tagged too."""
+    key = fold(term)
+    country, capital = countries.get(key, (key, False))
+    return country != key and country in tagged and (metonym or not capital)
 
 
 def _anaphoric(term):
@@ -746,7 +755,8 @@ _VERBAL_NOUN = re.compile("^الت..ي.$")
 
 def choose_tags(candidate_lists, max_tags=5, max_share=0.1, min_headline_share=0.3, min_headlines=3,
                 min_name_share=0.008, min_relevance=0.45, min_archive=200, countries=COUNTRIES,
-                min_description_share=0.05, place_heads=True, anaphoric=True, verbal_nouns=True):
+                min_description_share=0.05, place_heads=True, anaphoric=True, verbal_nouns=True,
+                continents=CONTINENTS):
     """For each article's candidates, the best tags by tf-idf across all articles.
 
     A tag must occur in at least two articles (a tag page of one is no grouping)
@@ -786,9 +796,11 @@ def choose_tags(candidate_lists, max_tags=5, max_share=0.1, min_headline_share=0
     way to that name where the article writes it whole, and to nothing
     elsewhere; «على» opens no name unless the archive also spells it «علي»
     (else it is the preposition: «على ملعب»); two spellings of one country
-    («سورية», «سوريا») are one tag, and so are a country and its capital
-    where the article never writes the capital as a place (`countries`:
-    «بين بكين وموسكو» is China's government, not the city).
+    («سورية», «سوريا») are one tag, and so are a country and another name
+    of it, or its capital where the article never writes the capital as a
+    place (`countries`: «بين بكين وموسكو» is China's government, not the
+    city); a continent is a tag only where the headline names it
+    (`continents`).
     """
     contexts = [getattr(terms, "context", {}) for terms in candidate_lists]
     headed = [getattr(terms, "headed", frozenset()) for terms in candidate_lists]
@@ -891,7 +903,7 @@ def choose_tags(candidate_lists, max_tags=5, max_share=0.1, min_headline_share=0
                 if longer is None or anaphoric and _anaphoric(longer):
                     continue
                 found = (found[0], longer)
-            elif key in short:
+            elif key in short or weight < TITLE_WEIGHT and key in continents:
                 continue
             scored.append((weight * found[0], found[1]))
         # On a tie the longer name wins: «الأمم» alone is a fragment of «الأمم المتحدة».
