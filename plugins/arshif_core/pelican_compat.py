@@ -363,39 +363,28 @@ def cache_articles(generator, get, put):
 
 
 class _SharedPickler(pickle.Pickler):
-    """Pickles a content object without the objects of this build it refers to (`_shared`)."""
+    """Pickles a content object without the objects of this build it refers to (`_shared`):
+    each is written as its place in that list."""
 
     def __init__(self, file, shared):
         super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
-        self.ids = {id(obj): name for name, obj in shared.items()}
+        self.places = {id(obj): place for place, obj in enumerate(shared)}
 
     def persistent_id(self, obj):
-        return self.ids.get(id(obj))
-
-
-class _SharedUnpickler(pickle.Unpickler):
-    def __init__(self, file, shared):
-        super().__init__(file)
-        self.shared = shared
-
-    def persistent_load(self, pid):
-        return self.shared[pid]
+        return self.places.get(id(obj))
 
 
 def _shared(generator, parsed):
-    """{name: object} of what a content object refers to that the build already holds:
-    the settings and context (its own and its Category's, Author's), and its
-    reader's parse `(body, metadata)` as in the reader cache (the body and the
-    metadata's texts and lists, which the object holds as they are)."""
+    """What a content object refers to that the build already holds: the settings and
+    context (its own and its Category's, Author's), and its reader's parse
+    `(body, metadata)` as in the reader cache, whose body and metadata values
+    it holds as they are. The same parse gives the same list."""
     body, metadata = parsed
-    shared = {"settings": generator.settings, "context": generator.context, "body": body}
-    shared.update((("metadata", key), value) for key, value in metadata.items()
-                  if isinstance(value, (list, dict, tuple)) or (isinstance(value, str) and len(value) >= 40))
-    return shared
+    return [generator.settings, generator.context, body, *metadata.values()]
 
 
 def dumps_content(content, extra, generator, parsed):
-    """Bytes of (content object, extra), without what `_shared` names: loaded with the
+    """Bytes of (content object, extra), without what `_shared` lists: loaded with the
     same `parsed`, they are this build's objects again (no second copy of the text)."""
     buffer = io.BytesIO()
     _SharedPickler(buffer, _shared(generator, parsed)).dump((content, extra))
@@ -404,7 +393,9 @@ def dumps_content(content, extra, generator, parsed):
 
 def loads_content(data, generator, parsed):
     """(content object, extra) from `dumps_content`, with this build's objects."""
-    return _SharedUnpickler(io.BytesIO(data), _shared(generator, parsed)).load()
+    unpickler = pickle.Unpickler(io.BytesIO(data))
+    unpickler.persistent_load = _shared(generator, parsed).__getitem__
+    return unpickler.load()
 
 
 # -- Content --

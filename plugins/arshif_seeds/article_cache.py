@@ -7,7 +7,7 @@ formatted to check them. A kept article is the bytes of that Article as it
 was made (before tags, duplicates, related lists and pages touch it) with its
 report line, less the seed's parse it holds (its body and metadata values are
 the reader cache's objects, put back when it is loaded: no second copy of the
-text on disk or in memory), under a key of everything that made it: the file (size and
+text on disk or in memory; the parse's stamp in the key makes it the same parse), under a key of everything that made it: the file (size and
 modification time), the parse's stamp (code, reader settings, what was
 learned of its source), its manifest row, the plugins' and theme's code, the
 settings and Pelican's version. Anything else is read as before, and the
@@ -25,7 +25,7 @@ from arshif_core import pelican_compat
 from arshif_scale.incremental import code_signature, settings_signature
 
 from . import cachefile, config
-from .reader import seed_relpath, stamps
+from .reader import stamps
 
 logger = logging.getLogger(__name__)
 
@@ -62,9 +62,9 @@ class ArticleCache:
         except OSError:
             return None, None, None
         parsed = self.generator.readers.get_cached_data(path, None)
-        if parsed is None:
+        if parsed is None or "source_file" not in parsed[1]:
             return None, None, None
-        name = seed_relpath(path, self.generator.settings)
+        name = parsed[1]["source_file"]
         return name, (info.st_size, info.st_mtime_ns, self.stamp_of(name),
                       repr(self.ingest.manifest.row(name))), parsed
 
