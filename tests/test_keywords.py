@@ -411,3 +411,8 @@ def test_a_continent_is_a_tag_only_where_the_headline_names_it():
     chosen = choose_tags(archive((3, passing), (3, named)))
     assert "أوروبا" not in chosen[0] and "أوروبا" in chosen[3]
     assert "أوروبا" in choose_tags(archive((3, passing), (3, named)), continents=())[0]
+
+
+def test_a_place_and_its_direction_take_no_further_adjective():
+    found = candidates("إدانة تجربة كوريا الشمالية النووية", ["أدان المجلس تجربة كوريا الشمالية النووية."])
+    assert "كوريا الشمالية" in found and "كوريا الشمالية النووية" not in found

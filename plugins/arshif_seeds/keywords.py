@@ -327,6 +327,8 @@ def _phrase(kinds, raw, start, head=None):
         j += 1
     institution = len(words) >= 2 or fold(words[0]) in _INSTITUTION_HEADS
     while j < len(kinds) and len(words) < 5:
+        if len(words) == 2 and kinds[start][0] == PLACE and words[1] in DIRECTIONS:
+            break  # «كوريا الشمالية» is whole: «النووية» after it describes what went before
         kind_j, word_j, clitic_j = kinds[j][:3]
         # A place ends a name after an adjective («المملكة العربية السعودية») or
         # as a direction («الضفة الغربية»), not after a noun («خط القاهرة
