@@ -416,3 +416,9 @@ def test_a_continent_is_a_tag_only_where_the_headline_names_it():
 def test_a_place_and_its_direction_take_no_further_adjective():
     found = candidates("إدانة تجربة كوريا الشمالية النووية", ["أدان المجلس تجربة كوريا الشمالية النووية."])
     assert "كوريا الشمالية" in found and "كوريا الشمالية النووية" not in found
+
+
+def test_a_park_is_named_by_the_word_after_it():
+    zoo = candidates("إغلاق حديقة الحيوان", ["أغلقت حديقة الحيوان أبوابها أمس."])
+    assert "حديقة الحيوان" in zoo
+    assert "حديقة الحيوان" in choose_tags(archive((3, zoo), (3, {"الحيوان": TITLE_WEIGHT})))[0]
