@@ -172,6 +172,8 @@ def main():
                         help="labelled pairs files to measure instead of the committed sets")
     args = parser.parse_args()
     sets = [(DATA / name, what, source) for name, what, source in SETS]
+    if args.pairs and args.write_results:
+        parser.error("--write-results writes the committed sets' figures: not with --pairs")
     if args.pairs:
         sets = []
         for path in args.pairs:
