@@ -654,13 +654,20 @@ def test_a_cookie_banner_over_the_headline():
 
 
 @pytest.mark.parametrize("top, title", [
-    ("افتتاح مستشفى جديد\nبالمنطقة الشرقية بسعة 300 سرير", "افتتاح مستشفى جديد بالمنطقة الشرقية بسعة 300 سرير"),
-    ("افتتاح مستشفى\nجديد\nبالمنطقة الشرقية", "افتتاح مستشفى جديد بالمنطقة الشرقية"),
-    ("عاجل\nافتتاح مستشفى جديد\nبالمنطقة الشرقية", "افتتاح مستشفى جديد بالمنطقة الشرقية"),
+    ("افتتاح مستشفى جديد في\nالمنطقة الشرقية بسعة 300 سرير", "افتتاح مستشفى جديد في المنطقة الشرقية بسعة 300 سرير"),
+    ("افتتاح مستشفى جديد في المنطقة الشرقية و\nمدرسة في\nالقرى المجاورة",
+     "افتتاح مستشفى جديد في المنطقة الشرقية و مدرسة في القرى المجاورة"),
+    ("عاجل\nافتتاح مستشفى جديد في\nالمنطقة الشرقية", "افتتاح مستشفى جديد في المنطقة الشرقية"),
 ])
 def test_a_headline_broken_over_lines(top, title):
     seed = parsed(f"{top}\n{BODY}")
     assert (seed.title, seed.paragraphs) == (title, [LEAD, SECOND, THIRD])
+
+
+@pytest.mark.parametrize("caption", ["من جولات مكتب العمل في المنطقة", "أوباما"])
+def test_a_caption_under_a_whole_headline_is_not_joined_to_it(caption):
+    seed = parsed(f"{HEADLINE}\n{caption}\n{BODY}")
+    assert (seed.title, seed.paragraphs) == (HEADLINE, [caption, LEAD, SECOND, THIRD])
 
 
 def test_a_subtitle_under_the_headline_stays_and_the_byline_under_it_is_read():
@@ -769,3 +776,14 @@ def test_a_site_of_other_outlets_in_other_encodings(tmp_path):
         assert not [f for f in furniture if f in story + description], name
         assert f"<p>{LEAD}" in story, name  # the dateline is off the lead
         assert (data.get("datePublished", "")[:10], data.get("author", {}).get("name")) == (date, author), name
+
+
+@pytest.mark.parametrize("lines", [
+    # A list of quotes under a subtitle: `- name: words` is the list's, no byline.
+    ["- حسم موقفه من التحالفات خلال أيام", "- أيمن نور: ننسق مع قوى سياسية لتشكيل تحالف مدني عريض"],
+    # Facts of a review: a quoted name and a Latin one beside a label are no byline.
+    ["أين: «بيبي» Pepe Italian Street Food.", "المذاق: يتميز هذا المطعم بتقديم المأكولات الإيطالية على أنواعها."],
+])
+def test_lines_under_the_headline_that_only_look_like_bylines(lines):
+    seed = parsed("\n".join([HEADLINE, *lines, LEAD]))
+    assert (seed.author, seed.place, seed.paragraphs) == (None, None, [*lines, LEAD])

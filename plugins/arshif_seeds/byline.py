@@ -65,6 +65,8 @@ _DASHED = re.compile(rf"\s{DASH}+|[-–—_]+\s")
 # author only a name: `admin`, `Rédaction` name nobody).
 _BY_LATIN = re.compile(r"^(?:By|Par|(?:Posted|Written|Published|Publié|Rédigé)\s+(?:by|par))\s+"
                        r"(?P<who>[^,|–]{2,40}?)(?:\s*[,|–-]\s*[^,|]{2,40})?$")
+# `كريم بوزيد - Karim Bouzid`: a name and its Latin spelling.
+_TRANSLITERATED = re.compile(rf"^(?P<name>[{_AR} ]{{4,40}}?)\s*[-–|/]\s*(?P<latin>[^\u0600-\u06ff]{{4,40}})$")
 # `مراسلنا في الرياض`: the outlet's correspondent, a place and nobody named.
 _CORRESPONDENT = re.compile(rf"^(?:من\s+)?مراسل(?:نا|تنا|ة|و)?(?:\s+[{_AR}]+)?\s+(?:في|ب)\s*(?P<place>[{_AR} ]{{2,30}})$")
 # `(رويترز) - قال …`: the agency alone before the lead.
@@ -192,8 +194,6 @@ def _kind(part, profile, quoted):
         return "person"
     if part in quoted or part in profile.hubs:
         return "desk"
-    if _LATIN_NAME.fullmatch(part):
-        return "desk"  # a name in Latin letters beside the Arabic one: it states nothing more
     return None
 
 
@@ -226,6 +226,9 @@ def byline_fields(line: str, profile=EMPTY, strict=False) -> dict:
     correspondent = _CORRESPONDENT.match(line)
     if correspondent and is_place(correspondent["place"].strip()):
         return {**fields, "place": correspondent["place"].strip()}
+    transliterated = _TRANSLITERATED.match(line)
+    if transliterated and is_name(transliterated["name"]) and _is_latin_name(transliterated["latin"]):
+        return {**fields, "author": " ".join(transliterated["name"].split())}
     by_latin = _BY_LATIN.match(line.strip(" ,"))
     if by_latin:
         who = by_latin["who"].strip()

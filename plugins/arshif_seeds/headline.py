@@ -30,12 +30,12 @@ _LABEL = re.compile(r"^(?:عاجل|خاص|حصري|بالفيديو|بالصور
 _STOP_END = re.compile(r"(?<!\.)\.\s*$")
 _COMMA = re.compile(r"،|,(?!\d)")
 _LETTER = re.compile(r"[^\W\d_]")
-# A headline broken over lines: the next starts with a preposition or a word that
-# cannot open a headline (`افتتاح مستشفى جديد` / `بالمنطقة الشرقية …`), or is a single word.
-_CONTINUES = re.compile(r"^(?:(?:في|من|على|إلى|الى|عن|مع|لدى|عبر|خلال|بسبب|رغم|ضد|بين|حول|وسط)\s|بال|لل|لـ)")
-_OPEN_END = re.compile(r"[.!?؟:؛،,…»\"”)\]]\s*$")
+# A headline broken over lines by a scraper: its line ends in a word no headline ends in
+# (`افتتاح مستشفى جديد في` / `المنطقة الشرقية`). A short line under a whole headline is a
+# caption or a name (`من جولات مكتب العمل`, `أوباما`), never joined.
+_BROKEN_END = re.compile(r"(?:^|\s)(?:في|من|على|إلى|الى|عن|مع|و|أو|او|ثم|بين|لدى|عبر|خلال|حول|ضد|أن|ان|إن"
+                         r"|التي|الذي|الذين|لـ|بـ)$")
 BROKEN_LINE_MAX_WORDS = 10
-BROKEN_TAIL_MAX_WORDS = 1
 
 
 def extract_headline(lines: list[str], profile=EMPTY) -> tuple[str | None, str | None, list[str]]:
@@ -82,11 +82,9 @@ def _joined_headline(lines, profile):
 
 
 def _continues(line, after, profile):
-    """Whether `after` is the rest of the headline line `line` (both short, open-ended)."""
-    words = len(after.split())
-    return (not _OPEN_END.search(line) and len(line.split()) <= BROKEN_LINE_MAX_WORDS
-            and (_CONTINUES.match(after) or words <= BROKEN_TAIL_MAX_WORDS) and words <= BROKEN_LINE_MAX_WORDS
-            and not _STOP_END.search(after) and not _states(after, profile))
+    """Whether `after` is the rest of the headline line `line` (both short, `line` broken)."""
+    return (bool(_BROKEN_END.search(line)) and len(line.split()) <= BROKEN_LINE_MAX_WORDS
+            and len(after.split()) <= BROKEN_LINE_MAX_WORDS and not _states(after, profile))
 
 
 def _headline_first(line, profile):

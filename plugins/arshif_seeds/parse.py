@@ -112,8 +112,8 @@ def _byline_under_deck(lines, profile, removed):
     if len(body) < 3 or is_sentence(body[0]) or len(body[0].split()) > DECK_MAX_WORDS:
         return {}, lines
     meta, rest = extract_byline(body[1:], profile)
-    if not meta:
-        return {}, lines
+    if not meta or rest != body[len(body) - len(rest):]:
+        return {}, lines  # nothing, or a prefix of a line (`- فلان: …` in a list of quotes)
     removed.extend(Removed("byline", raw) for raw in _taken_off(body[1:], rest))
     return meta, [body[0], *rest]
 
