@@ -8,7 +8,9 @@ compares the tags of every article of the judged samples
 `choose_tags` once more with that rule switched off (its parameter set to
 the value that disables it) and counts, against the run with every rule on,
 the rejected tags the rule removes, the accepted tags it loses and the
-unjudged tags it adds or removes, per corpus. Also: acceptance of the judged
+unjudged tags it adds or removes, per corpus; `--base REV` counts the same
+for keywords.py as it was at REV (every change since, rules in `candidates`
+included, on the same parsed texts). Also: acceptance of the judged
 tags that remain, tags per sampled article and the share of sampled articles
 without a tag, and the same two figures over all 5,000 articles.
 
@@ -16,7 +18,7 @@ These samples were read before the rules were written, so the figures are a
 developer's measure on a development set, not a held-out one.
 
 Usage: .venv/bin/python benchmarks/tag_rules.py [--seeds 4343 5353 6363 7373] [--out benchmarks/results/tag_rules.md]
-       [--cache benchmarks/work] [--commit HASH]
+       [--base f983c09] [--cache benchmarks/work] [--commit HASH]
 """
 
 import argparse
@@ -33,12 +35,11 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from arshif_seeds import keywords  # noqa: E402
 from arshif_seeds.parse import parse_seed  # noqa: E402
-from tag_sample import RESULTS, egynews, saudinewsnet  # noqa: E402
+from tag_sample import RESULTS, egynews, load_revision, saudinewsnet  # noqa: E402
 
 SEEDS = (4343, 5353, 6363, 7373)
 # Each rule: the `choose_tags` arguments that switch it off. (A rule applied in
-# `candidates`, where there is no switch, is measured by comparing commits:
-# tag_sample.py --compare.)
+# `candidates`, where there is no switch, counts in `--base`.)
 RULES = {
     "capital or other name beside its country": {"countries": {}},
     "common description never in headlines": {"min_description_share": 0},
@@ -118,12 +119,15 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seeds", type=int, nargs="+", default=list(SEEDS))
     parser.add_argument("--out", default=str(RESULTS / "tag_rules.md"))
+    parser.add_argument("--base", help="git revision of keywords.py to compare with on the same parsed texts")
     parser.add_argument("--cache", help="a folder to keep parsed texts in between runs (development)")
     parser.add_argument("--commit", default="", help="the commit measured, written into the results")
     args = parser.parse_args()
     judged, articles = verdicts(args.seeds)
+    old = load_revision(args.base) if args.base else None
     lines = ["# Tag rules on judged samples", "",
-             f"Command: `python benchmarks/tag_rules.py --seeds {' '.join(map(str, args.seeds))}`"
+             f"Command: `python benchmarks/tag_rules.py --seeds {' '.join(map(str, args.seeds))}"
+             + (f" --base {args.base}" if args.base else "") + "`"
              + (f"; code: {args.commit}" if args.commit else "")
              + f"; machine: {platform.machine()}, CPython {platform.python_version()}, 2 cores shared with "
              "other work. Developer-measured on samples whose verdicts the rules were written after: "
@@ -142,7 +146,10 @@ def main():
         for rule, off in RULES.items():
             off_all.update(off)
             runs[f"without {rule}"] = keywords.choose_tags(terms, **off)
-        runs["without the new rules"] = keywords.choose_tags(terms, **off_all)
+        runs["without the switchable rules"] = keywords.choose_tags(terms, **off_all)
+        if old:
+            runs[f"keywords.py at {args.base}"] = old.choose_tags(
+                [old.candidates(title, paragraphs) for title, paragraphs in parsed])
         for label, tags in runs.items():
             ok, bad, unjudged, count, n, bare = score(tags, corpus, ids, judged, articles)
             total = sum(map(len, tags))
@@ -150,9 +157,10 @@ def main():
                            f"| {count / n:.2f} | {bare / n:.0%} | {total / len(tags):.2f} "
                            f"| {sum(not t for t in tags) / len(tags):.0%} |")
         now = runs["every rule"]
-        for rule in RULES:
-            bad, good, gone, added, examples = difference(now, runs[f"without {rule}"], corpus, ids, judged,
-                                                          articles)
+        against = [(rule, f"without {rule}") for rule in RULES]
+        against += [(f"all changes since {args.base}", f"keywords.py at {args.base}")] if old else []
+        for rule, run in against:
+            bad, good, gone, added, examples = difference(now, runs[run], corpus, ids, judged, articles)
             table.append(f"| {corpus} | {rule} | {bad} | {good} | {gone} | {added} |")
             details += [f"- {corpus}, {rule}: " + "، ".join(examples)] if examples else []
     lines += ["## Judged tags with and without each rule", "", *summary, "",
