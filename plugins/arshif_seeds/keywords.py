@@ -543,10 +543,9 @@ def candidates(title, paragraphs, lead_words=120, body_words=400):
     headed = frozenset(term for term in found if around[term][2] or term in joined)
     passing = frozenset(term for term in found
                         if term not in title_terms and term not in opening and mentions[term] <= 1)
-    text = " ".join(words[:body_words])
-    metonyms = frozenset(term for term in found if COUNTRIES.get(fold(term), ("", False))[1]
-                         and term not in title_terms
-                         and not re.search(_LOCATED.format(re.escape(term)), text))
+    capitals = [term for term in found if term not in title_terms and COUNTRIES.get(fold(term), ("", False))[1]]
+    text = " ".join(words[:body_words]) if capitals else ""
+    metonyms = frozenset(term for term in capitals if not re.search(_LOCATED.format(re.escape(term)), text))
     return Candidates({term: round(w, 2) for term, w in found.items()}, context, headed, passing, metonyms)
 
 
