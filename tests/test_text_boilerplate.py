@@ -26,7 +26,7 @@ BODY = "وقال المتحدث إن الحكومة تعمل في ظروف با�
     ("(إعداد أشرف راضي للنشرة العربية - تحرير أحمد حسن)", "credit"),
     ("للتواصل أرسل sms إلى 88548 الاتصالات، 636250 موبايلي", "footer"),
     ("737221 - Zain", "footer"),
-    ("www.alforsan.net", "footer"),
+    ("www.alforsan.net", "link"),
 ])
 def test_boilerplate_lines(line, kind):
     kept, removed = strip_boilerplate([BODY, line, BODY])

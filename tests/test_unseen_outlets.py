@@ -787,3 +787,46 @@ def test_a_site_of_other_outlets_in_other_encodings(tmp_path):
 def test_lines_under_the_headline_that_only_look_like_bylines(lines):
     seed = parsed("\n".join([HEADLINE, *lines, LEAD]))
     assert (seed.author, seed.place, seed.paragraphs) == (None, None, [*lines, LEAD])
+
+
+@pytest.mark.parametrize("top", [
+    "https://example.com/news/2014/03/12/123", "Accueil > Actualités > Société", "#عاجل",
+])
+def test_an_address_or_breadcrumb_over_the_headline(top):
+    seed = parsed(f"{top}\n{HEADLINE}\n{BODY}")
+    assert (seed.title, seed.paragraphs) == (HEADLINE, [LEAD, SECOND, THIRD])
+
+
+@pytest.mark.parametrize("trailer", [
+    "t.me/example_news", "wa.me/966500000000", "للاشتراك في قناتنا على تلغرام اضغط هنا",
+    "Follow us on Twitter @example", "Suivez-nous sur Facebook et Twitter", "اترك تعليقاً\nلن يتم نشر عنوان بريدك الإلكتروني",
+    "قيم هذا المقال\n★★★★☆", "شارك عبر واتساب", "طباعة الخبر", "رئيس التحرير: أحمد سالم",
+    "ص.ب 1234 الرياض 11431 - هاتف: 0114567890", "10:30 ص",
+])
+def test_page_widgets_and_mastheads_under_the_article(trailer):
+    seed = parsed(f"{HEADLINE}\n{BODY}\n{trailer}")
+    assert (seed.author, seed.paragraphs) == (None, [LEAD, SECOND, THIRD])
+
+
+@pytest.mark.parametrize("line, date", [
+    ("12 مارس 2014 - 10:30 GMT", datetime.date(2014, 3, 12)),
+    ("آخر تحديث: 12 مارس 2014 - 10:30 بتوقيت غرينتش", datetime.date(2014, 3, 12)),
+    ("الأحد 12 كانون الثاني/يناير 2014", datetime.date(2014, 1, 12)),
+])
+def test_dates_with_a_time_zone_or_two_month_names(line, date):
+    seed = parsed(f"{HEADLINE}\n{line}\n{BODY}")
+    assert (seed.date, seed.paragraphs) == (date, [LEAD, SECOND, THIRD])
+
+
+def test_a_french_agency_dateline():
+    seed = parsed(f"{HEADLINE}\nALGER, 12 mars 2014 (APS) - {LEAD}\n{SECOND}")
+    assert (seed.place, seed.agency, seed.date, seed.paragraphs) == (
+        "ALGER", "APS", datetime.date(2014, 3, 12), [LEAD, SECOND])
+
+
+def test_a_dateline_later_than_the_closing_publication_line_dates_nothing():
+    """Published on the 12th, datelined the 20th: one of them is wrong, so neither is said."""
+    seed = parsed(f"{HEADLINE}\nالرياض 20 مارس 2014 - {LEAD}\n{SECOND}\nنشر في: 12/03/2014")
+    assert (seed.place, seed.date, seed.paragraphs) == ("الرياض", None, [LEAD, SECOND])
+    seed = parsed(f"{HEADLINE}\nالرياض 12 مارس 2014 - {LEAD}\n{SECOND}\nنشر في: 12/03/2014")
+    assert seed.date == datetime.date(2014, 3, 12)

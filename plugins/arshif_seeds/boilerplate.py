@@ -66,15 +66,21 @@ _LINE_KINDS = (
         rf"تابعو(?:نا|ا) .{{0,40}}(?:على|عبر|في) .{{0,40}}{_SOCIAL}.{{0,60}}",
         rf"تابعونا (?:على|عبر) .{{0,80}}",
         rf"{_WIDGET}(?:\s*[|/\-–]?\s*{_WIDGET}){{0,6}}",
+        r"طباعة (?:ال)?(?:خبر|مقال|صفحة|موضوع)",
+        rf"شارك(?:ه|ها)? (?:عبر|على|في) {_SOCIAL}",
     )),
     ("breadcrumb", _line(
         r"(?:ال)?رئيسي[ةه]\s*[»>›/|\\]+.{0,150}",
-        r"home\s*[»>›/|]+.{0,150}",
+        r"(?:home|accueil)\s*[»>›/|]+.{0,150}",
     )),
+    # An address alone on its line is never a headline (the first line included).
+    ("link", _line(r"(?:https?://|www\.|(?:t\.me|wa\.me|bit\.ly|goo\.gl)/)\S+")),
     ("counter", _line(
         # `آخر تحديث: منذ 3 ساعات`: a time relative to when the page was saved.
         rf"{_RELATIVE_STAMP}(?:\s*[|\-–،,]\s*{_RELATIVE_STAMP})*",
         r"لا (?:توجد|يوجد) تعليقات",
+        # A clock time alone (the page's, of no day).
+        r"(?:الساعة\s*)?\d{1,2}:\d{2}\s*(?:ص|م|am|pm|صباح[اًا]*|مساء[ًا]*)?",
         r"\d[\d,.]*\s*(?:views|comments|shares|vues|commentaires)",
         r"(?:عدد )?(?:ال)?(?:قراءات|مشاهدات|زيارات|تعليقات|مشاركات)\s*:?\s*\(?\s*\d+\s*\)?",
         r"\d+\s*(?:مشاهدة|مشاهدات|قراءة|قراءات|تعليق|تعليقات|زيارة)",
@@ -132,7 +138,6 @@ _LINE_KINDS = (
     ("footer", _line(
         r".{0,60}\bsms\b.{0,100}",
         r"\d{4,6}\s*-\s*(?:Zain|STC|Mobily|زين|موبايلي|الاتصالات)",
-        r"(?:https?://|www\.)\S+",
         r"[\w.+-]+@[\w-]+\.[\w.]+",
         # A writer's account under a column: `تويتر: @name`, `@name`.
         r"(?:(?:تويتر|twitter|انستغرام|instagram)\s*:?\s*)?@[A-Za-z0-9_]{2,30}",
@@ -143,7 +148,14 @@ _LINE_KINDS = (
         r"(?:اشترك|اشتركوا|سجل|سجّل)\s+(?:الآن\s+)?(?:في|ب)\s*(?:ال)?(?:نشر[ةه]|نشرتنا|القائمة البريدية).{0,80}",
         r"(?:subscribe|sign up|inscrivez-vous)\s+(?:to|for|à)\s+(?:our|the|notre|la)\s+newsletter.{0,60}",
         r"(?:ل)?(?:حمل|حمّل|تحميل|نزل|نزّل)\s+تطبيق(?:\s+\S+){0,12}",
-        rf"(?:انضم|انضموا|اشترك|اشتركوا)\s+(?:إلى|الى|في|ب)\s*(?:قناتنا|قناة|مجموعتنا|صفحتنا)(?:\s+\S+){{0,8}}",
+        rf"(?:انضم|انضموا|اشترك|اشتركوا|للاشتراك|للانضمام)\s+(?:إلى|الى|في|ب)\s*(?:قناتنا|قناة|مجموعتنا|صفحتنا)"
+        r"(?:\s+\S+){0,8}",
+        r"(?:follow us|suivez-nous|retrouvez-nous)\s+(?:on|sur)\s+.{0,80}",
+        # A comment form, a rating widget, the masthead's editor, the paper's address.
+        r"(?:اترك|أترك|اكتب|أضف|اضف) (?:تعليق[اًا]*|رد[اًا]*|تعليقك|ردك)|لن يتم نشر (?:عنوان )?بريدك.{0,60}",
+        r"(?:قيم|قيّم) (?:هذا )?(?:المقال|الخبر|الموضوع)",
+        r"(?:رئيس|مدير|نائب رئيس) التحرير\s*:.{1,50}",
+        r"(?:ص\.?\s?ب\.?|هاتف|فاكس|الهاتف)\s*:?\s*\d[\d\s+/-]{3,}.{0,80}",
     )),
     # A cookie banner, at the top too (never a headline).
     ("notice", _line(

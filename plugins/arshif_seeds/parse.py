@@ -135,9 +135,8 @@ def _closing_lines(lines, meta, removed):
         if not (dated or signed):
             break
         removed.append(Removed("publication_line" if dated else "byline", body.pop().strip()))
-        if dated and "updated_text" not in dated and meta.get("date_text") == meta.get("updated_text"):
-            # The top gave only the last update; this line gives the publication.
-            meta.pop("date_text", None)
+        if dated:
+            dated["closing_text"] = dated.pop("date_text")
         for key, value in (dated or signed).items():
             if key != "byline":
                 meta.setdefault(key, value)
@@ -145,11 +144,21 @@ def _closing_lines(lines, meta, removed):
     return lines
 
 
+# A dateline and a closing publication line farther apart than this contradict each other.
+DATES_AGREE_DAYS = 1
+
+
 def _publication_date(meta, today, month_first):
-    """The dateline's or publication line's date; never one in the future, nor one later
-    than the article's last update."""
-    date = find_date(meta["date_text"], month_first) if meta.get("date_text") else None
-    updated = find_date(meta["updated_text"], month_first) if meta.get("updated_text") else None
+    """The date of the top's dateline or publication line, else of the closing one; none when
+    they contradict each other, when it is in the future or later than the last update."""
+    def read(key):
+        return find_date(meta[key], month_first) if meta.get(key) else None
+    top, closing, updated = read("date_text"), read("closing_text"), read("updated_text")
+    if top and top == updated and closing:
+        top = None  # the top gave only the last update, the closing line the publication
+    if top and closing and abs((top - closing).days) > DATES_AGREE_DAYS:
+        return None
+    date = top or closing
     if not date or date > today or (updated and date > updated):
         return None
     return date
