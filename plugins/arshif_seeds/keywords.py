@@ -463,13 +463,18 @@ NAME_FACTOR = 1.5  # a name says more about an article than a noun
 SALIENT_WORDS = 40
 
 
+# A place written as where something is or happens: «في بكين», «ببكين», «إلى», «من», «وسط», «العاصمة (القطرية)».
+_LOCATED = r"(?:(?:^|\s)(?:في|فى|إلى|الى|من|وسط|داخل)\s+|(?:^|\s)(?:ال)?عاصمة(?:\s+\S+)?\s+|(?:^|\s)[وف]?ب)[^\w\s]?{}"
+
+
 class Candidates(dict):
     """An article's candidate tags {term: weight}, with what `choose_tags` needs
     besides: `context`, {term: (word before, words after)} where every
     occurrence in the article has the same one («القناطر»: («شبين», "")),
     counted over the archive to tell a fragment of a longer name from a
     name; and `headed`, the terms that start a longer phrase wherever the
-    article writes them («المعارضة» of «المعارضة السورية»): no tags here,
+    article writes them («المعارضة» of «المعارضة السورية») or end a name
+    after a joiner («حمص» of «أبو حمص»): no tags here,
     though they count for the archive's frequencies; and `passing`, the terms
     named once, after the opening and not in the headline (the hospital the
     injured were taken to, a summit's next venue): no tags of this article
@@ -548,9 +553,6 @@ def candidates(title, paragraphs, lead_words=120, body_words=400):
     metonyms = frozenset(term for term in capitals if not re.search(_LOCATED.format(re.escape(term)), text))
     return Candidates({term: round(w, 2) for term, w in found.items()}, context, headed, passing, metonyms)
 
-
-# A place written as where something is or happens: «في بكين», «ببكين», «إلى», «من», «وسط», «العاصمة (القطرية)».
-_LOCATED = r"(?:(?:^|\s)(?:في|فى|إلى|الى|من|وسط|داخل)\s+|(?:^|\s)(?:ال)?عاصمة(?:\s+\S+)?\s+|(?:^|\s)[وف]?ب)[^\w\s]?{}"
 
 
 def _resolve_clitics(candidate_lists):
@@ -696,8 +698,9 @@ def _completed(term, context, fragment):
 
 
 # Capitals that news writes for their country's government («بكين تدعو», «طهران
-# ترفض»), and a country's other names: general knowledge, not counted. A
-# capital that is also a country (الكويت), or names two places (طرابلس,
+# ترفض»), and a country's other names: general knowledge, not counted; only
+# capitals the gazetteer (lexicon.PLACES) has, since no other is a candidate.
+# A capital that is also a country (الكويت), or names two places (طرابلس,
 # عمان), is left out.
 CAPITALS = {
     "واشنطن": "الولايات المتحدة", "موسكو": "روسيا", "بكين": "الصين", "لندن": "بريطانيا", "باريس": "فرنسا",
@@ -706,9 +709,7 @@ CAPITALS = {
     "الرباط": "المغرب", "نواكشوط": "موريتانيا", "مقديشو": "الصومال", "نيروبي": "كينيا", "القاهرة": "مصر",
     "الرياض": "السعودية", "الدوحة": "قطر", "المنامة": "البحرين", "أبوظبي": "الإمارات", "مسقط": "عمان",
     "كابل": "أفغانستان", "نيودلهي": "الهند", "طوكيو": "اليابان", "سيول": "كوريا الجنوبية",
-    "بيونغ يانغ": "كوريا الشمالية", "أثينا": "اليونان", "فيينا": "النمسا", "بروكسل": "بلجيكا",
-    "كييف": "أوكرانيا", "جوبا": "جنوب السودان", "أديس أبابا": "إثيوبيا", "إسلام آباد": "باكستان",
-    "تل أبيب": "إسرائيل", "أوتاوا": "كندا", "هافانا": "كوبا", "كاراكاس": "فنزويلا",
+    "فيينا": "النمسا", "بروكسل": "بلجيكا",
 }
 COUNTRY_NAMES = {"أمريكا": "الولايات المتحدة", "أميركا": "الولايات المتحدة", "سورية": "سوريا",
                  "المملكة العربية السعودية": "السعودية"}
