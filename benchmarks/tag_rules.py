@@ -18,7 +18,7 @@ These samples were read before the rules were written, so the figures are a
 developer's measure on a development set, not a held-out one.
 
 Usage: .venv/bin/python benchmarks/tag_rules.py [--seeds 4343 5353 6363 7373] [--out benchmarks/results/tag_rules.md]
-       [--base f983c09] [--cache benchmarks/work] [--commit HASH]
+       [--base f983c09 [--repo /path/to/checkout]] [--cache benchmarks/work] [--commit HASH]
 """
 
 import argparse
@@ -120,11 +120,12 @@ def main():
     parser.add_argument("--seeds", type=int, nargs="+", default=list(SEEDS))
     parser.add_argument("--out", default=str(RESULTS / "tag_rules.md"))
     parser.add_argument("--base", help="git revision of keywords.py to compare with on the same parsed texts")
+    parser.add_argument("--repo", default=str(ROOT), help="the git checkout --base is read from (a snapshot has none)")
     parser.add_argument("--cache", help="a folder to keep parsed texts in between runs (development)")
     parser.add_argument("--commit", default="", help="the commit measured, written into the results")
     args = parser.parse_args()
     judged, articles = verdicts(args.seeds)
-    old = load_revision(args.base) if args.base else None
+    old = load_revision(args.base, args.repo) if args.base else None
     lines = ["# Tag rules on judged samples", "",
              f"Command: `python benchmarks/tag_rules.py --seeds {' '.join(map(str, args.seeds))}"
              + (f" --base {args.base}" if args.base else "") + "`"

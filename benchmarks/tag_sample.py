@@ -58,13 +58,13 @@ def saudinewsnet(size):
     return [(r["id"], (r.get("title") or "") + "\n" + (r.get("text") or "")) for r in records]
 
 
-def load_revision(rev):
-    """keywords.py as it was at git revision `rev` (with the lexicon it imports), as a module."""
+def load_revision(rev, repo=ROOT):
+    """keywords.py as it was at git revision `rev` of `repo` (with the lexicon it imports), as a module."""
     package = pathlib.Path(tempfile.mkdtemp()) / "keywords_at_rev"
     package.mkdir()
     (package / "__init__.py").write_text("", encoding="utf-8")
     for name in ("keywords", "lexicon"):
-        source = subprocess.run(["git", "show", f"{rev}:plugins/arshif_seeds/{name}.py"], cwd=ROOT,
+        source = subprocess.run(["git", "show", f"{rev}:plugins/arshif_seeds/{name}.py"], cwd=repo,
                                 check=True, capture_output=True, text=True).stdout
         (package / f"{name}.py").write_text(source, encoding="utf-8")
     sys.path.insert(0, str(package.parent))
