@@ -641,3 +641,38 @@ def test_a_subjunctive_statement_and_a_titles_adjective():
         "المتحدث باسم تنظيم القاعدة."
     )
     assert make_headline(lead).startswith("بيتر كينج: ")
+
+
+def test_a_denial_keeps_its_verb():
+    """`نفت روسيا أن طائراتها اخترقت …` as `روسيا: طائراتها اخترقت …` would state what Russia denied."""
+    for lead, denied in (
+        ("نفت روسيا ان طائراتها المقاتلة اخترقت المجال الجوي الياباني خلال الأسبوع الماضي.", "نفت روسيا"),
+        ("نفت وزارة الداخلية أن تكون قوات الأمن قد أطلقت النار على المتظاهرين أمام مقر الوزارة.",
+         "نفت وزارة الداخلية"),
+        ("نفى حمد بن جاسم آل ثاني رئيس الوزراء القطري بشكل قاطع أن تكون بلاده قد قدمت أسلحة لأنصار "
+         "تنظيم القاعدة في شمالي مالي.", "نفى حمد بن جاسم"),
+    ):
+        headline = make_headline(lead)
+        assert headline.startswith(denied) and ":" not in headline, headline
+
+
+def test_a_speakers_name_is_whole_and_his():
+    # After `بن` comes the father's name, though `مساعد` is also a title.
+    lead = ("كشف صاحب السمو الملكي الأمير عبدالله بن مساعد بن عبدالعزيز الرئيس العام لرعاية الشباب أن تم "
+            "اتخاذ إجراءات وتدابير مشتركة للحد من مديونيات الأندية.")
+    assert make_headline(lead).startswith("الأمير عبدالله بن مساعد بن عبدالعزيز: تم اتخاذ إجراءات")
+    # The quoted party of a party official is not the speaker.
+    lead = ('أكد يسرى حماد القيادى بحزب "الوطن" أنه لا أحد من الأطراف المتواجدة على الساحة السياسية '
+            "حاليا يقوم بدوره بشكل صحيح.")
+    assert not make_headline(lead).startswith("الوطن")
+    # `لإرشادات السفر`, the end of a title after a preposition, is no name.
+    lead = ("صرح الوزير المفوض رجائى نصر، نائب مساعد وزير الخارجية للشئون القنصلية لإرشادات السفر، بأن "
+            "سفارتنا فى أنقرة أفادت تعرض بعض الخريجين لعدد من المشاكل.")
+    assert not make_headline(lead).startswith("لإرشادات")
+
+
+def test_a_plural_joined_to_a_noun_after_a_removed_inna_keeps_the_plain_clause():
+    """`إن مقاتلي المعارضة` without `إن` would need `مقاتلو`: the plain clause keeps the case right."""
+    lead = ("قالت شبكة شام الاخبارية المعارضة إن مقاتلي المعارضة السورية سيطروا على مطار عسكري قرب مدينة "
+            "حلب بشمال سوريا.")
+    assert make_headline(lead).startswith("قالت شبكة شام الاخبارية المعارضة إن مقاتلي المعارضة")

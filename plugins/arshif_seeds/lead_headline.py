@@ -103,6 +103,8 @@ _VERBS = frozenset(
     "صرح صرحت كشف كشفت شدد شددت أفاد أفادت افاد افادت أضاف أضافت رأى رأت اعتبر اعتبرت توقع توقعت حذر حذرت "
     "نفى نفت لفت لفتت أورد أوردت بين بينت أفصح أفصحت ادعى ادعت زعم زعمت أبلغ أبلغت رجح رجحت".split()
 )
+# `نفى فلان أن …`: what follows is what the speaker denies; `فلان: …` would state it as his word.
+_DENYING = frozenset("نفى نفت".split())
 # `الشرطة تشتبه`, `المصادر ترجح`: a subject's belief or claim (a statement within a statement).
 _ATTRIBUTING_VERBS = frozenset(
     "تشتبه يشتبه ترجح يرجح تعتقد يعتقد تتوقع يتوقع تقول يقول تؤكد يؤكد تزعم يزعم تتهم يتهم".split()
@@ -153,7 +155,10 @@ _TITLE_WORD = re.compile(
     r"|المتحدث|المتحدثة|متحدث|الناطق|ناطق|الناشط|الناشطة|الخبير|القيادي|مؤسس|منسق|المنسق|عميد|نقيب|مرشد|المرشد|مسؤول|المسؤول"
     r"|مدرب|المدرب|لاعب|اللاعب|الرئيس|وكيل|الوزير|الوزيرة|النائب|المدير|المحافظ|السفير|القائد|الزعيم|عضوة|ممثل|سكرتير|المفوض|مفوض|أستاذ|استاذ)$"
 )
-_NOT_A_NAME = re.compile(r"^(?:بال|لل|وال|فال|كال)")
+# `القيادي بحزب «الوطن»`, `المتحدث باسم «الجماعة»`: a quoted name after `ب`/`ل` + a noun is the speaker's
+# party or employer, not the speaker.
+_OBJECT_OF_PREPOSITION = re.compile(r"^[بل]\w{3,}$")
+_NOT_A_NAME = re.compile(r"^(?:بال|لل|وال|فال|كال|ل[إأ]|ب[إأ]|بشكل$|بصورة$|بصفة$|بطريقة$|بشدة$)")
 # A definite word that ends a title (`الروسية`, `السوداني`, `الوزراء`), not a name (`الكسندر`).
 _TITLE_END = re.compile(r"^ال\w+(?:ي|ية|ة|اء|ين|ون)$")
 # `لـ«الرياض»`: the paper the speaker talked to.
@@ -625,6 +630,8 @@ def _from_statement(lead):
     lead = _DOCTOR.sub("", lead)
     verb = _bare(lead.split(" ", 1)[0]).removeprefix("و")
     quoted = _QUOTE_FIRST.match(lead)
+    if verb in _DENYING or quoted and _bare(quoted["verb"]).removeprefix("و") in _DENYING:
+        return ""
     if quoted and _bare(quoted["verb"]).removeprefix("و") in _VERBS:
         speaker = _speaker_name(quoted["speaker"])
         return _quote_headline(speaker, quoted["quote"]) if speaker else ""
@@ -694,11 +701,13 @@ def _about_speaker(match):
 
 
 def _oblique_start(statement):
-    """`شخصين`, `المصريين`: a dual or plural in the case `أن` gave it, wrong once `أن` is gone; `عدداً`:
-    a word written with the accusative's tanween."""
+    """`شخصين`, `المصريين`: a dual or plural in the case `أن` gave it, wrong once `أن` is gone; `مقاتلي`,
+    `ناديي`: the same before the noun it is joined to; `عدداً`: a word written with the accusative's tanween."""
     raw = statement.split(" ", 1)[0]
-    first = _bare(raw).removeprefix("ال")
-    return len(first) >= OBLIQUE_MIN_LETTERS and first.endswith("ين") or "\u064b" in raw
+    bare = _bare(raw)
+    first = bare.removeprefix("ال")
+    construct = first == bare and first.endswith("ي") and " " in statement.strip()
+    return len(first) >= OBLIQUE_MIN_LETTERS and (first.endswith("ين") or construct) or "\u064b" in raw
 
 
 def _speaker_only(headline):
@@ -961,7 +970,9 @@ def _name_of(speaker):
     """The short name in the speaker's part before its circumstances."""
     speaker = _WHEN.sub(" ", speaker)
     named = _QUOTED_NAME.search(speaker)
-    if named and len(named[1].split()) <= SPEAKER_MAX_WORDS + 1:
+    before = speaker[: named.start()].split() if named else []
+    if (named and len(named[1].split()) <= SPEAKER_MAX_WORDS + 1
+            and not (before and _OBJECT_OF_PREPOSITION.match(before[-1]))):
         return named[1].strip()
     # After the last honorific comes the name: `المتحدث باسم الجماعة الدكتور أحمد عارف`.
     honorifics = list(_HONORIFIC.finditer(speaker))
@@ -972,10 +983,13 @@ def _name_of(speaker):
             # `عبد الفتاح السيسي`: a compound given name still wants its family name.
             compound = len(name) == 2 and name[0] in _NAME_GLUE
             definite_after_name = word.startswith("ال") and name and not _in_name(name[-1], word)
-            if _TITLE_WORD.match(word) or definite_after_name and not compound:
+            # `عبدالله بن مساعد`: after `بن` comes the father's name, even one spelt like a title.
+            joined = bool(name) and name[-1] in _NAME_GLUE
+            if not joined and (_TITLE_WORD.match(word) or definite_after_name and not compound):
                 break
             name.append(word)
-        if 1 < len(name) <= SPEAKER_MAX_WORDS + 1:
+        glue = sum(part in _NAME_GLUE for part in name)
+        if 1 < len(name) <= SPEAKER_MAX_WORDS + 1 + glue and name[-1] not in _NAME_GLUE:
             return " ".join(name)
     words = _PATRONYMIC.sub(r"\1", _HONORIFIC.sub(" ", speaker)).split()
     if words and words[0].startswith("وال"):
