@@ -52,7 +52,7 @@ def test_a_partial_ranking_override_builds(tmp_path):
     seeds = copy_seeds(NAMES, tmp_path / "seeds")
     build_site(seeds, tmp_path / "out", ARSHIF_SEARCH={"ranking": {"k1": 1.5}})
     manifest = json.loads((tmp_path / "out" / "search" / "manifest.json").read_text("utf-8"))
-    assert manifest["ranking"] == {"exact_weight": 4, "stem_weight": 2}
+    assert manifest["ranking"] == {"exact_weight": 4, "stem_weight": 2, "completion_weight": 1}
 
 
 def test_a_wrong_type_stops_the_build_before_reading(tmp_path):
