@@ -234,8 +234,10 @@ def test_a_rebuild_makes_articles_of_the_changed_seeds_only(tmp_path, monkeypatc
     """Seed articles are kept whole between builds (`article_cache`): a rebuild makes
     an Article of a new seed and of a seed whose manifest row changed, takes the
     others from the cache, and writes the site and the ingest report a build from
-    scratch writes. Other code makes every article again."""
+    scratch writes. Other code makes every article again. The manifest is read
+    again only when it changed."""
     import arshif_seeds.article_cache as article_cache
+    import arshif_seeds.ingest as ingest
     from pelican.readers import Readers
 
     names = sorted(n for n in os.listdir(SEEDS) if n.endswith(".txt"))[:20]
@@ -243,12 +245,14 @@ def test_a_rebuild_makes_articles_of_the_changed_seeds_only(tmp_path, monkeypatc
     out = tmp_path / "out"
     build_site(seeds, out)
 
-    made = []
+    made, manifests = [], []
     read_file = Readers.read_file
     monkeypatch.setattr(Readers, "read_file", lambda self, base_path, path, *args, **kwargs: (
         made.append(os.path.basename(path)) or read_file(self, base_path, path, *args, **kwargs)))
+    load_manifest = ingest.load_manifest
+    monkeypatch.setattr(ingest, "load_manifest", lambda *args: manifests.append(1) or load_manifest(*args))
     build_site(seeds, out)
-    assert [name for name in made if name.endswith(".txt")] == []
+    assert [name for name in made if name.endswith(".txt")] == [] and manifests == []
 
     newest = "20000_politics.txt"
     shutil.copy(os.path.join(SAMPLE, newest), seeds / newest)
@@ -261,6 +265,7 @@ def test_a_rebuild_makes_articles_of_the_changed_seeds_only(tmp_path, monkeypatc
     (seeds / "manifest.tsv").write_text("\n".join(manifest) + "\n", encoding="utf-8")
     build_site(seeds, out)
     assert sorted(name for name in made if name.endswith(".txt")) == sorted([names[2], newest])
+    assert manifests == [1]
     assert "عنوان جديد من الملف الوصفي" in (out / "a" / names[2][:-4] / "index.html").read_text(encoding="utf-8")
 
     fresh = tmp_path / "fresh"

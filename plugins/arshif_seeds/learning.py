@@ -20,8 +20,8 @@ from collections import defaultdict
 from . import boundary, cachefile, config, dumps, prefetch
 from .decoding import SeedRejected, decode_seed
 from .furniture import EMPTY, Profile, learn, sketch
+from .cachefile import CODE_FINGERPRINT
 from .normalize import normalize_text
-from .reader import CODE_FINGERPRINT
 
 logger = logging.getLogger(__name__)
 

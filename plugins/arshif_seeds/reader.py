@@ -5,13 +5,11 @@ import hashlib
 import html
 import logging
 import os
-from pathlib import Path
 
 from arshif_core import pelican_compat
-from arshif_core.fingerprint import files_fingerprint
 from pelican.readers import BaseReader
 
-from . import config, ingest, keywords
+from . import cachefile, config, ingest, keywords
 from .boundary import read_seed
 from .dates import UNDATED
 from .decoding import SeedRejected, decode_seed
@@ -21,11 +19,9 @@ from .parse import parse_seed
 
 logger = logging.getLogger(__name__)
 # Pelican's reader cache is keyed by the file's modification time only; every
-# parse carries this stamp of the code and the settings that shaped it, and
-# cached parses with another stamp are dropped before reading (`drop_stale`). The code's data files
-# (data/*.tsv) shape parses too.
-CODE_FINGERPRINT = files_fingerprint([*Path(__file__).parent.glob("*.py"),
-                                      *Path(__file__).parent.glob("data/*.tsv")])
+# parse carries this stamp of the code (and data files) and the settings that shaped
+# it, and cached parses with another stamp are dropped before reading (`drop_stale`).
+CODE_FINGERPRINT = cachefile.CODE_FINGERPRINT
 READER_SETTINGS = ("SEEDS_PATH", "SEEDS_EXTENSIONS", "SEEDS_DEFAULT_CATEGORY",
                    "SEEDS_WORDS_PER_MINUTE", "SEEDS_MAX_BYTES", "ARSHIF_SLUGS")
 
