@@ -118,9 +118,10 @@ def test_an_untested_version_with_the_same_internals_is_a_warning(monkeypatch, c
     assert any("internals it relies on are unchanged" in r.getMessage() for r in caplog.records)
 
 
-def test_the_reader_cache_is_saved_once_the_pages_are_written(tmp_path):
+def test_the_reader_cache_is_saved_by_a_child_once_the_seeds_are_read(tmp_path):
     """Saving it pickles every body, and CPython keeps each one's UTF-8 form from
-    then on: saved after the heavy steps, not when Pelican saves it (once read)."""
+    then on: a forked child saves it, not the build's process when Pelican saves
+    it (once read); the build waits for it."""
     from pelican import signals
 
     from sitebuild import build_site, copy_seeds, SEEDS
@@ -133,17 +134,14 @@ def test_the_reader_cache_is_saved_once_the_pages_are_written(tmp_path):
     def when_read(generator):
         seen["read"] = cache.exists()
 
-    def when_done(pelican):
-        seen["done"] = cache.exists()
-
     signals.article_generator_finalized.connect(when_read)
-    signals.finalized.connect(when_done)
     try:
         build_site(seeds, tmp_path / "out")
     finally:
         signals.article_generator_finalized.disconnect(when_read)
-        signals.finalized.disconnect(when_done)
+    seen["done"] = cache.exists()
     assert seen == {"read": False, "done": True}
+    assert not pelican_compat._saving
 
 
 def test_the_file_filter_keeps_and_leaves_out_what_pelicans_does():

@@ -23,6 +23,7 @@ import importlib.metadata
 import inspect
 import io
 import logging
+import multiprocessing
 import os
 import pickle
 import re
@@ -327,24 +328,47 @@ def _saved_later():
 
 
 def defer_reader_cache(generator):
-    """article_generator_init: save the reader cache once the articles are written, not once read.
+    """article_generator_init: the reader cache is saved by `save_reader_cache`, not by
+    Pelican once the articles are read.
 
     Pickling a str leaves CPython's UTF-8 form of it beside it for the str's
-    life (each Arabic body held twice). Pelican saves the cache before the
-    articles are grouped, related and written; saved after, those copies take
-    memory that those steps have freed. A build that fails before that point
-    saves no reader cache: the next one reads the seeds again.
+    life (each Arabic body held twice), and pickling the whole cache is the
+    main process's time. A build that fails before the save saves no reader
+    cache: the next one reads the seeds again.
     """
     if _unchanged(_CONTEXT):
         generator.readers.save_cache = _saved_later
 
 
-def save_reader_cache(generator, writer=None):
-    """article_writer_finalized: the save `defer_reader_cache` put off."""
+# Forked children saving a build's reader cache (joined by `reader_cache_saved`).
+_saving = []
+
+
+def save_reader_cache(generator):
+    """Once every seed is read (article_generator_finalized): the save `defer_reader_cache`
+    put off, in a forked child where the platform can fork, while this process
+    goes on (related lists, pages); the UTF-8 copies are the child's."""
     readers = generator.readers
-    if vars(readers).get("save_cache") is _saved_later:
-        del readers.save_cache
+    if vars(readers).get("save_cache") is not _saved_later:
+        return
+    del readers.save_cache
+    reader_cache_saved()  # an earlier build's (`pelican -r`), before this one writes the file
+    if "fork" not in multiprocessing.get_all_start_methods():
         readers.save_cache()
+        return
+    child = multiprocessing.get_context("fork").Process(target=readers.save_cache, name="arshif-reader-cache")
+    child.start()
+    _saving.append(child)
+
+
+def reader_cache_saved(pelican=None):
+    """finalized: wait for the reader cache's save (Pelican's save logs its own failures)."""
+    while _saving:
+        child = _saving.pop()
+        child.join()
+        if child.exitcode:
+            logger.warning("Saving the reader cache ended with status %s; the seeds are read again next time",
+                           child.exitcode)
 
 
 # -- Whole articles kept between builds (arshif_seeds.article_cache) --

@@ -8,13 +8,21 @@ re-runs path arithmetic. This plugin keeps Pelican's behaviour and output and
 removes those costs (the replaced Pelican code is in
 `arshif_core.pelican_compat`). On a rebuild it also leaves unchanged article
 and listing pages alone (see `incremental`), a damaged cache is discarded, and
-the reader cache is saved once the pages are written (less memory at the peak).
+the reader cache is saved by a forked child once the seeds are read (the
+pickling's time and memory are not the main process's).
 """
 
 from arshif_core import pelican_compat
 from pelican import signals
 
 from .incremental import IncrementalWriter
+
+
+def on_articles_final(generator):
+    """The seeds are read (the reader cache is saved, by a forked child), then each
+    article's url and save_as are computed once."""
+    pelican_compat.save_reader_cache(generator)
+    freeze_urls(generator)
 
 
 def freeze_urls(generator):
@@ -42,6 +50,8 @@ def incremental_writer(pelican):
 
 
 def save_writer_state(pelican):
+    """finalized: the writer's state saved, the reader cache's save waited for."""
+    pelican_compat.reader_cache_saved()
     writer = getattr(pelican, "arshif_writer", None)
     if writer is not None:
         pelican.arshif_writer = None
@@ -53,7 +63,6 @@ def register():
     pelican_compat.guard_caches()
     pelican_compat.patch_content()
     signals.article_generator_init.connect(pelican_compat.defer_reader_cache)
-    signals.article_generator_finalized.connect(freeze_urls)
-    signals.article_writer_finalized.connect(pelican_compat.save_reader_cache)
+    signals.article_generator_finalized.connect(on_articles_final)
     signals.get_writer.connect(incremental_writer)
     signals.finalized.connect(save_writer_state)
