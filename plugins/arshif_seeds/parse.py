@@ -6,7 +6,7 @@ import re
 
 from .boilerplate import Removed, strip_boilerplate
 from .byline import LEAD_MIN_WORDS, byline_fields, extract_byline, publication_line, signature
-from .dates import find_date
+from .dates import CALENDARS_AGREE_DAYS, find_date
 from .furniture import EMPTY, is_sentence
 from .headline import extract_headline
 from .language import detect
@@ -144,10 +144,6 @@ def _closing_lines(lines, meta, removed):
     return lines
 
 
-# A dateline and a closing publication line farther apart than this contradict each other.
-DATES_AGREE_DAYS = 1
-
-
 def _publication_date(meta, today, month_first):
     """The date of the top's dateline or publication line, else of the closing one; none when
     they contradict each other, when it is in the future or later than the last update."""
@@ -156,7 +152,7 @@ def _publication_date(meta, today, month_first):
     top, closing, updated = read("date_text"), read("closing_text"), read("updated_text")
     if top and top == updated and closing:
         top = None  # the top gave only the last update, the closing line the publication
-    if top and closing and abs((top - closing).days) > DATES_AGREE_DAYS:
+    if top and closing and abs((top - closing).days) > CALENDARS_AGREE_DAYS:  # (a Hijri one may be off)
         return None
     date = top or closing
     if not date or date > today or (updated and date > updated):
