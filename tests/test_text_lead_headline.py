@@ -676,3 +676,11 @@ def test_a_plural_joined_to_a_noun_after_a_removed_inna_keeps_the_plain_clause()
     lead = ("قالت شبكة شام الاخبارية المعارضة إن مقاتلي المعارضة السورية سيطروا على مطار عسكري قرب مدينة "
             "حلب بشمال سوريا.")
     assert make_headline(lead).startswith("قالت شبكة شام الاخبارية المعارضة إن مقاتلي المعارضة")
+
+
+def test_ali_before_inna_is_a_name_not_a_preposition():
+    """A preposition governs `أن`, never `إن`: in `قال الوزير أحمد علي إن` the name keeps `علي`."""
+    lead = "قال الوزير أحمد علي إن الحكومة سترفع أسعار الوقود في البلاد خلال الشهر المقبل."
+    assert make_headline(lead).split(":")[0].endswith("أحمد علي")
+    lead = "شدد الوزير أحمد خالد على أن الحكومة سترفع أسعار الوقود في البلاد خلال الشهر المقبل."
+    assert make_headline(lead).split(":")[0].endswith("أحمد خالد")

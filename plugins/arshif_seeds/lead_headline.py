@@ -115,7 +115,8 @@ _COMPLEMENTISER = r"ب?[إأا]ن[\u064b-\u0652]*(?P<pronoun>ه|ها|هم|هما
 # `<verb> <speaker> [في …] [، إلى، على، من، عن] أن <statement>`; the speaker part is bounded.
 _REPORTED = re.compile(
     r"^(?P<verb>\S+)\s+(?P<speaker>[^.!?؟]{2,200}?)\s*[،,:]?\s+"
-    rf"(?:(?:إلى|الى|على|علي|من|عن)\s+)?[\"«“]?{_COMPLEMENTISER}\s*[:،,]?\s+(?P<statement>\S.*)$",
+    # `شدد على أن`, but not `قال … علي إن`: a preposition governs `أن`, never `إن` (`علي` is also a name).
+    rf"(?:(?:إلى|الى|على|علي|من|عن)\s+(?!إن))?[\"«“]?{_COMPLEMENTISER}\s*[:،,]?\s+(?P<statement>\S.*)$",
     re.DOTALL,
 )
 # `<verb> <speaker>: «<quote>»`, and `«<quote>»، قال <speaker>`.
