@@ -5,13 +5,14 @@ an Article of each: Pelican's metadata processing, the manifest row applied
 (`Ingest.on_context`), the seed's line in the ingest report, url and save_as
 formatted to check them. A kept article is the bytes of that Article as it
 was made (before tags, duplicates, related lists and pages touch it) with its
-report line, less the seed's parse it holds (its body and metadata values are
-the reader cache's objects, put back when it is loaded: no second copy of the
-text on disk or in memory; the parse's stamp in the key makes it the same parse), under a key of everything that made it: the file (size and
+report line, under a key of everything that made it: the file (size and
 modification time), the parse's stamp (code, reader settings, what was
 learned of its source), its manifest row, the plugins' and theme's code, the
-settings and Pelican's version. Anything else is read as before, and the
-cache holds this build's seeds only.
+settings and Pelican's version. The bytes leave out the seed's parse the
+Article holds: its body and metadata values are the reader cache's objects,
+put back when it is loaded (the stamp in the key makes it the same parse), so
+the text is not stored or held twice. Anything else is read as before, and
+the cache holds this build's seeds only.
 
 Articles whose date is in the future change status with the clock under
 WITH_FUTURE_DATES = False: the cache is then off, as Pelican's own is.
