@@ -157,12 +157,20 @@ _LINE_KINDS = (
         r"(?:رئيس|مدير|نائب رئيس) التحرير\s*:.{1,50}",
         r"(?:ص\.?\s?ب\.?|هاتف|فاكس|الهاتف)\s*:?\s*\d[\d\s+/-]{3,}.{0,80}",
     )),
-    # A cookie banner, at the top too (never a headline).
-    ("notice", _line(
-        r".{0,80}(?:نستخدم|يستخدم|تستخدم)\s.{0,40}(?:ملفات (?:تعريف )?الارتباط|الكوكيز|كوكيز).{0,150}",
-        r".{0,60}(?:we use|uses?|utilise(?:nt)?(?: des)?) cookies.{0,150}",
+    # What an embedded post leaves in the body (not over the article): its signature
+    # (`— name (@handle) date`, `A post shared by …`); and, under a body sentence only,
+    # `Posted by <page> on <date>` or a photograph's agency credit (`(أ ف ب)`).
+    ("embed", _line(r"[—–-]\s*[^()]{1,60}\(@\w{1,30}\)\s*.{0,60}", r"a post shared by .{1,120}")),
+    ("embed_under_sentence", _line(
+        r"posted by .{1,60} on .{4,60}",
+        rf"{DASH}*\s*[(\[]\s*{AGENCY}\s*[)\]]\s*{DASH}*",
     )),
 )
+# A cookie banner (a `notice` line, at the top too: never a headline), searched for in
+# lines up to NOTICE_MAX_CHARS long.
+_COOKIES = re.compile(r"(?:نستخدم|يستخدم|تستخدم)\s.{0,40}(?:ملفات (?:تعريف )?الارتباط|كوكيز)"
+                      r"|(?:we use|uses?|utilise(?:nt)?(?: des)?) cookies", re.I)
+NOTICE_MAX_CHARS = 300
 # An agency's tag closing the article: a line `(د ب أ)`, `- واس -`, or glued after the
 # last sentence (`… المقبلة. (رويترز)`). At the top the same tag is a byline (read there).
 _AGENCY_LINE = re.compile(rf"^{DASH}*\s*[(\[]?\s*{AGENCY}\s*[)\]]?\s*{DASH}*\.?$")
@@ -184,14 +192,6 @@ _SENTENCE_END = re.compile(r"[.!?؟،,;؛:]\s*$")
 # picture (`pic.twitter.com/…`): never something a reader reads.
 _IMAGE_URL = re.compile(r"\s*(?:(?:https?://|www\.)\S+\.(?:jpe?g|png|gif|webp)(?:\?\S*)?"
                         r"|(?:https?://)?pic\.twitter\.com/\S+)(?=\s|$)", re.I)
-# What an embedded post leaves in the body: its signature (`— name (@handle) date`,
-# `A post shared by …`) and, under a body sentence, `Posted by <page> on <date>` or a
-# photograph's agency credit (`(أ ف ب)`).
-_EMBED = _line(r"[—–-]\s*[^()]{1,60}\(@\w{1,30}\)\s*.{0,60}", r"a post shared by .{1,120}")
-_EMBED_UNDER_SENTENCE = _line(
-    r"posted by .{1,60} on .{4,60}",
-    rf"{DASH}*\s*[(\[]\s*{AGENCY}\s*[)\]]\s*{DASH}*",
-)
 # A page's style or script rules scraped with the text: `#vote_area ul { padding: 0; … }`.
 _CODE = re.compile(r"(?:^|\s)[#.]?[A-Za-z_][\w-]*(?:\s+[#.]?[\w-]+)*\s*\{[^{}]{0,300}:[^{}]{0,300};")
 _ARABIC = re.compile("[\u0600-\u06ff]")
@@ -213,12 +213,13 @@ def strip_boilerplate(lines: list[str], profile=EMPTY) -> tuple[list[str], list[
     """
     kept, removed = [], []
     in_related = 0
+    top = True  # nothing kept yet
     for line in lines:
         text = line.strip()
         if not text:
             kept.append(line)
             continue
-        top = not any(k.strip() for k in kept)
+        top = top and not any(k.strip() for k in kept)
         first = top and not removed
         if top and profile.is_masthead(text) and not set(byline_fields(text, profile)) - {"byline"}:
             removed.append(Removed("learned", text))  # the masthead; a byline stays to be read
@@ -236,10 +237,11 @@ def strip_boilerplate(lines: list[str], profile=EMPTY) -> tuple[list[str], list[
             removed.append(Removed("related", text))
             in_related = RELATED_LIST_MAX
             continue
-        if (_EMBED.match(text) and not top) or (_EMBED_UNDER_SENTENCE.match(text) and _after_sentence(kept)):
-            removed.append(Removed("embed", text))
-            continue
         kind = _line_kind(text)
+        if kind == "embed_under_sentence":
+            kind = "embed" if _after_sentence(kept) else None
+        elif kind == "embed" and top:
+            kind = None
         # A headline may mention an SMS, a web site or a source (`المصدر: …`); footers
         # and source lines are never the first line.
         if kind and not (first and kind in ("footer", "source")):
@@ -344,7 +346,9 @@ def _line_kind(text):
     if _NO_WORD.match(text):
         return "punctuation"
     match = _ANY_KIND.match(text)
-    return match.lastgroup if match else None
+    if match:
+        return match.lastgroup
+    return "notice" if len(text) <= NOTICE_MAX_CHARS and _COOKIES.search(text) else None
 
 
 def _is_related_item(text):

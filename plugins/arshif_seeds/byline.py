@@ -330,6 +330,8 @@ def signature(line: str, profile=EMPTY) -> dict:
     """What a line closing the article states when it signs it (`بقلم: فلان` at the end,
     as Maghrebi papers do; `- فلان`, `الجزائر: فلان`, a name alone; `تحرير: فلان`, which
     names no author), else {}."""
+    if len(line) > BYLINE_MAX_CHARS:
+        return {}
     plain = _WORD_MARKS.sub("", line.strip())
     if _AUTHOR_LINE.match(plain):
         return byline_fields(plain, profile)

@@ -51,7 +51,8 @@ def normalize_text(text: str) -> str:
     """
     text = _LINE_BREAK.sub("\n", text.replace("\r\n", "\n"))
     text = _NBSP_BREAK.sub("\n", text)
-    text = "\n".join(_sentence_breaks(line) for line in text.split("\n"))
+    if "\u00a0" in text:
+        text = "\n".join(_sentence_breaks(line) for line in text.split("\n"))
     text = _ODD_SPACE.sub(" ", text)
     text = _MARK_AS_SPACE.sub(" ", text)
     text = _INVISIBLE.sub("", text)
