@@ -67,12 +67,17 @@ def test_tsv_quotes_are_text_and_rows_stay_rows(tmp_path):
         'b.txt\tعنوان ب\n'
         './c.txt\t"مقتبس" كاملا\n'
         'd.txt\tx\ty\n'
-        '../e.txt\tخارج\n', encoding="utf-8")
+        '../e.txt\tخارج\n'
+        'f.txt\t"""معا نبنى مصر"" تستهدف علاج مليون مريض"\n'
+        'g.txt\t"مقتبس"\n', encoding="utf-8")
     loaded = manifest.load_manifest(str(tmp_path))
     assert loaded.rows["a.txt"]["title"] == '"عاجل: الحكومة تعلن'
     assert loaded.rows["b.txt"]["title"] == "عنوان ب"
     assert loaded.rows["c.txt"]["title"] == '"مقتبس" كاملا'
-    assert set(loaded.rows) == {"a.txt", "b.txt", "c.txt"}
+    # A cell a CSV writer quoted (it held a quote) loses the writer's quotes; a quoted word stays.
+    assert loaded.rows["f.txt"]["title"] == '"معا نبنى مصر" تستهدف علاج مليون مريض'
+    assert loaded.rows["g.txt"]["title"] == '"مقتبس"'
+    assert set(loaded.rows) == {"a.txt", "b.txt", "c.txt", "f.txt", "g.txt"}
     assert len(loaded.problems) == 2
     assert "line 5" in loaded.problems[0] and "not applied" in loaded.problems[0]
     assert "../e.txt" in loaded.problems[1] and "outside" in loaded.problems[1]
