@@ -117,6 +117,14 @@ def test_a_byline_in_the_archives_byline_place_is_taken_off_even_unnamed():
     assert rest == [LEAD] and "author" not in meta
 
 
+def test_a_long_unknown_line_in_the_byline_place_is_text():
+    """An interview's deck under the headline names no desk or writer: it stays in the body."""
+    profile = _archive([f"{place}: «صحيفة المساء»" for place in
+                        ("لوس أنجليس", "أتلانتا", "تل أبيب", "بيروت", "لندن", "باريس", "القاهرة")])
+    deck = 'د. أحمد عارف المتحدث الرسمى لجماعة الإخوان المسلمين لـ"الحرية والعدالة":'
+    assert extract_byline([deck, LEAD], profile, under_headline=True) == ({}, [deck, LEAD])
+
+
 def test_place_and_writer_before_the_lead():
     assert split_dateline("تبوك: أحمد الحجيري: " + LEAD) == (
         {"place": "تبوك", "author": "أحمد الحجيري"}, LEAD)

@@ -150,6 +150,8 @@ LEAD_MIN_WORDS = 12
 STRICT_MAX_WORDS = 6
 # An archive where this share of seeds has a short line under the headline puts bylines there.
 BYLINE_HABIT = 0.3
+# The longest word group of an unrecognised line in the byline place that is taken for a byline.
+SLOT_PART_MAX_WORDS = 5
 _MARKS = re.compile("[\u064b-\u0652\u0670\u0640]")
 _TANWEEN = re.compile("[\u064b-\u064d]")
 # Diacritics, and tatweel inside a word (`بقلـــم`); a tatweel between words is a dash.
@@ -319,7 +321,12 @@ def slot_fields(line: str, profile=EMPTY) -> dict:
         return found
     quoted = {" ".join(q.strip("«»\"“” ").split()) for q in _QUOTED.findall(line)}
     parts = [p.strip(".") for p in segments(line) if p.strip(".")]
-    return _fields(parts, [_kind(p, profile, quoted) for p in parts], {}) or {"byline": line}
+    found = _fields(parts, [_kind(p, profile, quoted) for p in parts], {})
+    # A desk or an unknown name is a few words; a longer group (`د. أحمد عارف المتحدث الرسمى
+    # لجماعة الإخوان المسلمين لـ"الحرية والعدالة":`, an interview's deck) is text: it stays.
+    if not found and all(len(part.split()) <= SLOT_PART_MAX_WORDS for part in parts):
+        found = {"byline": line}
+    return found
 
 
 # `- أحمد سالم` closing the article: the writer's signature.
