@@ -21,7 +21,8 @@ Per corpus and per paper:
 - boilerplate published: furniture (by the patterns below, which the reader
   does not use) in the body, summary or meta description;
 - content sentences kept: the record's sentences (furniture lines and the
-  byline line excepted) found in the published body;
+  byline line excepted) found in the published body, or shown as the article's
+  author, place or agency (a closing signature `فلان - الرياض`);
 - reader CPU time per article (learning included).
 
 Usage: .venv/bin/python benchmarks/reader_eval.py [--per-paper N] [--egynews N] [--out FILE]
@@ -75,6 +76,7 @@ SHORT_WORDS = 8
 # A line that is a place, a date and an agency, not a sentence of the story.
 DATELINE = re.compile(r"^(?:\S+\s+){1,3}\d{1,2}\s+\S+(?:\s+\S+)?\s+\d{4}\s*(?:هـ|م)?\b.{0,60}$")
 _WS = re.compile(r"\s+")
+WORD = re.compile(r"[^\W\d_]+")
 TAIL_WORDS = 6
 
 
@@ -158,6 +160,14 @@ class Tally:
             self.examples[key].append(example)
 
 
+def shown_as_byline(sentence, parsed):
+    """Each word of `sentence` is the article's author, place or agency, which its page shows
+    (a signature `فلان - الرياض` closing the article)."""
+    fields = set(WORD.findall(norm(" ".join(filter(None, (parsed.author, parsed.place, parsed.agency))))))
+    words = set(WORD.findall(norm(sentence)))
+    return bool(words) and words <= fields
+
+
 def evaluate(parsed, record, shape, byline, title, tally):
     published = norm(" ".join([parsed.kicker or "", parsed.title, *parsed.paragraphs]))
     tally.add("articles")
@@ -188,8 +198,9 @@ def evaluate(parsed, record, shape, byline, title, tally):
     sentences = content_sentences(record.get("body", record["text"]))
     tally.add("sentences", len(sentences))
     # A sentence is kept when its end is published (a dateline may be cut off its start; a
-    # first line may become the headline).
-    lost = [s for s in sentences if " ".join(norm(s).split()[-TAIL_WORDS:]) not in published]
+    # first line may become the headline), or when it is shown as the article's byline.
+    lost = [s for s in sentences if " ".join(norm(s).split()[-TAIL_WORDS:]) not in published
+            and not shown_as_byline(s, parsed)]
     tally.add("sentences lost", len(lost), (record["id"], lost[0][:120]) if lost else None)
 
 
