@@ -118,29 +118,33 @@ def test_an_untested_version_with_the_same_internals_is_a_warning(monkeypatch, c
     assert any("internals it relies on are unchanged" in r.getMessage() for r in caplog.records)
 
 
-def test_the_reader_cache_is_saved_by_a_child_once_the_seeds_are_read(tmp_path):
+def test_the_reader_cache_is_saved_by_a_child_once_the_seeds_are_read(tmp_path, monkeypatch):
     """Saving it pickles every body, and CPython keeps each one's UTF-8 form from
-    then on: a forked child saves it, not the build's process when Pelican saves
-    it (once read); the build waits for it."""
+    then on: a forked child saves it, never the build's process (Pelican saves
+    it there once read); the build waits for it."""
     from pelican import signals
+    from pelican.cache import FileDataCacher
 
     from sitebuild import build_site, copy_seeds, SEEDS
 
     names = sorted(n for n in Path(SEEDS).iterdir() if n.suffix == ".txt")[:3]
     seeds = copy_seeds([n.name for n in names], tmp_path / "seeds")
     cache = tmp_path / "out-cache" / "ArticlesGenerator-Readers"
-    seen = {}
+    readers, saved_here = [], []
+    save = FileDataCacher.save_cache
+    # A save made in a child is recorded in the child's copy of the list only.
+    monkeypatch.setattr(FileDataCacher, "save_cache", lambda self: (
+        any(self is r for r in readers) and saved_here.append(self)) or save(self))
 
-    def when_read(generator):
-        seen["read"] = cache.exists()
+    def on_init(generator):
+        readers.append(generator.readers)
 
-    signals.article_generator_finalized.connect(when_read)
+    signals.article_generator_init.connect(on_init)
     try:
         build_site(seeds, tmp_path / "out")
     finally:
-        signals.article_generator_finalized.disconnect(when_read)
-    seen["done"] = cache.exists()
-    assert seen == {"read": False, "done": True}
+        signals.article_generator_init.disconnect(on_init)
+    assert readers and saved_here == [] and cache.exists()
     assert not pelican_compat._saving
 
 
