@@ -258,6 +258,7 @@ STEPS = [
     ("  Article objects made", "pelican/contents.py:592", "__init__"),
     ("  save_as checked (is_valid)", "pelican/contents.py", "is_valid"),
     ("seed articles taken whole from the article cache", "arshif_seeds/article_cache.py", "get"),
+    ("seed articles made kept in the article cache", "arshif_seeds/article_cache.py", "put"),
     ("before reading (arshif_seeds.before_reading)", "arshif_seeds/__init__.py", "before_reading"),
     ("  manifest loaded (load_manifest)", "arshif_seeds/manifest.py", "load_manifest"),
     ("  furniture learned (learn_archive)", "arshif_seeds/learning.py", "learn_archive"),
