@@ -324,9 +324,17 @@ def slot_fields(line: str, profile=EMPTY) -> dict:
     found = _fields(parts, [_kind(p, profile, quoted) for p in parts], {})
     # A desk or an unknown name is a few words; a longer group (`د. أحمد عارف المتحدث الرسمى
     # لجماعة الإخوان المسلمين لـ"الحرية والعدالة":`, an interview's deck) is text: it stays.
-    if not found and all(len(part.split()) <= SLOT_PART_MAX_WORDS for part in parts):
+    if not found and all(_group_words(part) <= SLOT_PART_MAX_WORDS for part in parts):
         found = {"byline": line}
     return found
+
+
+# Words a name's length does not count: `بن`, `آل`, `د.` (`د. محمد بن فهد بن عبدالعزيز الفريح`).
+_NAME_JOINERS = frozenset("بن ابن بنت آل أبو ابو د د. أ. م. .".split())
+
+
+def _group_words(part):
+    return sum(word not in _NAME_JOINERS for word in part.split())
 
 
 # `- أحمد سالم` closing the article: the writer's signature.
