@@ -12,6 +12,8 @@ the reader cache is saved by a forked child once the seeds are read (the
 pickling's time and memory are not the main process's).
 """
 
+import gc
+
 from arshif_core import pelican_compat
 from pelican import signals
 
@@ -34,6 +36,14 @@ def freeze_urls(generator):
         pelican_compat.freeze_save_as(article)
 
 
+def freeze_read(generator):
+    """article_generator_pretaxonomy: the articles just read live until the build ends, so
+    the collector stops walking them (tags, related lists, groups and pages allocate much
+    more; a 5,000-article +1 rebuild took 6.7 s instead of 7.9 s, results/gc_freeze_5000.md).
+    `finalized` unfreezes them: a long-lived process that rebuilds (livereload) frees them."""
+    gc.freeze()
+
+
 def incremental_writer(pelican):
     """get_writer: the run's writer is kept on the Pelican object, whose `finalized` saves it.
 
@@ -50,7 +60,9 @@ def incremental_writer(pelican):
 
 
 def save_writer_state(pelican):
-    """finalized: the writer's state saved, the reader cache's save waited for."""
+    """finalized: the writer's state saved, the reader cache's save waited for, the
+    articles given back to the collector."""
+    gc.unfreeze()
     pelican_compat.reader_cache_saved()
     writer = getattr(pelican, "arshif_writer", None)
     if writer is not None:
@@ -63,6 +75,7 @@ def register():
     pelican_compat.guard_caches()
     pelican_compat.patch_content()
     signals.article_generator_init.connect(pelican_compat.defer_reader_cache)
+    signals.article_generator_pretaxonomy.connect(freeze_read)
     signals.article_generator_finalized.connect(on_articles_final)
     signals.get_writer.connect(incremental_writer)
     signals.finalized.connect(save_writer_state)
