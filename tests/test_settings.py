@@ -80,9 +80,11 @@ def test_receivers_run_in_the_order_the_build_needs(tmp_path):
     order = _receivers(settings)
     # Pelican's settings pass first; the per-plugin checks follow.
     assert order["initialized"][0] == "arshif_core.initialized"
-    # Duplicates are merged before the search child forks; tags are chosen after it.
+    # The articles read are frozen for the collector (before the search child forks);
+    # duplicates are merged before the child forks; tags are chosen after it.
     assert order["article_generator_pretaxonomy"] == [
-        "arshif_seeds.on_pretaxonomy", "arshif_search.update_index", "arshif_core.last_pretaxonomy"]
+        "arshif_scale.freeze_read", "arshif_seeds.on_pretaxonomy", "arshif_search.update_index",
+        "arshif_core.last_pretaxonomy"]
     assert arshif_core.LAST["article_generator_pretaxonomy"] == (("arshif_seeds", "assign_tags"),)
     # The sitemap is written, the search job joined and the writer's state saved before
     # the sitemap is fixed and strict mode judges the build, last.
