@@ -175,6 +175,7 @@ class StaticIndex:
         self.manifest = json.loads((self.folder / "manifest.json").read_text("utf-8"))
         self._shards = {}
         self._chunks = {}
+        self._blocks = {}
         self._facets = None
 
     def path(self, kind, n, ext):
@@ -224,7 +225,10 @@ class StaticIndex:
     def chunk_path(self, chunk):
         """A result chunk's path: its name is in a name block (the manifest names the blocks)."""
         per_block, size = self.manifest["names_per_block"], self.manifest["name_length"]
-        block = self._file("n", chunk // per_block, "txt").decode("ascii")
+        n = chunk // per_block
+        if n not in self._blocks:
+            self._blocks[n] = self._file("n", n, "txt").decode("ascii")
+        block = self._blocks[n]
         k = chunk % per_block
         return f"d/{block[k * size:(k + 1) * size]}.json"
 

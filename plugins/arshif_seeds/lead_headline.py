@@ -631,9 +631,10 @@ def _from_statement(lead):
     lead = _DOCTOR.sub("", lead)
     verb = _bare(lead.split(" ", 1)[0]).removeprefix("و")
     quoted = _QUOTE_FIRST.match(lead)
-    if verb in _DENYING or quoted and _bare(quoted["verb"]).removeprefix("و") in _DENYING:
+    quoted_verb = quoted and _bare(quoted["verb"]).removeprefix("و")
+    if verb in _DENYING or quoted_verb in _DENYING:
         return ""
-    if quoted and _bare(quoted["verb"]).removeprefix("و") in _VERBS:
+    if quoted_verb in _VERBS:
         speaker = _speaker_name(quoted["speaker"])
         return _quote_headline(speaker, quoted["quote"]) if speaker else ""
     if verb not in _VERBS:
